@@ -1,0 +1,60 @@
+"""The common intermediate document every reader produces.
+
+A `Document` is an ordered list of blocks: `Paragraph` (a line or paragraph of running text) and
+`Table` (a grid of cells with merged cells resolved). In a table grid, a cell covered by a merged
+neighbour (rowspan/colspan) is `None`; an empty printed cell is `""`. Readers do not interpret the
+content: finding the three report tables and their cells is the job of `mapping`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A run of text as it appears in the source (one line or one paragraph)."""
+
+    text: str
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table as a rectangular-ish grid; `None` marks a position covered by a merged cell."""
+
+    rows: tuple[tuple[str | None, ...], ...]
+    page: int | None = None
+
+
+Block = Paragraph | Table
+
+
+@dataclass
+class Document:
+    """What a reader made of one input file."""
+
+    source: str
+    kind: str  # "text", "html", "docx" or "pdf"
+    blocks: list[Block] = field(default_factory=list)
+    meta: dict[str, str] = field(default_factory=dict)  # e.g. HTML <meta>, PDF info, detected encoding
+    notes: list[str] = field(default_factory=list)  # reader observations worth keeping (not errors)
+
+    def text_lines(self) -> list[str]:
+        """All text in reading order, one entry per paragraph or table row (cells joined by tabs)."""
+        out: list[str] = []
+        for block in self.blocks:
+            if isinstance(block, Paragraph):
+                out.append(block.text)
+            else:
+                for row in block.rows:
+                    out.append("\t".join(c for c in row if c))
+        return out
+
+
+def make_table(rows: list[list[str | None]], page: int | None = None) -> Table:
+    """Build a `Table` from lists, normalising cell text (strip; keep `None` for merged positions)."""
+    return Table(
+        rows=tuple(tuple(None if c is None else c.strip() for c in row) for row in rows if row),
+        page=page,
+    )
