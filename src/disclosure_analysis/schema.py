@@ -1,0 +1,114 @@
+"""One registry of the tidy tables and their columns: names, dtypes, descriptions.
+
+Every DataFrame the corpus API returns is built through `frame()`, so column order and dtypes are the
+same everywhere (notebooks, CSV/Parquet exports, the data dictionary).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+# table -> [(column, pandas dtype, description)]
+TABLES: dict[str, list[tuple[str, str, str]]] = {
+    "reports": [
+        ("report_id", "string", "content hash (sha256, first 16 hex) of the input file"),
+        ("source", "string", "path of the input file"),
+        ("kind", "string", "input kind: text, html, docx or pdf"),
+        ("agency", "string", "agency name as printed in the title"),
+        ("agency_id", "string", "ASCII, filesystem-safe id derived from the agency name"),
+        ("year", "Int64", "year reported on"),
+        ("template", "string", "2019, 2021, mixed or pre2019"),
+        ("t2_version", "string", "format version of 表二 (2019/2021), null if absent"),
+        ("t3_version", "string", "format version of 表三 (2019/2021), null if absent"),
+        ("published", "string", "publication date as printed (ISO), null when not printed"),
+        ("level", "string", "中央部门, 省级, 市级, 县级 or 乡镇街道 (null when the name does not tell)"),
+        ("is_government", "boolean", "a people's government's own report (vs a department's)"),
+        ("region", "string", "the region named at the start of the agency name, if any"),
+        ("status", "string", "ok or partial"),
+    ],
+    "table2": [
+        ("report_id", "string", "report"),
+        ("agency_id", "string", "agency"),
+        ("year", "Int64", "year reported on"),
+        ("code", "string", "表二 cell code (spec/codes.md)"),
+        ("value", "Float64", "value as printed; null when blank, '/' or '—'"),
+        ("unit", "string", "unit as printed or implied (万元 for fees_amount)"),
+        ("remark", "string", "text printed beside the number, e.g. （其中修订16件）"),
+        ("flag", "string", "why the parser is unsure of this cell, null when sure"),
+    ],
+    "table3": [
+        ("report_id", "string", "report"),
+        ("agency_id", "string", "agency"),
+        ("year", "Int64", "year reported on"),
+        ("row", "string", "表三 row code"),
+        ("column", "string", "applicant column code"),
+        ("value", "Int64", "count as printed; null when blank"),
+        ("flag", "string", "why the parser is unsure of this cell, null when sure"),
+    ],
+    "table4": [
+        ("report_id", "string", "report"),
+        ("agency_id", "string", "agency"),
+        ("year", "Int64", "year reported on"),
+        ("group", "string", "review, suit_direct or suit_after_review"),
+        ("outcome", "string", "upheld, corrected, other, pending or total"),
+        ("value", "Int64", "count as printed; null when blank"),
+        ("flag", "string", "why the parser is unsure of this cell, null when sure"),
+    ],
+    "sections": [
+        ("report_id", "string", "report"),
+        ("agency_id", "string", "agency"),
+        ("year", "Int64", "year reported on"),
+        ("section", "string", "overview, active, applications, review_litigation, problems, other"),
+        ("heading", "string", "the heading as printed"),
+        ("text", "string", "the section's running text (tables left out)"),
+    ],
+    "narrative": [
+        ("report_id", "string", "report"),
+        ("agency_id", "string", "agency"),
+        ("year", "Int64", "year reported on"),
+        ("figure", "string", "what the figure counts, e.g. proactive_total, applications_received"),
+        ("value", "Float64", "the figure as stated"),
+        ("quote", "string", "the sentence fragment it was read from"),
+    ],
+    "findings": [
+        ("report_id", "string", "report"),
+        ("agency_id", "string", "agency"),
+        ("year", "Int64", "year reported on"),
+        ("rule", "string", "rule id: R1–R5, T1, X1 …"),
+        ("severity", "string", "error, warning or info (info = could not be checked)"),
+        ("table", "string", "t2, t3, t4 or null"),
+        ("row", "string", "row code or null"),
+        ("column", "string", "column code or null"),
+        ("expected", "Float64", "value the identity implies"),
+        ("printed", "Float64", "value as printed"),
+        ("message", "string", "what is wrong, in Chinese"),
+    ],
+    "manifest": [
+        ("source", "string", "path of the input file"),
+        ("sha256", "string", "content hash of the file"),
+        ("kind", "string", "detected input kind"),
+        ("status", "string", "ok, partial, needs_ocr, not_a_report or failed"),
+        ("error_code", "string", "stable error code when not ok"),
+        ("reason", "string", "why, in words a researcher understands"),
+        ("report_id", "string", "report id when a report was read"),
+    ],
+}
+
+
+def columns(table: str) -> list[str]:
+    return [name for name, _, _ in TABLES[table]]
+
+
+def frame(table: str, records: list[dict] | None = None) -> pd.DataFrame:
+    """A DataFrame of `table` with the registry's columns and dtypes."""
+    spec = TABLES[table]
+    df = pd.DataFrame.from_records(records or [], columns=[n for n, _, _ in spec])
+    return df.astype({n: t for n, t, _ in spec})
+
+
+def data_dictionary() -> pd.DataFrame:
+    """The registry as a table (for docs and the notebooks' appendix)."""
+    return pd.DataFrame(
+        [(t, n, d, desc) for t, spec in TABLES.items() for n, d, desc in spec],
+        columns=["table", "column", "dtype", "description"],
+    )
