@@ -44,7 +44,9 @@ def ratio(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
     return (numerator.astype("Float64") / den.where(den.fillna(0) != 0)).astype("Float64")
 
 
-def subset(df: pd.DataFrame, agency_ids: Iterable[str] | None = None, years: Iterable[int] | None = None) -> pd.DataFrame:
+def subset(
+    df: pd.DataFrame, agency_ids: Iterable[str] | None = None, years: Iterable[int] | None = None
+) -> pd.DataFrame:
     """Rows of a corpus frame for the given agencies and years (None or empty = all)."""
     mask = pd.Series(True, index=df.index)
     agency_ids, years = list(agency_ids or []), list(years or [])
@@ -62,7 +64,9 @@ def _strict_sums(long: pd.DataFrame, by: list[str]) -> pd.Series:
     return grouped.sum(min_count=1).astype("Float64").mask(has_null).astype("Int64")
 
 
-def widen(long: pd.DataFrame, index: list[str], columns: str, codes: Sequence[str], dtype: str) -> pd.DataFrame:
+def widen(
+    long: pd.DataFrame, index: list[str], columns: str, codes: Sequence[str], dtype: str
+) -> pd.DataFrame:
     """Long cells → one row per `index`, one column per code in `codes` (absent cells are null)."""
     cells = long.drop_duplicates([*index, columns]).set_index([*index, columns])["value"]
     wide = cells.unstack(columns).reindex(columns=list(codes)).astype(dtype)
@@ -102,8 +106,13 @@ def outcome_mix(table3: pd.DataFrame, detail: bool = False) -> pd.DataFrame:
     totals = table3_wide(table3)[[*KEYS, "handled_total"]]
     out = out.merge(totals, on=KEYS, how="left")
     out["share"] = ratio(out["count"], out["handled_total"])
-    order = {"group": {g: i for i, g in enumerate(OUTCOME_GROUPS)}, "outcome": {r: i for i, r in enumerate(row_group)}}
-    out = out.sort_values([*KEYS, "group", "outcome"], key=lambda s: s.map(order[s.name]) if s.name in order else s)
+    order = {
+        "group": {g: i for i, g in enumerate(OUTCOME_GROUPS)},
+        "outcome": {r: i for i, r in enumerate(row_group)},
+    }
+    out = out.sort_values(
+        [*KEYS, "group", "outcome"], key=lambda s: s.map(order[s.name]) if s.name in order else s
+    )
     return out[[*KEYS, "group", "outcome", "count", "handled_total", "share"]].reset_index(drop=True)
 
 
@@ -137,7 +146,9 @@ def review_litigation(table4: pd.DataFrame) -> pd.DataFrame:
     wide["decided"] = wide["total"] - wide["pending"]
     wide["correction_rate"] = ratio(wide["corrected"], wide["decided"])
     order = {g: i for i, (g, _) in enumerate(formats.table4().groups)}
-    return wide.sort_values([*KEYS, "group"], key=lambda s: s.map(order) if s.name == "group" else s).reset_index(drop=True)
+    return wide.sort_values(
+        [*KEYS, "group"], key=lambda s: s.map(order) if s.name == "group" else s
+    ).reset_index(drop=True)
 
 
 def year_over_year(df: pd.DataFrame, value: str, by: Sequence[str] = ("agency_id",)) -> pd.DataFrame:
@@ -156,8 +167,14 @@ def proactive_volume(narrative: pd.DataFrame, table2: pd.DataFrame, reports: pd.
 
     2019-format 本年新制作数量 is shown as 制发 (`*_issued`); 收费金额 exists only in the 2021 format.
     """
-    counts = ["regulations_issued", "normative_issued", "licensing_decisions", "punishment_decisions",
-              "coercion_decisions", "fees_amount"]
+    counts = [
+        "regulations_issued",
+        "normative_issued",
+        "licensing_decisions",
+        "punishment_decisions",
+        "coercion_decisions",
+        "fees_amount",
+    ]
     t2 = widen(table2, KEYS, "code", [*counts, "regulations_new_made", "normative_new_made"], "Float64")
     for kind in ("regulations", "normative"):
         t2[f"{kind}_issued"] = t2[f"{kind}_issued"].fillna(t2[f"{kind}_new_made"])
@@ -171,7 +188,9 @@ def proactive_volume(narrative: pd.DataFrame, table2: pd.DataFrame, reports: pd.
 def findings_matrix(findings: pd.DataFrame, severities: Sequence[str] = ("error", "warning")) -> pd.DataFrame:
     """Number of findings per agency (rows) and rule (columns), for the given severities."""
     kept = findings[findings["severity"].isin(severities).fillna(False)]
-    return kept.pivot_table(index="agency_id", columns="rule", values="report_id", aggfunc="count", fill_value=0)
+    return kept.pivot_table(
+        index="agency_id", columns="rule", values="report_id", aggfunc="count", fill_value=0
+    )
 
 
 def coverage(reports: pd.DataFrame, years: Iterable[int] | None = None) -> pd.DataFrame:

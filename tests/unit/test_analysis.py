@@ -115,8 +115,16 @@ def t4(report: str, agency: str, year: int, values: dict[str, list[int | None]])
 def test_review_litigation_correction_rate() -> None:
     table4 = schema.frame(
         "table4",
-        t4("a23", "a", 2023, {"review": [3, 1, 0, 1, 5], "suit_direct": [0, 0, 0, 2, 2],
-                              "suit_after_review": [None, None, None, None, None]}),
+        t4(
+            "a23",
+            "a",
+            2023,
+            {
+                "review": [3, 1, 0, 1, 5],
+                "suit_direct": [0, 0, 0, 2, 2],
+                "suit_after_review": [None, None, None, None, None],
+            },
+        ),
     )
     rl = analysis.review_litigation(table4).set_index("group")
     assert list(rl.index) == ["review", "suit_direct", "suit_after_review"]
@@ -135,10 +143,13 @@ def test_year_over_year_exact_previous_year() -> None:
 
 
 def test_peer_position_ranks_within_level_and_year(table3: pd.DataFrame) -> None:
-    reports = schema.frame("reports", [
-        {"report_id": r, "agency_id": r[0], "year": 2000 + int(r[1:]), "level": lvl}
-        for r, lvl in (("a22", "县级"), ("a23", "县级"), ("b23", "县级"), ("c23", None))
-    ])
+    reports = schema.frame(
+        "reports",
+        [
+            {"report_id": r, "agency_id": r[0], "year": 2000 + int(r[1:]), "level": lvl}
+            for r, lvl in (("a22", "县级"), ("a23", "县级"), ("b23", "县级"), ("c23", None))
+        ],
+    )
     rr = analysis.release_rate(table3)
     pos = peer_position(rr, "release_rate", reports).set_index("report_id")
     assert pos.loc["a23", "rank"] == 1  # 10/20 vs b 40/104
@@ -151,19 +162,28 @@ def test_peer_position_ranks_within_level_and_year(table3: pd.DataFrame) -> None
 
 
 def test_proactive_volume_maps_2019_columns_and_keeps_nulls() -> None:
-    reports = schema.frame("reports", [
-        {"report_id": "r19", "agency_id": "a", "year": 2020},
-        {"report_id": "r21", "agency_id": "a", "year": 2021},
-        {"report_id": "rx", "agency_id": "a", "year": 2022},
-    ])
-    table2 = schema.frame("table2", [
-        {"report_id": "r19", "agency_id": "a", "year": 2020, "code": "normative_new_made", "value": 3},
-        {"report_id": "r21", "agency_id": "a", "year": 2021, "code": "normative_issued", "value": 5},
-        {"report_id": "r21", "agency_id": "a", "year": 2021, "code": "fees_amount", "value": None},
-    ])
-    narrative = schema.frame("narrative", [
-        {"report_id": "r21", "agency_id": "a", "year": 2021, "figure": "proactive_total", "value": 812},
-    ])
+    reports = schema.frame(
+        "reports",
+        [
+            {"report_id": "r19", "agency_id": "a", "year": 2020},
+            {"report_id": "r21", "agency_id": "a", "year": 2021},
+            {"report_id": "rx", "agency_id": "a", "year": 2022},
+        ],
+    )
+    table2 = schema.frame(
+        "table2",
+        [
+            {"report_id": "r19", "agency_id": "a", "year": 2020, "code": "normative_new_made", "value": 3},
+            {"report_id": "r21", "agency_id": "a", "year": 2021, "code": "normative_issued", "value": 5},
+            {"report_id": "r21", "agency_id": "a", "year": 2021, "code": "fees_amount", "value": None},
+        ],
+    )
+    narrative = schema.frame(
+        "narrative",
+        [
+            {"report_id": "r21", "agency_id": "a", "year": 2021, "figure": "proactive_total", "value": 812},
+        ],
+    )
     pv = analysis.proactive_volume(narrative, table2, reports).set_index("report_id")
     assert pv.loc["r19", "normative_issued"] == 3
     assert pv.loc["r21", "normative_issued"] == 5
@@ -174,18 +194,24 @@ def test_proactive_volume_maps_2019_columns_and_keeps_nulls() -> None:
 
 
 def test_findings_matrix_and_coverage() -> None:
-    findings = schema.frame("findings", [
-        {"report_id": "a23", "agency_id": "a", "year": 2023, "rule": "R1", "severity": "error"},
-        {"report_id": "a23", "agency_id": "a", "year": 2023, "rule": "R1", "severity": "error"},
-        {"report_id": "b23", "agency_id": "b", "year": 2023, "rule": "T1", "severity": "warning"},
-        {"report_id": "b23", "agency_id": "b", "year": 2023, "rule": "R2", "severity": "info"},
-    ])
+    findings = schema.frame(
+        "findings",
+        [
+            {"report_id": "a23", "agency_id": "a", "year": 2023, "rule": "R1", "severity": "error"},
+            {"report_id": "a23", "agency_id": "a", "year": 2023, "rule": "R1", "severity": "error"},
+            {"report_id": "b23", "agency_id": "b", "year": 2023, "rule": "T1", "severity": "warning"},
+            {"report_id": "b23", "agency_id": "b", "year": 2023, "rule": "R2", "severity": "info"},
+        ],
+    )
     m = analysis.findings_matrix(findings)
     assert m.loc["a", "R1"] == 2 and m.loc["b", "T1"] == 1 and "R2" not in m.columns
-    reports = schema.frame("reports", [
-        {"report_id": "a22", "agency_id": "a", "year": 2022},
-        {"report_id": "b23", "agency_id": "b", "year": 2023},
-    ])
+    reports = schema.frame(
+        "reports",
+        [
+            {"report_id": "a22", "agency_id": "a", "year": 2022},
+            {"report_id": "b23", "agency_id": "b", "year": 2023},
+        ],
+    )
     cov = analysis.coverage(reports, years=[2022, 2023, 2024])
     assert cov.loc["a", 2022] == 1 and cov.loc["a", 2023] == 0 and cov.loc["b", 2024] == 0
 
