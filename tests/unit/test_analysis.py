@@ -232,3 +232,42 @@ def test_split_problems() -> None:
     assert parts["kind"].tolist() == ["problem", "problem", "measure", "measure", "other"]
     assert parts["sentence"].iloc[0] == "一是政策解读形式有待丰富"
     assert analysis.split_problems("").empty
+
+
+def test_r1_and_r3_by_hand(table3: pd.DataFrame) -> None:
+    r1 = analysis.r1_balance(table3)
+    a22 = r1[r1["report_id"] == "a22"].set_index("column")
+    assert list(a22.index) == COLUMNS
+    assert a22.loc["total", "inflow"] == 10 and a22.loc["total", "outflow"] == 10
+    assert bool(a22.loc["total", "holds"]) is True
+    r3 = analysis.r3_results(table3)
+    c = r3[r3["report_id"] == "c23"].set_index("column")
+    assert pd.isna(c.loc["total", "holds"])  # blank cells: R3 cannot be checked
+    assert r3[r3["report_id"] == "a22"]["holds"].all()
+
+
+def test_r5_and_report_metrics(table3: pd.DataFrame) -> None:
+    table4 = schema.frame(
+        "table4",
+        t4(
+            "a23",
+            "a",
+            2023,
+            {"review": [3, 1, 0, 1, 6], "suit_direct": [1, 1, 0, 0, 2], "suit_after_review": [0, 0, 0, 1, 1]},
+        ),
+    )
+    r5 = analysis.r5_balance(table4).set_index("group")
+    assert r5.loc["review", "difference"] == -1 and not r5.loc["review", "holds"]
+    reports = schema.frame(
+        "reports",
+        [{"report_id": r, "agency_id": r[0], "year": 2000 + int(r[1:])} for r in ("a22", "a23", "b23")],
+    )
+    empty = schema.frame("table2")
+    m = analysis.report_metrics(reports, empty, table3, table4, schema.frame("narrative")).set_index(
+        "report_id"
+    )
+    assert m.loc["a23", "review_total"] == 6
+    assert m.loc["a23", "suit_total"] == 3
+    assert m.loc["a23", "suit_correction_rate"] == pytest.approx(1 / 2)
+    assert m.loc["a23", "release_rate"] == pytest.approx(10 / 20)
+    assert pd.isna(m.loc["b23", "review_total"])  # no 表四 printed

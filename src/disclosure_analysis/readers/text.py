@@ -44,9 +44,9 @@ def _blocks(lines: list[str]):
 
     def flush_table():
         flush_row()
-        if rows:
+        if any(any(c for c in row) for row in rows):
             yield make_table(list(rows))
-            rows.clear()
+        rows.clear()
 
     def flush_md():
         if md_rows:

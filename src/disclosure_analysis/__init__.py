@@ -1,0 +1,18 @@
+"""disclosure-analysis: China's government information disclosure annual reports as validated tidy data."""
+
+__version__ = "0.1.0"
+
+__all__ = ["__version__", "extract_path", "load_corpus"]
+
+
+def __getattr__(name: str):
+    # lazy imports keep `import disclosure_analysis` cheap (the CLI and notebook kernels start faster)
+    if name == "load_corpus":
+        from .corpus import load_corpus
+
+        return load_corpus
+    if name == "extract_path":
+        from .extract import extract_path
+
+        return extract_path
+    raise AttributeError(name)

@@ -1,0 +1,248 @@
+"""The corpus API: many report files → tidy pandas tables, cached by content hash.
+
+`load_corpus(paths)` extracts every file (in parallel when asked), validates each report and the
+cross-year chain, and returns a `Corpus` of DataFrames whose columns are defined in `schema`.
+A file's extraction is cached under its sha256 (and the parser version), so loading an unchanged
+corpus again only hashes the files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from pypinyin import lazy_pinyin
+
+from . import __version__
+from .extract import extract_path
+from .schema import frame
+from .validate import check_carry_over
+
+REPORT_SUFFIXES = frozenset({".txt", ".text", ".md", ".html", ".htm", ".shtml", ".xhtml", ".docx", ".pdf"})
+_READ_STATUSES = frozenset({"ok", "partial"})
+
+
+@dataclass
+class Corpus:
+    """Tidy tables of a set of reports (see `schema.TABLES` for every column)."""
+
+    reports: pd.DataFrame
+    table2: pd.DataFrame
+    table3: pd.DataFrame
+    table4: pd.DataFrame
+    sections: pd.DataFrame
+    narrative: pd.DataFrame
+    findings: pd.DataFrame
+    manifest: pd.DataFrame
+
+    TABLES = ("reports", "table2", "table3", "table4", "sections", "narrative", "findings", "manifest")
+
+    def agency(self, agency_id: str) -> Corpus:
+        """The sub-corpus of one agency (all its reports and their rows)."""
+        ids = set(self.reports.loc[self.reports["agency_id"] == agency_id, "report_id"])
+        return self.select(ids)
+
+    def select(self, report_ids: Iterable[str]) -> Corpus:
+        ids = set(report_ids)
+        parts = {
+            name: getattr(self, name)[getattr(self, name)["report_id"].isin(ids)].reset_index(drop=True)
+            for name in self.TABLES
+        }
+        return Corpus(**parts)
+
+    def cells(self, report_id: str) -> dict[str, float | int | None]:
+        """Flat cells of one report, keyed like `extract --json`."""
+        out: dict[str, float | int | None] = {}
+        for r in self.table2[self.table2["report_id"] == report_id].itertuples():
+            out[f"t2.{r.code}"] = None if pd.isna(r.value) else r.value
+        for r in self.table3[self.table3["report_id"] == report_id].itertuples():
+            out[f"t3.{r.row}.{r.column}"] = None if pd.isna(r.value) else int(r.value)
+        for r in self.table4[self.table4["report_id"] == report_id].itertuples():
+            out[f"t4.{r.group}_{r.outcome}"] = None if pd.isna(r.value) else int(r.value)
+        return out
+
+
+def agency_id(name: str | None, fallback: str) -> str:
+    """ASCII, filesystem-safe id from an agency name (pinyin), e.g. 昌乐县科学技术局 → changlexian-kexuejishuju."""
+    if not name:
+        return f"unknown-{fallback[:8]}"
+    syllables = lazy_pinyin(name, errors=lambda s: [c for c in s if c.isascii() and c.isalnum()])
+    slug = re.sub(r"[^a-z0-9]+", "", "".join(syllables).lower())
+    return (slug[:60] or "agency") + "-" + hashlib.sha1(name.encode()).hexdigest()[:4]
+
+
+def report_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Files named, plus report-like files found recursively in folders (sorted, deduplicated)."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(
+                f for f in sorted(p.rglob("*"))
+                if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES and not f.name.startswith(".")
+            )
+        else:
+            out.append(p)
+    seen: set[Path] = set()
+    return [f for f in out if not (f.resolve() in seen or seen.add(f.resolve()))]
+
+
+def default_cache_dir() -> Path:
+    base = os.environ.get("DISCLOSURE_ANALYSIS_CACHE") or Path.home() / ".cache" / "disclosure-analysis"
+    return Path(base) / f"extract-{__version__}"
+
+
+def _extract_json(path: str) -> dict:
+    return extract_path(path).to_json()
+
+
+def extract_many(
+    files: list[Path],
+    cache_dir: Path | None = None,
+    jobs: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+) -> Iterator[dict]:
+    """Extraction JSON of each file, in order; unchanged files come from the cache."""
+    cache = cache_dir
+    if cache is not None:
+        cache.mkdir(parents=True, exist_ok=True)
+    todo: list[tuple[int, Path, str | None]] = []
+    results: dict[int, dict] = {}
+    for i, f in enumerate(files):
+        digest = _sha256(f)
+        hit = cache / f"{digest}.json" if cache is not None and digest else None
+        if hit is not None and hit.exists():
+            cached = json.loads(hit.read_text(encoding="utf-8"))
+            cached["source"] = str(f)
+            results[i] = cached
+        else:
+            todo.append((i, f, digest))
+    done = len(results)
+    if progress:
+        progress(done, len(files))
+    if jobs > 1 and len(todo) > 1:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            fresh = pool.map(_extract_json, [str(f) for _, f, _ in todo], chunksize=4)
+            for (i, _, digest), res in zip(todo, fresh, strict=True):
+                results[i] = _store(res, cache, digest)
+                done += 1
+                if progress:
+                    progress(done, len(files))
+    else:
+        for i, f, digest in todo:
+            results[i] = _store(_extract_json(str(f)), cache, digest)
+            done += 1
+            if progress:
+                progress(done, len(files))
+    for i in range(len(files)):
+        yield results[i]
+
+
+def _sha256(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _store(res: dict, cache: Path | None, digest: str | None) -> dict:
+    if cache is not None and digest and res["status"] != "failed":
+        tmp = cache / f".{digest}.{os.getpid()}.tmp"
+        tmp.write_text(json.dumps(res, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(cache / f"{digest}.json")
+    return res
+
+
+def load_corpus(
+    paths: str | Path | Iterable[str | Path],
+    cache_dir: str | Path | None | bool = None,
+    jobs: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+) -> Corpus:
+    """Read every report under `paths` into a Corpus. `cache_dir=False` disables the cache."""
+    if isinstance(paths, str | Path):
+        paths = [paths]
+    files = report_files(paths)
+    cache = None if cache_dir is False else Path(cache_dir) if cache_dir else default_cache_dir()
+    return build_corpus(list(extract_many(files, cache, jobs, progress)))
+
+
+def build_corpus(results: list[dict]) -> Corpus:
+    """Tidy tables from extraction JSON objects (one per input file)."""
+    rec: dict[str, list[dict]] = {name: [] for name in Corpus.TABLES}
+    ids = _agency_ids(results)
+    for res in results:
+        rid = (res.get("sha256") or "")[:16] or None
+        rec["manifest"].append({
+            "source": res["source"], "sha256": res.get("sha256"), "kind": res.get("kind"),
+            "status": res["status"], "error_code": (res.get("error") or {}).get("code"),
+            "reason": (res.get("error") or {}).get("message") or _reason(res),
+            "report_id": rid if res["status"] in _READ_STATUSES else None,
+        })
+        if res["status"] not in _READ_STATUSES:
+            continue
+        aid = ids[res["source"]]
+        key = {"report_id": rid, "agency_id": aid, "year": res.get("year")}
+        versions = res.get("table_versions") or {}
+        rec["reports"].append({
+            **key, "source": res["source"], "kind": res.get("kind"), "agency": res.get("agency"),
+            "template": res.get("template"), "t2_version": versions.get("t2"), "t3_version": versions.get("t3"),
+            "published": res.get("published"), "level": res.get("level"),
+            "is_government": res.get("is_government"), "region": res.get("region"), "status": res["status"],
+        })
+        flags, remarks, units = res.get("cell_flags", {}), res.get("cell_remarks", {}), res.get("cell_units", {})
+        for k, v in res.get("cells", {}).items():
+            table, _, rest = k.partition(".")
+            if table == "t2":
+                rec["table2"].append({**key, "code": rest, "value": v, "unit": units.get(k),
+                                      "remark": remarks.get(k), "flag": flags.get(k)})
+            elif table == "t3":
+                row, _, col = rest.partition(".")
+                rec["table3"].append({**key, "row": row, "column": col, "value": v, "flag": flags.get(k)})
+            elif table == "t4":
+                group, _, outcome = rest.rpartition("_")
+                rec["table4"].append({**key, "group": group, "outcome": outcome, "value": v, "flag": flags.get(k)})
+        headings = res.get("headings", {})
+        for sec, text in (res.get("sections") or {}).items():
+            if text:
+                rec["sections"].append({**key, "section": sec, "heading": headings.get(sec), "text": text})
+        quotes = res.get("narrative_quotes", {})
+        for fig, v in (res.get("narrative") or {}).items():
+            if v is not None:
+                rec["narrative"].append({**key, "figure": fig, "value": v, "quote": quotes.get(fig)})
+        rec["findings"].extend({**key, **f} for f in res.get("findings", []))
+    rec["findings"].extend(_cross_year(results, ids))
+    return Corpus(**{name: frame(name, rows) for name, rows in rec.items()})
+
+
+def _reason(res: dict) -> str | None:
+    if res["status"] == "partial":
+        notes = res.get("notes") or []
+        return "；".join(notes[:3]) or "部分内容未能可靠读取（见单元格标记）"
+    return None
+
+
+def _agency_ids(results: list[dict]) -> dict[str, str]:
+    return {r["source"]: agency_id(r.get("agency"), r.get("sha256") or r["source"]) for r in results}
+
+
+def _cross_year(results: list[dict], ids: dict[str, str]) -> list[dict]:
+    """X1 findings: carry-over chain between consecutive years of the same agency."""
+    by_key: dict[tuple[str, int], dict] = {}
+    for r in results:
+        if r["status"] in _READ_STATUSES and r.get("year") and r.get("template") != "pre2019":
+            by_key.setdefault((ids[r["source"]], r["year"]), r)
+    out = []
+    for (aid, year), cur in sorted(by_key.items()):
+        prev = by_key.get((aid, year - 1))
+        if prev is None:
+            continue
+        key = {"report_id": cur["sha256"][:16], "agency_id": aid, "year": year}
+        out.extend({**key, **f.as_dict()} for f in check_carry_over(prev["cells"], cur["cells"], year - 1))
+    return out

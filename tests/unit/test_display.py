@@ -1,0 +1,54 @@
+"""Page helpers escape untrusted text, show nulls as "—" and keep data files inside the output folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from disclosure_analysis import display
+
+XSS = '<script>alert(1)</script><img src=x onerror="alert(2)">'
+
+
+def test_text_and_note_escape() -> None:
+    html = display.text(XSS + "\n第二行").data
+    assert "<script>" not in html and "<img" not in html
+    assert "&lt;script&gt;" in html and "<br>" in html
+    assert "<img" not in display.note("机构：{name}", name=XSS).data
+    with pytest.raises(ValueError):
+        display.text("x", tag="script")
+
+
+def test_table_escapes_cells_and_headers_and_formats() -> None:
+    df = pd.DataFrame(
+        {
+            "agency": [XSS, "乙"],
+            "count": pd.array([1234, None], dtype="Int64"),
+            "share": [0.5, None],
+            XSS: [1, 2],
+        }
+    )
+    html = display.table(df, labels={"agency": "机构"}, percent=["share"], caption=XSS).to_html()
+    assert "<script>" not in html and "<img" not in html
+    assert "1,234" in html and "50.0%" in html and display.NULL in html and "机构" in html
+
+
+def test_formats() -> None:
+    assert display.count(pd.NA) == "—" and display.count(3.0) == "3" and display.count(2.5) == "2.50"
+    assert display.pct(None) == "—" and display.pct(0.123) == "12.3%"
+
+
+def test_data_sink_writes_csv_and_rejects_unsafe_names(tmp_path: Path) -> None:
+    sink = display.DataSink(str(tmp_path), "agency-1", page_dir="agencies")
+    assert sink.href == "../data/agency-1"
+    sink.save(pd.DataFrame({"a": ["=cmd()", "甲"]}), "chart-1")
+    text = (tmp_path / "data" / "agency-1" / "chart-1.csv").read_text(encoding="utf-8-sig")
+    assert "甲" in text and "\n'=cmd()" in text  # formula-like text is neutralised for spreadsheets
+    for bad in ("../x", "A", "", "a/b"):
+        with pytest.raises(ValueError):
+            display.DataSink(str(tmp_path), bad)
+    with pytest.raises(ValueError):
+        sink.save(pd.DataFrame(), "../../etc")
+    display.DataSink("", "x").save(pd.DataFrame({"a": [1]}), "y")  # no output folder: nothing written
