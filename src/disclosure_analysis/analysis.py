@@ -185,6 +185,90 @@ def proactive_volume(narrative: pd.DataFrame, table2: pd.DataFrame, reports: pd.
     return out.astype({"proactive_total": "Float64", **{c: "Float64" for c in counts}})
 
 
+def report_metrics(
+    reports: pd.DataFrame,
+    table2: pd.DataFrame,
+    table3: pd.DataFrame,
+    table4: pd.DataFrame,
+    narrative: pd.DataFrame,
+) -> pd.DataFrame:
+    """One row per report with the headline metrics (league tables, year-over-year, the workbook).
+
+    行政诉讼 combines 未经复议直接起诉 and 复议后起诉 (null when either is blank).
+    """
+    flows = carry_over(table3)[[*KEYS, "new_received", "carried_in", "carried_out", "backlog_rate"]]
+    rate = release_rate(table3)[[*KEYS, "released", "handled_total", "release_rate"]]
+    rl = review_litigation(table4).set_index([*KEYS, "group"])[["total", "corrected", "decided"]]
+    by_group = rl.unstack("group")
+    cases = pd.DataFrame(index=by_group.index)
+    for name, groups in (("review", ["review"]), ("suit", ["suit_direct", "suit_after_review"])):
+        for field in ("total", "corrected", "decided"):
+            parts = [
+                by_group.get((field, g), pd.Series(pd.NA, index=by_group.index, dtype="Int64"))
+                for g in groups
+            ]
+            cases[f"{name}_{field}"] = sum(parts[1:], parts[0])
+        cases[f"{name}_correction_rate"] = ratio(cases[f"{name}_corrected"], cases[f"{name}_decided"])
+    cases = cases[
+        ["review_total", "review_correction_rate", "suit_total", "suit_correction_rate"]
+    ].reset_index()
+    volume = proactive_volume(narrative, table2, reports)[[*KEYS, "proactive_total"]]
+    out = reports[[*KEYS, "agency", "level", "region"]]
+    for part in (volume, flows, rate, cases):
+        out = out.merge(part, on=KEYS, how="left")
+    return out
+
+
+def r1_balance(table3: pd.DataFrame) -> pd.DataFrame:
+    """The printed identity R1 per report and column: 一 + 二 = 三（七）总计 + 四 (null when a cell is blank)."""
+    rows = ["new_received", "carried_in", "handled_total", "carried_out"]
+    out = widen(table3, [*KEYS, "column"], "row", rows, "Int64")
+    out["inflow"] = out["new_received"] + out["carried_in"]
+    out["outflow"] = out["handled_total"] + out["carried_out"]
+    out["difference"] = out["inflow"] - out["outflow"]
+    out["holds"] = (out["difference"] == 0).astype("boolean")
+    return _in_column_order(out)
+
+
+def r3_results(table3: pd.DataFrame) -> pd.DataFrame:
+    """R3 per report and column: the result rows (（一）…（六）) summed against （七）总计."""
+    results = [r for rows in OUTCOME_GROUPS.values() for r in rows]
+    sums = _strict_sums(table3[table3["row"].isin(results)], [*KEYS, "column"]).rename("results_sum")
+    totals = widen(table3, [*KEYS, "column"], "row", ["handled_total"], "Int64")
+    out = sums.reset_index().merge(totals, on=[*KEYS, "column"], how="outer")
+    out["difference"] = out["results_sum"] - out["handled_total"]
+    out["holds"] = (out["difference"] == 0).astype("boolean")
+    return _in_column_order(out)
+
+
+def r5_balance(table4: pd.DataFrame) -> pd.DataFrame:
+    """R5 per report and 表四 group: 维持 + 纠正 + 其他 + 尚未审结 = 总计."""
+    out = review_litigation(table4)
+    out["parts_sum"] = out["upheld"] + out["corrected"] + out["other"] + out["pending"]
+    out["difference"] = out["parts_sum"] - out["total"]
+    out["holds"] = (out["difference"] == 0).astype("boolean")
+    return out[
+        [
+            *KEYS,
+            "group",
+            "upheld",
+            "corrected",
+            "other",
+            "pending",
+            "parts_sum",
+            "total",
+            "difference",
+            "holds",
+        ]
+    ]
+
+
+def _in_column_order(df: pd.DataFrame) -> pd.DataFrame:
+    order = {c: i for i, c in enumerate(formats.table3().column_codes)}
+    df = df.sort_values([*KEYS, "column"], key=lambda s: s.map(order) if s.name == "column" else s)
+    return df.reset_index(drop=True)
+
+
 def findings_matrix(findings: pd.DataFrame, severities: Sequence[str] = ("error", "warning")) -> pd.DataFrame:
     """Number of findings per agency (rows) and rule (columns), for the given severities."""
     kept = findings[findings["severity"].isin(severities).fillna(False)]

@@ -5,12 +5,9 @@ from __future__ import annotations
 import warnings
 
 import matplotlib
+import matplotlib.pyplot as plt
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-
-from disclosure_analysis import plotting  # noqa: E402
+from disclosure_analysis import plotting
 
 
 def test_setup_registers_cjk_font_with_fallback() -> None:

@@ -1,0 +1,113 @@
+"""What notebooks put on a page: escaped text and tables, number formats, and chart data downloads.
+
+Anything read from a report (agency names, section text) is untrusted: it reaches the page only through
+these helpers, which HTML-escape it. A null is shown as "—" (blank in the report), never as 0.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import pandas as pd
+from IPython.display import HTML, display
+from pandas.io.formats.style import Styler
+
+NULL = "—"
+SAFE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def is_safe_id(value: str) -> bool:
+    """Whether `value` is an ASCII `[a-z0-9-]` id that can name a file or folder."""
+    return bool(SAFE_ID.fullmatch(value or ""))
+
+
+def count(value: object) -> str:
+    """A count with thousands separators; "—" for null."""
+    if pd.isna(value):
+        return NULL
+    number = float(value)  # type: ignore[arg-type]
+    return f"{number:,.0f}" if number == int(number) else f"{number:,.2f}"
+
+
+def pct(value: object) -> str:
+    """A share as a percentage with one decimal; "—" for null."""
+    return NULL if pd.isna(value) else f"{float(value):.1%}"  # type: ignore[arg-type]
+
+
+def text(value: object, tag: str = "p") -> HTML:
+    """Untrusted text as an escaped block (`p`, `h1`…`h4`, `blockquote`), line breaks kept."""
+    if tag not in {"p", "h1", "h2", "h3", "h4", "blockquote"}:
+        raise ValueError(f"不支持的标签 {tag!r}")
+    body = "<br>".join(html.escape(line) for line in str(value).splitlines()) or html.escape(str(value))
+    return HTML(f"<{tag}>{body}</{tag}>")
+
+
+def note(template: str, **values: object) -> HTML:
+    """A trusted sentence `template` with escaped `{name}` values (formatted by the caller)."""
+    return HTML("<p>" + template.format(**{k: html.escape(str(v)) for k, v in values.items()}) + "</p>")
+
+
+def table(
+    df: pd.DataFrame,
+    labels: Mapping[str, str] | None = None,
+    percent: Iterable[str] = (),
+    caption: str | None = None,
+    index: bool = False,
+) -> Styler:
+    """A Styler that escapes every cell and header, shows nulls as "—" and formats numbers.
+
+    `labels` renames columns for display (English codes → Chinese); `percent` lists columns (by their
+    original names) shown as percentages.
+    """
+    percent = set(percent)
+    shown = df.rename(columns=dict(labels or {}))
+    formats = {}
+    for original, name in zip(df.columns, shown.columns, strict=True):
+        if original in percent:
+            formats[name] = pct
+        elif pd.api.types.is_numeric_dtype(df[original]) and not pd.api.types.is_bool_dtype(df[original]):
+            formats[name] = count
+    styler = shown.style.format(formats, na_rep=NULL, escape="html")
+    styler = styler.format_index(escape="html", axis=1).format_index(escape="html", axis=0)
+    if not index:
+        styler = styler.hide(axis="index")
+    if caption:
+        styler = styler.set_caption(html.escape(caption))
+    return styler
+
+
+def spreadsheet_safe(df: pd.DataFrame) -> pd.DataFrame:
+    """`df` with text that a spreadsheet would run as a formula (=, +, -, @) prefixed by an apostrophe."""
+    out = df.copy()
+    for name in out.columns:
+        if pd.api.types.is_string_dtype(out[name]) or out[name].dtype == object:
+            out[name] = out[name].map(
+                lambda v: f"'{v}" if isinstance(v, str) and v[:1] in FORMULA_START else v
+            )
+    return out
+
+
+class DataSink:
+    """Writes the tidy data behind each chart as CSV under `<output_dir>/data/<slug>/` and links it."""
+
+    def __init__(self, output_dir: str, slug: str, page_dir: str = ".") -> None:
+        if not is_safe_id(slug):
+            raise ValueError(f"数据目录名只能由小写字母、数字和连字符组成：{slug!r}")
+        self.folder = Path(output_dir, "data", slug) if output_dir else None
+        self.href = posixpath.relpath(f"data/{slug}", page_dir)
+
+    def save(self, df: pd.DataFrame, name: str) -> None:
+        """Write `df` as `<name>.csv` (UTF-8 with BOM, for Excel) and show a download link."""
+        if self.folder is None:
+            return
+        if not is_safe_id(name):
+            raise ValueError(f"数据文件名只能由小写字母、数字和连字符组成：{name!r}")
+        self.folder.mkdir(parents=True, exist_ok=True)
+        spreadsheet_safe(df).to_csv(self.folder / f"{name}.csv", index=False, encoding="utf-8-sig")
+        href = html.escape(f"{self.href}/{name}.csv")
+        display(HTML(f'<p class="data-link"><a href="{href}">下载图表数据（CSV）</a></p>'))

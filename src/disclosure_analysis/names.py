@@ -1,0 +1,94 @@
+"""Chinese display names for the codes and metric columns the notebooks show (one place for all)."""
+
+from __future__ import annotations
+
+import re
+
+from disclosure_analysis import formats
+
+_NUMBERING = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+[．.、])")
+
+
+def _short(label: str) -> str:
+    """ "3．危及“三安全一稳定”" → "危及“三安全一稳定”"; "（二）部分公开（区分处理的…）" → "部分公开"."""
+    return _NUMBERING.sub("", label).split("（")[0] or label
+
+
+APPLICANTS: dict[str, str] = dict(formats.table3().columns)
+T3_ROWS: dict[str, str] = {code: _short(spec.label) for code, spec in formats.table3().rows.items()}
+OUTCOME_GROUPS: dict[str, str] = {
+    "granted": "予以公开",
+    "partial": "部分公开",
+    "denied": "不予公开",
+    "unable": "无法提供",
+    "rejected": "不予处理",
+    "other": "其他处理",
+}
+T4_GROUPS: dict[str, str] = {
+    "review": "行政复议",
+    "suit_direct": "行政诉讼（未经复议直接起诉）",
+    "suit_after_review": "行政诉讼（复议后起诉）",
+}
+T4_OUTCOMES: dict[str, str] = dict(formats.table4().outcomes)
+SEVERITY: dict[str, str] = {"error": "错误", "warning": "警告", "info": "无法核对"}
+PROBLEM_KINDS: dict[str, str] = {"problem": "承认的问题", "measure": "承诺的措施", "other": "其他"}
+PEER_GROUPS: dict[str, str] = {"level": "同级机关", "region": "同一地区"}
+
+#: metric and key columns of the analysis frames
+COLUMNS: dict[str, str] = {
+    "report_id": "报告编号",
+    "agency_id": "机构编号",
+    "agency": "机构",
+    "year": "年度",
+    "level": "层级",
+    "region": "地区",
+    "applicant": "申请人类型",
+    "count": "件数",
+    "total": "总计",
+    "share": "占比",
+    "group": "结果类别",
+    "outcome": "办理结果",
+    "granted": "予以公开",
+    "partial": "部分公开",
+    "released": "予以公开＋部分公开",
+    "handled_total": "办理结果总计（分母）",
+    "release_rate": "公开率",
+    "carried_in": "上年结转",
+    "new_received": "本年新收",
+    "carried_out": "结转下年度",
+    "backlog_rate": "结转率",
+    "previous_carried_out": "上年报告的结转下年度",
+    "carry_link_ok": "结转衔接一致",
+    "upheld": "结果维持",
+    "corrected": "结果纠正",
+    "other": "其他结果",
+    "pending": "尚未审结",
+    "decided": "已审结（分母）",
+    "correction_rate": "纠错率",
+    "previous": "上年",
+    "change": "增减",
+    "change_pct": "增减幅度",
+    "proactive_total": "主动公开信息（正文所述，条）",
+    "regulations_issued": "规章 制发",
+    "normative_issued": "行政规范性文件 制发",
+    "licensing_decisions": "行政许可 处理决定",
+    "punishment_decisions": "行政处罚 处理决定",
+    "coercion_decisions": "行政强制 处理决定",
+    "fees_amount": "行政事业性收费（万元）",
+    "peer_group": "同类范围",
+    "peer_key": "同类",
+    "rank": "名次",
+    "peer_count": "同类报告数",
+    "peer_median": "同类中位数",
+    "rule": "规则",
+    "severity": "级别",
+    "table": "表",
+    "row": "行",
+    "column": "列",
+    "expected": "应为",
+    "printed": "报告所填",
+    "message": "说明",
+    "sentence": "原文",
+    "kind": "类别",
+    "status": "状态",
+}
