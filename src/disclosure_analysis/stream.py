@@ -19,6 +19,9 @@ from .values import is_value, normalize
 _PAGE_NUMBER = re.compile(r"^[-—–－_\s]*(?:第\s*)?\d{1,3}\s*(?:页|/\s*\d+\s*页?)?[-—–－_\s]*$")
 
 
+_SENTENCE = re.compile(r"[，。；！？,;]")
+
+
 @dataclass(frozen=True)
 class Line:
     cells: tuple[str, ...]
@@ -92,6 +95,8 @@ def data_row(line: Line) -> DataRow | None:
     if k == len(tokens):
         return None
     label = "".join(tokens[:k])
+    if _SENTENCE.search(label) or len(label) > 40:
+        return None  # running text that happens to end in a number (a wrapped PDF line)
     return DataRow((label,) if label else (), tuple(tokens[k:]), line)
 
 
