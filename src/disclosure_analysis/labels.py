@@ -96,6 +96,7 @@ SKIP_TARGET = -0.4
 MIN_LABEL_SIMILARITY = 0.3
 
 
+@lru_cache(maxsize=200_000)
 def match_score(obs: Observed, target: Target) -> float:
     if not obs.labels:
         return UNLABELED_MATCH

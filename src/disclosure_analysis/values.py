@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Printed markers meaning "nothing to report here" (a null, not a zero).
 NULL_MARKERS = frozenset(
@@ -40,17 +41,22 @@ class CellValue:
         return self.value is None
 
 
+_SPACE = re.compile(r"\s+")
+_DASHES = re.compile(r"[/／\\—\-－–―─_]+")
+
+
 def normalize(text: str) -> str:
     """NFKC (full-width digits and punctuation to ASCII) and whitespace removed."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    return _SPACE.sub("", unicodedata.normalize("NFKC", text))
 
 
+@lru_cache(maxsize=100_000)
 def parse_value(raw: str | None) -> CellValue | None:
     """Parse a printed cell. Returns None when the text is not a value at all (e.g. a label)."""
     if raw is None:
         return CellValue(None, "")
     text = normalize(raw)
-    if text.lower() in NULL_MARKERS or re.fullmatch(r"[/／\\—\-－–―─_]+", text):
+    if text.lower() in NULL_MARKERS or _DASHES.fullmatch(text):
         return CellValue(None, raw.strip())
     m = _NUMBER.match(text)
     if not m:
