@@ -79,16 +79,20 @@ class Extraction:
 
 def extract_path(path: str | Path) -> Extraction:
     """Extract one file. Any problem ends up in `status` and `error`, never as an exception."""
-    from .readers import read_document
+    from .readers import MAX_BYTES, read_document
 
     path = Path(path)
     result = Extraction(source=str(path))
     try:
-        data = path.read_bytes()
+        if path.is_file() and path.stat().st_size > MAX_BYTES:
+            result.sha256 = _streamed_sha256(path)
+            data = None  # read_document refuses it without loading it
+        else:
+            data = path.read_bytes()
+            result.sha256 = hashlib.sha256(data).hexdigest()
     except OSError as exc:
         result.error = ReportError("not_found", f"{path}: 无法读取文件（{exc.strerror or exc}）")
         return result
-    result.sha256 = hashlib.sha256(data).hexdigest()
     try:
         doc = read_document(path, data)
         result.kind = doc.kind
@@ -99,6 +103,14 @@ def extract_path(path: str | Path) -> Extraction:
         result.error = ReportError("internal_error", f"{path}: 解析时出现程序错误（{type(exc).__name__}: {exc}）")
         result.status = "failed"
     return result
+
+
+def _streamed_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def interpret(doc: Document, result: Extraction) -> Extraction:
