@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 from typing import Any
@@ -44,26 +45,28 @@ def read(data: bytes, source: str) -> Document:
 
 
 def _open(data: bytes, source: str) -> Any:
-    if not zipfile.is_zipfile(io.BytesIO(data)):
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = archive.namelist()
+    except zipfile.BadZipFile as exc:
         raise ReportError(
             "corrupt_file",
-            f"{source}: 文件损坏，不是有效的 Word 文档（.docx 其实是 ZIP 压缩包，这个文件不是），"
+            f"{source}: 文件损坏，不是有效的 Word 文档（.docx 其实是 ZIP 压缩包，这个文件打不开），"
             "可能下载不完整，或者只是把扩展名改成了 .docx",
+        ) from exc
+    if not any(n.startswith("word/document") and n.endswith(".xml") for n in names):
+        raise ReportError(
+            "corrupt_file",
+            f"{source}: 文件损坏，这个压缩包里没有 Word 正文（word/document.xml），不是 Word 文档",
         )
     try:
         return docx.Document(io.BytesIO(data))
     except KeyError as exc:
-        raise ReportError(
-            "corrupt_file", f"{source}: 文件损坏，Word 文档缺少必要的组成部分（{exc.args[0]}）"
-        ) from exc
-    except (PackageNotFoundError, ValueError) as exc:
-        raise ReportError(
-            "corrupt_file", f"{source}: 文件损坏，这个压缩包不是 Word 文档（找不到正文 word/document.xml）"
-        ) from exc
-    except (zipfile.BadZipFile, etree.XMLSyntaxError, EOFError) as exc:
-        raise ReportError(
-            "corrupt_file", f"{source}: 文件损坏，Word 文档的内容无法解压或解析（{exc}）"
-        ) from exc
+        missing = re.search(r"'([^']+)'", str(exc))
+        part = missing.group(1) if missing else str(exc)
+        raise ReportError("corrupt_file", f"{source}: 文件损坏，Word 文档缺少必要的组成部分 {part}") from exc
+    except (PackageNotFoundError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError, EOFError) as exc:
+        raise ReportError("corrupt_file", f"{source}: 文件损坏，Word 文档的内容无法解压或解析") from exc
 
 
 def _meta(document: Any) -> dict[str, str]:
