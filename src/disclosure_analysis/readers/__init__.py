@@ -23,6 +23,7 @@ _MARKUP_START = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _MARKUP_NEAR_START = re.compile(r"<(?:!doctype\s+html|html|body)\b", re.IGNORECASE)
+_PDF_HEADER = re.compile(rb"%PDF-\d")
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _IMAGES = {
     b"\x89PNG\r\n\x1a\n": "PNG",
@@ -83,8 +84,7 @@ def sniff(data: bytes, source: str) -> str:
         raise ReportError(
             "empty_file", f"{source}: 文件为空（0 字节）" if not data else f"{source}: 文件只有空白，没有内容"
         )
-    head = data[:1024]
-    if b"%PDF" in head:
+    if _PDF_HEADER.search(data[:1024]):  # PDF readers accept junk before the header
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
         return _zip_kind(data, source)

@@ -5,7 +5,7 @@ What comes out:
   on ASP.NET sites), header/footer (unless inside an article or main element), and hidden elements
   (`hidden`, `display:none`, `visibility:hidden`).
 - Each block-level element (p, div, h1-h6, li, a layout-table cell ...) and each line ended by <br>
-  becomes one `Paragraph`, in document order; inline markup (span, font, o:p ...) is joined without
+  (or by a newline inside <pre>) becomes one `Paragraph`, in document order; inline markup (span, font, o:p ...) is joined without
   spaces, runs of whitespace become one space, empty lines are skipped.
 - A data table becomes a `Table` whose grid resolves rowspan/colspan (covered positions `None`; rows
   short of the widest are padded with `""`). A cell's lines (<p>, <br>) are joined with "" between two
@@ -194,15 +194,21 @@ def _is_chrome(el: lxml_html.HtmlElement) -> bool:
 
 
 class _Lines:
-    """Collects inline text into lines; a block boundary or <br> ends the current line."""
+    """Collects inline text into lines; a block boundary or <br> (or a newline in <pre>) ends a line."""
 
     def __init__(self) -> None:
         self.items: list[Block] = []
+        self.preformatted = 0  # depth of <pre> elements being read
         self._pending: list[str] = []
 
     def add(self, text: str | None) -> None:
-        if text:
-            self._pending.append(text)
+        if not text:
+            return
+        first, *rest = text.split("\n") if self.preformatted else (text,)
+        self._pending.append(first)
+        for part in rest:
+            self.end_line()
+            self._pending.append(part)
 
     def end_line(self) -> None:
         line = _clean("".join(self._pending))
@@ -232,7 +238,7 @@ def _walk(el: lxml_html.HtmlElement, lines: _Lines) -> None:
         grid = _grid(el)
         if grid is None:  # layout table: its cells are running text
             _walk_children(el, lines)
-        elif any(cell for row in grid for cell in row):
+        else:
             caption = el.find("caption")
             if caption is not None:
                 _walk(caption, lines)
@@ -242,7 +248,9 @@ def _walk(el: lxml_html.HtmlElement, lines: _Lines) -> None:
     block = tag in _BLOCK
     if block:
         lines.end_line()
+    lines.preformatted += tag == "pre"
     _walk_children(el, lines)
+    lines.preformatted -= tag == "pre"
     if block:
         lines.end_line()
 

@@ -96,6 +96,16 @@ def test_one_paragraph_per_block_and_line_in_document_order() -> None:
     ]
 
 
+def test_preformatted_text_keeps_its_lines() -> None:
+    body = "<pre>一、总体情况\n  本年度<b>共收到</b>申请12件。\n\n二、主动公开</pre>尾巴"
+    assert [b.text for b in read(_page(body), "t.html").blocks] == [
+        "一、总体情况",
+        "本年度共收到申请12件。",
+        "二、主动公开",
+        "尾巴",
+    ]
+
+
 def test_layout_tables_are_text_and_inner_tables_come_out_in_order() -> None:
     body = """<table><tr><td><p>标题</p>
         <table><tr><td>信息内容</td><td>本年制发件数</td></tr><tr><td>规章</td><td>0</td></tr></table>
