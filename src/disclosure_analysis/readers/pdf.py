@@ -7,8 +7,8 @@ pdfplumber's own `TableFinder` and `Table.extract` run on those objects, through
 a pdfplumber page. The table finder runs only on pages that draw ruling lines.
 
 Per page, blocks come top to bottom: each table found (a `Table`), or, when every row of a "table" has
-at most one non-empty cell (a frame drawn around running text), one `Paragraph` per row; text outside
-the tables comes as one `Paragraph` per line. Cell text is kept as pdfplumber gives it (line breaks
+at most one non-empty cell (a frame drawn around running text), one `Paragraph` per line of each row;
+text outside the tables comes as one `Paragraph` per line. Cell text is kept as pdfplumber gives it (line breaks
 inside a cell are "\\n"). Nothing else is dropped: page numbers ("- 1 -") come out as paragraphs.
 """
 
@@ -24,7 +24,7 @@ import pypdfium2.raw as pdfium_c
 from pdfplumber.table import TableFinder
 from pdfplumber.utils import cluster_objects, extract_words
 
-from ..document import Block, Document, Paragraph, Table, make_table
+from ..document import Block, Document, Paragraph, make_table
 from ..errors import ReportError
 
 #: a page with fewer non-blank characters than this (on average) has no usable text layer
@@ -103,7 +103,7 @@ def _meta(pdf: pdfium.PdfDocument) -> dict[str, str]:
 
 
 def _load_page(page: pdfium.PdfPage) -> _Page:
-    left, bottom, right, top = page.get_mediabox()
+    left, bottom, right, top = page.get_bbox()  # the visible page box (the others ignore inheritance)
     loaded = _Page(bbox=(0.0, 0.0, right - left, top - bottom))
     textpage = page.get_textpage()
     try:
@@ -241,6 +241,8 @@ def _path_edges(obj: Any, outer: tuple[float, ...], left: float, top: float) -> 
 def _edge(p: tuple[float, float], q: tuple[float, float]) -> list[dict[str, Any]]:
     x0, x1 = sorted((p[0], q[0]))
     top, bottom = sorted((p[1], q[1]))
+    if x1 - x0 <= _AXIS_TOLERANCE and bottom - top <= _AXIS_TOLERANCE:
+        return []  # a closing segment back to where the path already is
     if x1 - x0 <= _AXIS_TOLERANCE:
         orientation, x1 = "v", x0
     elif bottom - top <= _AXIS_TOLERANCE:
@@ -273,18 +275,21 @@ def _page_blocks(page: _Page, number: int) -> list[Block]:
             # `extract` tests every character of its page against every row: give it only its own
             table.page = _Page(page.bbox, chars=[c for c in page.chars if _centre_in(c, box)])
             rows = table.extract()
-            if all(sum(1 for cell in row if cell) <= 1 for row in rows):
+            if all(sum(1 for cell in row if cell) <= 1 for row in rows):  # a frame around text
                 for row, found in zip(rows, table.rows, strict=True):
-                    text = next((cell for cell in row if cell), "").strip()
-                    if text:
-                        placed.append((found.bbox[1], Paragraph(text, page=number)))
+                    text = next((cell for cell in row if cell), "")
+                    placed.extend(
+                        (found.bbox[1], Paragraph(line.strip(), page=number))
+                        for line in text.split("\n")
+                        if line.strip()
+                    )
             else:
                 placed.append((box[1], make_table([list(row) for row in rows], page=number)))
     outside = [c for c in page.chars if not any(_centre_in(c, box) for box in boxes)]
     for top, text in _lines(outside):
         placed.append((top, Paragraph(text, page=number)))
-    placed.sort(key=itemgetter(0))
-    return [block for _, block in placed if not isinstance(block, Table) or block.rows]
+    placed.sort(key=itemgetter(0))  # stable: the lines of one frame row keep their order
+    return [block for _, block in placed]
 
 
 def _has_rulings(page: _Page) -> bool:

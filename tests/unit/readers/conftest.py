@@ -31,8 +31,9 @@ class _Report(FPDF):
 
 @pytest.fixture(scope="session")
 def report_pdf(cjk_font: Path) -> bytes:
-    """A two-page report: title and text, a ruled table with a rowspan, a colspan and two-line
-    header cells, a heading after it, and on page 2 a one-column frame table of running text."""
+    """A three-page report: title and text, a ruled table with a rowspan, a colspan and two-line
+    header cells, a heading after it; on page 2 a one-column table of running text (a row may hold
+    two lines); on page 3 one rectangle framing three lines of text."""
     pdf = _Report(format="A4")
     pdf.add_font("noto", "", str(cjk_font), collection_font_number=2)  # 2 = Simplified Chinese face
     pdf.set_font("noto", size=11)
@@ -62,8 +63,12 @@ def report_pdf(cjk_font: Path) -> bytes:
     pdf.cell(0, 8, "四、政府信息公开行政复议、行政诉讼情况", new_x="LMARGIN", new_y="NEXT")
     pdf.add_page()
     with pdf.table(col_widths=(160,), line_height=8, first_row_as_headings=False) as table:
-        for line in ("五、存在的主要问题及改进情况", "一是公开意识有待加强，", "二是平台建设有待完善。"):
-            table.row().cell(line)
+        for text in ("五、存在的主要问题及改进情况", "一是公开意识有待加强，\n二是平台建设有待完善。"):
+            table.row().cell(text)
+    pdf.add_page()
+    pdf.rect(15, 15, 180, 60)  # one rectangle framing the page text
+    pdf.set_xy(20, 20)
+    pdf.multi_cell(170, 8, "六、其他需要报告的事项\n本年度未收取信息处理费。\n特此报告。")
     return bytes(pdf.output())
 
 

@@ -34,11 +34,16 @@ def test_tables_and_lines_in_reading_order_with_pages(report_pdf: bytes) -> None
         ),
         Paragraph("四、政府信息公开行政复议、行政诉讼情况", page=0),
         Paragraph("- 1 -", page=0),
-        # the one-column frame table on page 2 comes out as running text, one paragraph per row
+        # the one-column table on page 2 is a frame around running text: one paragraph per line
         Paragraph("五、存在的主要问题及改进情况", page=1),
         Paragraph("一是公开意识有待加强，", page=1),
         Paragraph("二是平台建设有待完善。", page=1),
         Paragraph("- 2 -", page=1),
+        # a single rectangle around the text is no table (pdfplumber wants two cells): plain lines
+        Paragraph("六、其他需要报告的事项", page=2),
+        Paragraph("本年度未收取信息处理费。", page=2),
+        Paragraph("特此报告。", page=2),
+        Paragraph("- 3 -", page=2),
     ]
 
 
@@ -47,7 +52,7 @@ def test_info_dictionary_decoded_into_meta(report_pdf: bytes) -> None:
     assert meta["Title"] == "某某区人民政府2023年政府信息公开工作年度报告"
     assert meta["Author"] == "某某区人民政府办公室"
     assert meta["CreationDate"].startswith("D:20")
-    assert meta["page_count"] == "2"
+    assert meta["page_count"] == "3"
 
 
 def test_password_protected_pdf_is_refused(make_latin_pdf: Callable[..., bytes]) -> None:
