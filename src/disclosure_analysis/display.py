@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -39,6 +39,16 @@ def pct(value: object) -> str:
     return NULL if pd.isna(value) else f"{float(value):.1%}"  # type: ignore[arg-type]
 
 
+def plain(value: object) -> str:
+    """A year or code as printed (no thousands separator); "—" for null."""
+    return NULL if pd.isna(value) else str(value)
+
+
+def yes_no(value: object) -> str:
+    """是/否 for a boolean; "—" for null (could not be checked)."""
+    return NULL if pd.isna(value) else ("是" if value else "否")
+
+
 def text(value: object, tag: str = "p") -> HTML:
     """Untrusted text as an escaped block (`p`, `h1`…`h4`, `blockquote`), line breaks kept."""
     if tag not in {"p", "h1", "h2", "h3", "h4", "blockquote"}:
@@ -47,7 +57,7 @@ def text(value: object, tag: str = "p") -> HTML:
     return HTML(f"<{tag}>{body}</{tag}>")
 
 
-def note(template: str, **values: object) -> HTML:
+def note(template: str, /, **values: object) -> HTML:
     """A trusted sentence `template` with escaped `{name}` values (formatted by the caller)."""
     return HTML("<p>" + template.format(**{k: html.escape(str(v)) for k, v in values.items()}) + "</p>")
 
@@ -66,12 +76,10 @@ def table(
     """
     percent = set(percent)
     shown = df.rename(columns=dict(labels or {}))
-    formats = {}
-    for original, name in zip(df.columns, shown.columns, strict=True):
-        if original in percent:
-            formats[name] = pct
-        elif pd.api.types.is_numeric_dtype(df[original]) and not pd.api.types.is_bool_dtype(df[original]):
-            formats[name] = count
+    formats = {
+        name: _formatter(df[original], original in percent)
+        for original, name in zip(df.columns, shown.columns, strict=True)
+    }
     styler = shown.style.format(formats, na_rep=NULL, escape="html")
     styler = styler.format_index(escape="html", axis=1).format_index(escape="html", axis=0)
     if not index:
@@ -92,12 +100,27 @@ def spreadsheet_safe(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _formatter(column: pd.Series, is_percent: bool) -> Callable[[object], str] | None:
+    if is_percent:
+        return pct
+    if column.name == "year":
+        return plain
+    if pd.api.types.is_bool_dtype(column):
+        return yes_no
+    if pd.api.types.is_numeric_dtype(column):
+        return count
+    return None
+
+
 class DataSink:
-    """Writes the tidy data behind each chart as CSV under `<output_dir>/data/<slug>/` and links it."""
+    """Writes the tidy data behind each chart as CSV under `<output_dir>/data/<slug>/` and links it.
+
+    `slug` is one or more `[a-z0-9-]` names joined by "/"; `page_dir` is the page's folder in the site.
+    """
 
     def __init__(self, output_dir: str, slug: str, page_dir: str = ".") -> None:
-        if not is_safe_id(slug):
-            raise ValueError(f"数据目录名只能由小写字母、数字和连字符组成：{slug!r}")
+        if not all(is_safe_id(part) for part in slug.split("/")):
+            raise ValueError(f"数据目录名只能由小写字母、数字、连字符（和分隔的 /）组成：{slug!r}")
         self.folder = Path(output_dir, "data", slug) if output_dir else None
         self.href = posixpath.relpath(f"data/{slug}", page_dir)
 

@@ -24,6 +24,26 @@ OUTCOME_GROUPS: dict[str, str] = {
     "rejected": "不予处理",
     "other": "其他处理",
 }
+#: 表二 column headings by cell-code suffix (2019 and 2021 formats)
+_T2_COLUMNS: dict[str, str] = {
+    "new_made": "本年新制作数量",
+    "new_published": "本年新公开数量",
+    "published_total": "对外公开总数量",
+    "prev_items": "上一年项目数量",
+    "change": "本年增/减",
+    "decisions": "处理决定数量",
+    "issued": "本年制发件数",
+    "repealed": "本年废止件数",
+    "in_force": "现行有效件数",
+    "items": "采购项目数量",
+}
+_T2_AMOUNTS = {"fees_amount": "本年收费金额（万元）", "procurement_amount": "采购总金额"}
+T2_CELLS: dict[str, str] = {
+    code: f"{row.label} {_T2_AMOUNTS.get(code) or _T2_COLUMNS[code.removeprefix(row.code + '_')]}"
+    for rows in formats.table2().versions.values()
+    for row in rows
+    for code in row.codes
+}
 T4_GROUPS: dict[str, str] = {
     "review": "行政复议",
     "suit_direct": "行政诉讼（未经复议直接起诉）",

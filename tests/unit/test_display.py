@@ -46,9 +46,16 @@ def test_data_sink_writes_csv_and_rejects_unsafe_names(tmp_path: Path) -> None:
     sink.save(pd.DataFrame({"a": ["=cmd()", "甲"]}), "chart-1")
     text = (tmp_path / "data" / "agency-1" / "chart-1.csv").read_text(encoding="utf-8-sig")
     assert "甲" in text and "\n'=cmd()" in text  # formula-like text is neutralised for spreadsheets
-    for bad in ("../x", "A", "", "a/b"):
+    assert display.DataSink(str(tmp_path), "agencies/a-1", page_dir="agencies").href == "../data/agencies/a-1"
+    for bad in ("../x", "A", "", "a/../b", "/a"):
         with pytest.raises(ValueError):
             display.DataSink(str(tmp_path), bad)
     with pytest.raises(ValueError):
         sink.save(pd.DataFrame(), "../../etc")
     display.DataSink("", "x").save(pd.DataFrame({"a": [1]}), "y")  # no output folder: nothing written
+
+
+def test_table_shows_years_plainly_and_booleans_in_chinese() -> None:
+    df = pd.DataFrame({"year": pd.array([2024], dtype="Int64"), "ok": pd.array([True], dtype="boolean")})
+    html = display.table(df).to_html()
+    assert "2024" in html and "2,024" not in html and "是" in html

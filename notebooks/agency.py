@@ -1,0 +1,372 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 机构政府信息公开工作年度报告分析
+#
+# 本页把一个机构的政府信息公开工作年度报告（政府信息公开工作年度报告）读成数据，按年度展示：
+# 主动公开、依申请公开（申请人类型、办理结果、公开率、结转）、行政复议和行政诉讼、与同类机构的比较、
+# 数据校验发现的问题，以及报告第五部分“存在的主要问题及改进情况”。
+#
+# 阅读提示：表中“—”表示报告中该格为空白或“/”，**不等于 0**；比率一律注明分母。
+
+# %% tags=["parameters"]
+corpus: str = ""  # 语料文件夹路径；留空表示内置示例语料
+agency_id: str = ""  # 机构编号（小写字母、数字、连字符）；留空表示语料中的第一个机构
+years: list = []  # 分析的年度，如 [2023, 2024]；留空表示全部年度
+peer_group: str = "level"  # 同类比较范围："level" 同级机关，"region" 同一地区
+output_dir: str = ""  # 站点输出文件夹，图表数据写入其中的 data/<机构编号>/；留空表示不写文件
+
+# %%
+from pathlib import Path
+
+import pandas as pd
+from IPython.display import display
+
+from disclosure_analysis import analysis, names, plotting
+from disclosure_analysis import display as page
+from disclosure_analysis.corpus import load_corpus
+from disclosure_analysis.peers import peer_position
+
+plotting.setup()
+if not corpus:
+    from disclosure_analysis.sample import sample_corpus
+
+    corpus = str(sample_corpus())
+full = load_corpus(corpus)
+agency_id = agency_id or str(full.reports["agency_id"].dropna().sort_values().iloc[0])
+years = [int(y) for y in years]
+chosen = analysis.subset(full.reports, [agency_id], years)
+if chosen.empty:
+    raise ValueError(f"语料中没有机构 {agency_id} 在所选年度 {years or '全部'} 的报告")
+mine = full.select(chosen["report_id"])
+reports = mine.reports.sort_values("year")
+agency_name = str(reports["agency"].dropna().iloc[-1]) if reports["agency"].notna().any() else agency_id
+data = page.DataSink(output_dir, f"agencies/{agency_id}", page_dir="agencies")
+known_years = sorted(int(y) for y in reports["year"].dropna().unique())
+year_span = "、".join(str(y) for y in known_years) or "未读出"
+
+display(page.text(agency_name, tag="h2"))
+display(
+    page.note(
+        "年度：{years}；报告 {n} 份；层级：{level}；地区：{region}。",
+        years=year_span,
+        n=len(reports),
+        level=reports["level"].dropna().iloc[-1] if reports["level"].notna().any() else "—",
+        region=reports["region"].dropna().iloc[-1] if reports["region"].notna().any() else "—",
+    )
+)
+files = reports.assign(source=reports["source"].map(lambda s: Path(s).name))
+display(
+    page.table(
+        files[["year", "template", "published", "status", "source"]],
+        labels={"template": "格式版本", "published": "发布日期", "source": "文件", **names.COLUMNS},
+    )
+)
+
+# %% [markdown]
+# ## 一、主动公开
+#
+# “主动公开信息”是报告正文（通常在第一部分）所写的全年主动公开信息条数；其余各列来自表二
+# （第二十条第（一）（五）（六）（八）项）。2019 年版格式的“本年新制作数量”列在“制发”下。
+# 报告没有写明或表格空白的，显示为“—”。
+
+# %%
+volume = analysis.proactive_volume(mine.narrative, mine.table2, mine.reports).sort_values("year")
+volume_cols = [
+    "year",
+    "proactive_total",
+    "regulations_issued",
+    "normative_issued",
+    "licensing_decisions",
+    "punishment_decisions",
+    "coercion_decisions",
+    "fees_amount",
+]
+display(page.table(volume[volume_cols], labels=names.COLUMNS))
+counts = volume.melt(id_vars="year", value_vars=volume_cols[1:7], var_name="item", value_name="count")
+counts["item"] = counts["item"].map(names.COLUMNS)
+if plotting.bars(
+    counts, "year", "item", "count", title="主动公开数量", value_label="件/条", index_label="年度"
+):
+    data.save(counts, "proactive")
+
+# %% [markdown]
+# ## 二、收到的申请：按申请人类型
+#
+# 表三第一行“本年新收政府信息公开申请数量”，按申请人类型（自然人、法人或其他组织的五类）分列。
+# 占比的分母是报告所填的“总计”列。
+
+# %%
+apps = analysis.applications_by_applicant(mine.table3)
+if apps.empty:
+    display(page.note("报告未提供表三数据。"))
+else:
+    apps = apps.assign(applicant_label=apps["applicant"].map(names.APPLICANTS))
+    plotting.bars(
+        apps,
+        "year",
+        "applicant_label",
+        "count",
+        title="本年新收申请：按申请人类型",
+        value_label="新收申请（件）",
+        index_label="年度",
+        stacked=True,
+    )
+    display(
+        page.table(
+            apps[["year", "applicant_label", "count", "total", "share"]],
+            labels={"applicant_label": "申请人类型", "total": "总计（分母）", **names.COLUMNS},
+            percent=["share"],
+        )
+    )
+    data.save(apps, "applications-by-applicant")
+
+# %% [markdown]
+# ## 三、办理结果
+#
+# 表三“三、本年度办理结果”（总计列）：予以公开、部分公开、不予公开（八类理由）、无法提供、
+# 不予处理、其他处理。某一类中只要有一格空白，该类合计即为“—”（空白不能当作 0 相加）。
+
+# %%
+mix = analysis.outcome_mix(mine.table3)
+if mix.empty:
+    display(page.note("报告未提供表三办理结果。"))
+else:
+    mix = mix.assign(group_label=mix["group"].map(names.OUTCOME_GROUPS))
+    plotting.bars(
+        mix,
+        "year",
+        "group_label",
+        "share",
+        title="办理结果构成",
+        value_label="占办理结果总计的百分比（%）",
+        index_label="年度",
+        stacked=True,
+        horizontal=True,
+        scale=100,
+    )
+    display(
+        page.table(
+            mix[["year", "group_label", "count", "handled_total", "share"]],
+            labels={"group_label": "结果类别", **names.COLUMNS},
+            percent=["share"],
+        )
+    )
+    data.save(mix, "outcome-mix")
+    reasons = analysis.outcome_mix(mine.table3, detail=True)
+    reasons = reasons[reasons["group"].isin(["denied"]) & reasons["count"].fillna(1).ne(0)]
+    if not reasons.empty:
+        display(page.note("<b>不予公开的理由</b>（只列非零或空白的行）："))
+        reasons = reasons.assign(reason=reasons["outcome"].map(names.T3_ROWS))
+        display(
+            page.table(
+                reasons[["year", "reason", "count", "share"]],
+                labels={"reason": "不予公开理由", **names.COLUMNS},
+                percent=["share"],
+            )
+        )
+
+# %% [markdown]
+# ## 四、公开率
+#
+# 公开率 = （予以公开 + 部分公开）÷ 办理结果总计（表三“（七）总计”，总计列）。分母一并列出；
+# 分母为 0 或有空白时不计算。
+
+# %%
+rate = analysis.release_rate(mine.table3).sort_values("year")
+if rate.empty:
+    display(page.note("报告未提供表三数据，无法计算公开率。"))
+else:
+    display(
+        page.table(
+            rate[["year", "granted", "partial", "released", "handled_total", "release_rate"]],
+            labels=names.COLUMNS,
+            percent=["release_rate"],
+        )
+    )
+    latest = rate.iloc[-1]
+    display(
+        page.note(
+            "{year} 年公开率为 {rate}（分母：办理结果总计 {den} 件，其中予以公开与部分公开共 {num} 件）。",
+            year=latest["year"],
+            rate=page.pct(latest["release_rate"]),
+            den=page.count(latest["handled_total"]),
+            num=page.count(latest["released"]),
+        )
+    )
+    data.save(rate, "release-rate")
+
+# %% [markdown]
+# ## 五、结转与积压
+#
+# 收支关系：本年新收 + 上年结转 = 办理结果总计 + 结转下年度。结转率 = 结转下年度 ÷（本年新收 + 上年结转）。
+# “结转衔接一致”核对本年“上年结转”是否等于上一年度报告的“结转下年度”（缺上年报告时为“—”）。
+
+# %%
+flows = analysis.carry_over(mine.table3).sort_values("year")
+if flows.empty:
+    display(page.note("报告未提供表三数据。"))
+else:
+    display(
+        page.table(
+            flows.drop(columns=["report_id", "agency_id"]), labels=names.COLUMNS, percent=["backlog_rate"]
+        )
+    )
+    data.save(flows, "carry-over")
+
+# %% [markdown]
+# ## 六、行政复议和行政诉讼
+#
+# 表四：行政复议，以及行政诉讼（未经复议直接起诉、复议后起诉）。
+# 纠错率 = 结果纠正 ÷（总计 − 尚未审结），即已审结案件中被纠正的比例，分母一并列出。
+
+# %%
+cases = analysis.review_litigation(mine.table4)
+if cases.empty:
+    display(page.note("报告未提供表四数据。"))
+else:
+    cases = cases.assign(group_label=cases["group"].map(names.T4_GROUPS))
+    display(
+        page.table(
+            cases[
+                [
+                    "year",
+                    "group_label",
+                    "upheld",
+                    "corrected",
+                    "other",
+                    "pending",
+                    "total",
+                    "decided",
+                    "correction_rate",
+                ]
+            ],
+            labels={"group_label": "类别", **names.COLUMNS},
+            percent=["correction_rate"],
+        )
+    )
+    data.save(cases, "review-litigation")
+
+# %% [markdown]
+# ## 七、同比变化
+#
+# 与上一年度相比的增减（只与紧邻的上一年比较；缺上一年报告时为“—”）。
+
+# %%
+metrics = analysis.report_metrics(full.reports, full.table2, full.table3, full.table4, full.narrative)
+headline = {
+    "proactive_total": "主动公开信息（条）",
+    "new_received": "本年新收申请（件）",
+    "release_rate": "公开率",
+    "review_total": "行政复议（件）",
+    "suit_total": "行政诉讼（件）",
+}
+long = metrics.melt(id_vars=analysis.KEYS, value_vars=list(headline), var_name="metric", value_name="value")
+yoy = analysis.year_over_year(long.astype({"value": "Float64"}), "value", by=("agency_id", "metric"))
+yoy = yoy[yoy["report_id"].isin(mine.reports["report_id"])].sort_values(["metric", "year"])
+yoy = yoy.assign(metric_label=yoy["metric"].map(headline))
+display(
+    page.table(
+        yoy[["metric_label", "year", "value", "previous", "change", "change_pct"]],
+        labels={"metric_label": "指标", "value": "本年", **names.COLUMNS},
+        percent=["change_pct"],
+    )
+)
+data.save(yoy, "year-over-year")
+
+# %% [markdown]
+# ## 八、与同类机构比较
+#
+# 在同一年度、同一范围（同级机关或同一地区）的全部报告中排名：数量类指标从大到小排，
+# 第 1 名为最多；公开率从高到低排。空白的报告不参与排名。
+
+# %%
+peer_rows = []
+for metric in ("new_received", "release_rate", "proactive_total", "review_total"):
+    pos = peer_position(metrics, metric, full.reports, by=peer_group)
+    pos = pos[pos["report_id"].isin(mine.reports["report_id"])].rename(columns={metric: "value"})
+    peer_rows.append(pos.assign(metric=headline[metric]))
+peers = pd.concat(peer_rows, ignore_index=True).sort_values(["metric", "year"])
+display(page.note("比较范围：{group}。", group=names.PEER_GROUPS[peer_group]))
+display(
+    page.table(
+        peers[["metric", "year", "peer_key", "value", "rank", "peer_count", "peer_median"]],
+        labels={"metric": "指标", "value": "本机关", **names.COLUMNS},
+    )
+)
+data.save(peers, "peers")
+latest_year = known_years[-1] if known_years else None
+key = mine.reports.loc[mine.reports["year"].isin([latest_year]), peer_group].dropna()
+if not key.empty:
+    group = metrics[metrics["year"].isin([latest_year]) & metrics[peer_group].isin([key.iloc[0]])]
+    group = group.dropna(subset=["new_received"]).sort_values("new_received")
+    if len(group) > 1:
+        plotting.ranking(
+            group["agency"].fillna(group["agency_id"]),
+            group["new_received"],
+            group["agency_id"].isin([agency_id]),
+            title=f"{latest_year} 年同类机构的新收申请（红色为本机关）",
+            value_label="本年新收申请（件）",
+        )
+        data.save(group[["agency_id", "agency", "year", "new_received"]], "peers-new-received")
+
+# %% [markdown]
+# ## 九、数据校验发现
+#
+# 对表三、表四的勾稽关系（R1 收支平衡、R2 行合计、R3 结果合计、R5 表四合计）、跨年结转（X1）
+# 和正文与表格一致性（T1）的核对结果。每条指向具体的表、行、列，列出按勾稽关系应为的数值和报告所填数值。
+
+# %%
+findings = mine.findings.sort_values(["year", "rule"])
+if findings.empty:
+    display(page.note("未发现问题。"))
+else:
+    findings = findings.assign(
+        severity=findings["severity"].map(names.SEVERITY).fillna(findings["severity"]),
+        row=findings["row"].map(names.T3_ROWS).fillna(findings["row"]),
+        column=findings["column"].map(names.APPLICANTS).fillna(findings["column"]),
+    )
+    display(
+        page.table(
+            findings[
+                ["year", "rule", "severity", "table", "row", "column", "expected", "printed", "message"]
+            ],
+            labels=names.COLUMNS,
+        )
+    )
+    data.save(findings, "findings")
+
+# %% [markdown]
+# ## 十、存在的主要问题
+#
+# 报告第五部分“存在的主要问题及改进情况”按句拆分（依“一是、二是……”、分号、句号），
+# 用关键词粗分为承认的问题（问题、不足、有待）和承诺的措施（加强、推进、下一步、将）。这只是简单的
+# 关键词规则，供阅读参考。
+
+# %%
+problems = mine.sections[mine.sections["section"].isin(["problems"])].sort_values("year")
+if problems.empty:
+    display(page.note("报告中未找到第五部分。"))
+for _, sec in problems.iterrows():
+    parts = analysis.split_problems(sec["text"])
+    display(
+        page.note(
+            "<b>{year} 年</b>：承认的问题 {p} 句，承诺的措施 {m} 句。",
+            year=sec["year"],
+            p=int((parts["kind"] == "problem").sum()),
+            m=int((parts["kind"] == "measure").sum()),
+        )
+    )
+    if not parts.empty:
+        display(page.table(parts.assign(kind=parts["kind"].map(names.PROBLEM_KINDS)), labels=names.COLUMNS))

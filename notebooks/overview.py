@@ -1,0 +1,178 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 语料总览：全部机构的政府信息公开工作年度报告
+#
+# 本页汇总语料中全部机构的报告：哪些年度缺报告、申请量和主动公开量的分布、各项指标的排行、
+# 办理结果构成的比较，以及各机构的表格没有通过哪些校验规则。
+#
+# 阅读提示：“—”表示报告中该格为空白或“/”，不等于 0；比率一律注明分母。
+
+# %% tags=["parameters"]
+corpus: str = ""  # 语料文件夹路径；留空表示内置示例语料
+years: list = []  # 纳入的年度，如 [2023, 2024]；留空表示全部年度
+agencies: list = []  # 纳入的机构编号；留空表示全部机构
+output_dir: str = ""  # 站点输出文件夹，图表数据写入其中的 data/overview/；留空表示不写文件
+
+# %%
+import matplotlib.pyplot as plt
+from IPython.display import display
+
+from disclosure_analysis import analysis, names, plotting
+from disclosure_analysis import display as page
+from disclosure_analysis.corpus import load_corpus
+
+plotting.setup()
+if not corpus:
+    from disclosure_analysis.sample import sample_corpus
+
+    corpus = str(sample_corpus())
+full = load_corpus(corpus)
+chosen = analysis.subset(full.reports, agencies, [int(y) for y in years])
+if chosen.empty:
+    raise ValueError("所选机构和年度中没有报告")
+data_corpus = full.select(chosen["report_id"])
+data = page.DataSink(output_dir, "overview")
+metrics = analysis.report_metrics(
+    data_corpus.reports, data_corpus.table2, data_corpus.table3, data_corpus.table4, data_corpus.narrative
+)
+metrics["agency"] = metrics["agency"].fillna(metrics["agency_id"])
+latest_year = int(metrics["year"].max()) if metrics["year"].notna().any() else None
+display(
+    page.note(
+        "共 {agencies} 个机构、{reports} 份报告，年度：{years}；读取失败或不是年报的文件 {failed} 个。",
+        agencies=metrics["agency_id"].nunique(),
+        reports=len(metrics),
+        years="、".join(str(int(y)) for y in sorted(metrics["year"].dropna().unique())) or "未读出",
+        failed=int((~full.manifest["status"].isin(["ok", "partial"])).sum()),
+    )
+)
+
+# %% [markdown]
+# ## 一、各机构各年度的报告（缺报告的年度）
+#
+# 数字为该机构该年度读到的报告份数；0 表示缺这一年的报告。
+
+# %%
+cov = analysis.coverage(data_corpus.reports, [int(y) for y in years] or None)
+names_by_id = metrics.sort_values("year").groupby("agency_id")["agency"].last()
+cov_table = cov.reset_index().assign(agency=lambda d: d["agency_id"].map(names_by_id))
+cov_table.columns = [str(c) for c in cov_table.columns]
+display(page.table(cov_table[["agency", "agency_id", *[str(y) for y in cov.columns]]], labels=names.COLUMNS))
+missing = cov_table.melt(id_vars=["agency", "agency_id"], var_name="year", value_name="reports")
+missing = missing[missing["reports"].eq(0)]
+display(page.note("缺报告的机构-年度共 {n} 个。", n=len(missing)))
+data.save(cov_table, "coverage")
+
+# %% [markdown]
+# ## 二、数量分布
+#
+# 新收申请和主动公开信息的数量在机构之间常相差几个数量级，此时横轴采用对数刻度。
+
+# %%
+fig, axes = plt.subplots(1, 2, figsize=(10, 3.8))
+for ax, column, label in (
+    (axes[0], "new_received", "本年新收申请（件）"),
+    (axes[1], "proactive_total", "主动公开信息（条）"),
+):
+    plotting.distribution(ax, metrics[column], label)
+plt.tight_layout()
+plt.show()
+data.save(metrics[["agency_id", "agency", "year", "new_received", "proactive_total"]], "volume-distribution")
+
+# %% [markdown]
+# ## 三、排行（最近年度）
+#
+# 公开率 = （予以公开 + 部分公开）÷ 办理结果总计；纠错率 = 结果纠正 ÷ 已审结案件。分母列在比率旁边。
+
+# %%
+latest = metrics[metrics["year"].isin([latest_year])]
+league_cols = [
+    "agency",
+    "new_received",
+    "proactive_total",
+    "released",
+    "handled_total",
+    "release_rate",
+    "backlog_rate",
+    "review_total",
+    "review_correction_rate",
+    "suit_total",
+]
+labels = {
+    "review_total": "行政复议（件）",
+    "review_correction_rate": "复议纠错率",
+    "suit_total": "行政诉讼（件）",
+    **names.COLUMNS,
+}
+display(page.note("<b>{year} 年，按本年新收申请从多到少：</b>", year=latest_year))
+display(
+    page.table(
+        latest.sort_values("new_received", ascending=False, na_position="last")[league_cols],
+        labels=labels,
+        percent=["release_rate", "backlog_rate", "review_correction_rate"],
+    )
+)
+display(page.note("<b>{year} 年，按公开率从高到低（分母为办理结果总计）：</b>", year=latest_year))
+by_rate = latest.dropna(subset=["release_rate"]).sort_values("release_rate", ascending=False)
+display(
+    page.table(
+        by_rate[["agency", "released", "handled_total", "release_rate"]],
+        labels=labels,
+        percent=["release_rate"],
+    )
+)
+data.save(latest[["agency_id", *league_cols]], "league-table")
+
+# %% [markdown]
+# ## 四、办理结果构成比较（最近年度）
+#
+# 各机构办理结果中各类的占比（分母为各自的办理结果总计）；有空白的类别不画。
+
+# %%
+mix = analysis.outcome_mix(data_corpus.table3)
+mix = mix[mix["year"].isin([latest_year])].assign(group_label=lambda d: d["group"].map(names.OUTCOME_GROUPS))
+mix = mix.assign(agency=mix["agency_id"].map(names_by_id))
+plotting.bars(
+    mix,
+    "agency",
+    "group_label",
+    "share",
+    title=f"{latest_year} 年办理结果构成",
+    value_label="占办理结果总计的百分比（%）",
+    stacked=True,
+    horizontal=True,
+    scale=100,
+)
+data.save(mix, "outcome-mix")
+
+# %% [markdown]
+# ## 五、校验规则 × 机构
+#
+# 每格为该机构报告中违反该规则的错误和警告条数（不含“无法核对”）。规则：R1 收支平衡（表头印明的勾稽关系）、
+# R2 行合计、R3 办理结果合计、R4 非负整数、R5 表四合计、X1 跨年结转、T1 正文与表格一致。
+
+# %%
+matrix = analysis.findings_matrix(data_corpus.findings)
+if matrix.empty:
+    display(page.note("所有报告都通过了校验。"))
+else:
+    matrix = matrix.reset_index().assign(agency=lambda d: d["agency_id"].map(names_by_id))
+    display(
+        page.table(
+            matrix[["agency", *[c for c in matrix.columns if c not in ("agency", "agency_id")]]],
+            labels=names.COLUMNS,
+        )
+    )
+    data.save(matrix, "findings-by-rule")
