@@ -65,7 +65,14 @@ def _open(data: bytes, source: str) -> Any:
         missing = re.search(r"'([^']+)'", str(exc))
         part = missing.group(1) if missing else str(exc)
         raise ReportError("corrupt_file", f"{source}: 文件损坏，Word 文档缺少必要的组成部分 {part}") from exc
-    except (PackageNotFoundError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError, EOFError) as exc:
+    except ValueError as exc:
+        if "content type" not in str(exc):
+            raise ReportError("corrupt_file", f"{source}: 文件损坏，Word 文档的内容无法解析") from exc
+        raise ReportError(
+            "unsupported_type",
+            f"{source}: 这是启用宏的 Word 文档（.docm）或 Word 模板（.dotx），请在 Word 里另存为 .docx",
+        ) from exc
+    except (PackageNotFoundError, zipfile.BadZipFile, etree.XMLSyntaxError, EOFError) as exc:
         raise ReportError("corrupt_file", f"{source}: 文件损坏，Word 文档的内容无法解压或解析") from exc
 
 

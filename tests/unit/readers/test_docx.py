@@ -127,6 +127,20 @@ def test_broken_document_xml_is_corrupt(report_docx: bytes) -> None:
     assert err.value.code == "corrupt_file"
 
 
+def test_word_template_is_unsupported_not_corrupt(report_docx: bytes) -> None:
+    source, target = io.BytesIO(report_docx), io.BytesIO()
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+        for item in old.infolist():
+            data = old.read(item)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"document.main+xml", b"template.main+xml")
+            new.writestr(item, data)
+    with pytest.raises(ReportError) as err:
+        read(target.getvalue(), "form.dotx")
+    assert err.value.code == "unsupported_type"
+    assert "另存为 .docx" in err.value.message
+
+
 @pytest.mark.corpus
 def test_official_blank_2021_form(shared_corpus: Path) -> None:
     path = shared_corpus / "templates" / "template_2021format_blank_govnianbao.docx"
