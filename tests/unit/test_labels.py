@@ -16,7 +16,13 @@ def _variants(label: str) -> list[str]:
     """Printed variants of an official label seen in real reports."""
     bare = clean(label)
     n = numbering(label)
-    out = [label, label.replace("．", "."), label.replace("．", "、"), " ".join(label), label.replace("“", '"').replace("”", '"')]
+    out = [
+        label,
+        label.replace("．", "."),
+        label.replace("．", "、"),
+        " ".join(label),
+        label.replace("“", '"').replace("”", '"'),
+    ]
     if n is not None:
         out.append(f"{n}.{bare}")
     out.append(f"{bare}（注：含上年度）")
@@ -39,7 +45,9 @@ def test_typos_still_match() -> None:
 
 def test_explanatory_parentheses_match_by_prefix() -> None:
     assert similarity("规章(设区的市、自治州人民政府应提供相关数据)", "规章") >= 0.9
-    assert similarity("2.其他法律行政法规禁止公开", "3．其他") < 0.3  # a prefix without parentheses is not enough
+    assert (
+        similarity("2.其他法律行政法规禁止公开", "3．其他") < 0.3
+    )  # a prefix without parentheses is not enough
 
 
 @given(st.lists(st.booleans(), min_size=25, max_size=25))
@@ -47,7 +55,10 @@ def test_alignment_places_unlabeled_rows_by_position(mask: list[bool]) -> None:
     """Any subset of the 2021 rows may lose its label; with all rows present, order decides."""
     specs = formats.table3().row_specs("2021")
     targets = [Target(s.code, s.labels, s.number) for s in specs]
-    observed = [Observed((s.label,) if keep else (), s.number if keep else None) for s, keep in zip(specs, mask, strict=True)]
+    observed = [
+        Observed((s.label,) if keep else (), s.number if keep else None)
+        for s, keep in zip(specs, mask, strict=True)
+    ]
     _, assignment = align(observed, targets)
     assert assignment == list(range(25))
 

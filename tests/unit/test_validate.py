@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from disclosure_analysis import formats
-from disclosure_analysis.validate import check_carry_over, check_narrative, check_report, check_table3, check_table4
+from disclosure_analysis.validate import (
+    check_carry_over,
+    check_narrative,
+    check_report,
+    check_table3,
+    check_table4,
+)
 
 COLS = formats.table3().column_codes
 
@@ -38,8 +44,14 @@ def test_r1_names_the_column_and_the_numbers() -> None:
     cells["t3.carried_out.natural_person"] = 2
     cells["t3.carried_out.total"] = 7
     findings = [f for f in check_table3(cells, "2021") if f.rule == "R1"]
-    assert [(f.column, f.expected, f.printed) for f in findings] == [("natural_person", 2, 3), ("total", 17, 18)]
-    assert findings[0].message == "表三 自然人列：本年新收 3 + 上年结转 1 ≠ 办理结果总计 3 + 结转下年度 2（相差 -1）"
+    assert [(f.column, f.expected, f.printed) for f in findings] == [
+        ("natural_person", 2, 3),
+        ("total", 17, 18),
+    ]
+    assert (
+        findings[0].message
+        == "表三 自然人列：本年新收 3 + 上年结转 1 ≠ 办理结果总计 3 + 结转下年度 2（相差 -1）"
+    )
 
 
 def test_r2_and_r3_point_at_the_printed_total() -> None:
@@ -65,7 +77,10 @@ def test_null_cells_make_rules_uncheckable_not_passing() -> None:
 def test_r5_table4_totals() -> None:
     assert check_table4(table4([1, 0, 0, 0, 1] * 3)) == []
     bad = check_table4(table4([10, 1, 0, 0, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0]))
-    assert [(f.column, f.expected, f.printed) for f in bad] == [("review_total", 11, 0), ("suit_after_review_total", 5, 0)]
+    assert [(f.column, f.expected, f.printed) for f in bad] == [
+        ("review_total", 11, 0),
+        ("suit_after_review_total", 5, 0),
+    ]
     assert "行政复议" in bad[0].message and "≠ 总计 0" in bad[0].message
 
 

@@ -19,7 +19,7 @@ def test_integers_in_every_printed_form(n: int) -> None:
         assert parsed is not None and parsed.value == n, form
 
 
-@given(st.integers(min_value=-10**6, max_value=10**6).filter(lambda n: n != 0))
+@given(st.integers(min_value=-(10**6), max_value=10**6).filter(lambda n: n != 0))
 def test_signed_changes(n: int) -> None:
     assert parse_value(f"{n:+d}").value == n
 
@@ -36,7 +36,10 @@ def test_null_markers_are_null_not_zero(marker: str) -> None:
     assert parsed is not None and parsed.value is None
 
 
-@given(st.integers(min_value=0, max_value=9999), st.text(alphabet="其中修订含自然失效件个0123456789 ", min_size=1, max_size=12))
+@given(
+    st.integers(min_value=0, max_value=9999),
+    st.text(alphabet="其中修订含自然失效件个0123456789 ", min_size=1, max_size=12),
+)
 def test_number_with_remark_keeps_remark(n: int, remark: str) -> None:
     parsed = parse_value(f"{n}（{remark}）")
     assert parsed is not None and parsed.value == n and parsed.remark is not None
@@ -47,7 +50,9 @@ def test_units_kept_as_printed() -> None:
     assert parse_value("0.5万元").unit == "万元"
 
 
-@pytest.mark.parametrize("label", ["规章", "1.属于国家秘密", "3、其他", "（七）总计", "行政许可", "结果维持", "数据1"])
+@pytest.mark.parametrize(
+    "label", ["规章", "1.属于国家秘密", "3、其他", "（七）总计", "行政许可", "结果维持", "数据1"]
+)
 def test_labels_are_not_values(label: str) -> None:
     assert parse_value(label) is None
 

@@ -30,7 +30,11 @@ def test_tab_separated_rows() -> None:
 def test_markdown_pipe_tables_drop_separator_lines() -> None:
     md = "## 表二\n| 信息内容 | 本年制发件数 |\n|---|:---:|\n| 规章 | 22 |\n\n正文\n"
     doc = read(md.encode(), "x.md")
-    assert doc.blocks == [Paragraph("## 表二"), Table((("信息内容", "本年制发件数"), ("规章", "22"))), Paragraph("正文")]
+    assert doc.blocks == [
+        Paragraph("## 表二"),
+        Table((("信息内容", "本年制发件数"), ("规章", "22"))),
+        Paragraph("正文"),
+    ]
 
 
 def test_pdftotext_lines_stay_paragraphs() -> None:
