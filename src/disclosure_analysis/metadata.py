@@ -98,7 +98,7 @@ def find_published(lines: list[Line], report_year: int | None, meta: dict[str, s
         m = re.search(r"(?:发布日期|公开日期|发布时间|成文日期|发文日期)[:：]?(.{6,20})", text)
         if m and plausible(d := parse_date(m.group(1))):
             return d
-    for key in ("PubDate", "pubdate", "publishdate", "firstpublishedtime", "published"):
+    for key in ("PubDate", "pubdate", "publishdate", "publishtime", "firstpublishedtime", "published"):
         if plausible(d := parse_date(meta.get(key, ""))):
             return d
     # 落款: a line holding only a date, near the end; or right under the title
