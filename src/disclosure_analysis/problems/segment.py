@@ -23,6 +23,8 @@ _CLAUSE_END = re.compile(r"[，,、]")
 _TRIM = " \t，,、。；;：:！？!?"
 _ACHIEVEMENT = re.compile(r"取得了?(?:一定|较好|明显|积极)?的?(?:成效|成绩|进展|成果)")
 _MIN_CJK = 4
+_MAX_LABEL = 30
+_HEAD_NOUN = re.compile(r"问题|不足|短板|困难|措施|情况|打算|计划|举措|方向|思路|安排")
 
 
 @dataclass(frozen=True)
@@ -82,23 +84,36 @@ class _Reader:
 
     # --- sub-headings -------------------------------------------------------------------------
     def _heading(self, m: re.Match, end: int) -> int | None:
-        """If the block's label is a sub-heading, switch mode and return where its body starts."""
+        """If the block's label is a sub-heading, switch mode and return where its body starts.
+
+        The label ends at the first sentence end or line break; when the heading was run into the next
+        line ("…改进情况针对…"), the longest prefix ending with a heading noun that is a heading counts.
+        """
         text, pos = self.c.text, m.end()
         stop = _SENTENCE_END.search(text, pos, end)
-        cuts = {end, stop.start() if stop else end}
-        cuts |= {b for b in self.c.breaks if pos < b < end}
-        for cut in sorted(cuts):
-            label = re.sub(r"\s", "", text[pos:cut])
-            if len(label) > 30:
-                break
-            mode = self._heading_mode(label)
-            if mode is not None:
-                if mode in KINDS:
-                    self.mode = mode
-                while cut < end and text[cut] in _TRIM:
-                    cut += 1
-                return cut
+        cuts = sorted({end, stop.start() if stop else end} | {b for b in self.c.breaks if pos < b < end})
+        for cut in cuts:
+            kept = [i for i in range(pos, cut) if not text[i].isspace()]
+            if kept and len(kept) <= _MAX_LABEL and self._switch("".join(text[i] for i in kept)):
+                return self._body(kept[-1] + 1, end)
+        kept = [i for i in range(pos, cuts[0]) if not text[i].isspace()][:_MAX_LABEL]
+        label = "".join(text[i] for i in kept)
+        for h in reversed(list(_HEAD_NOUN.finditer(label))):
+            if self._switch(label[: h.end()]):
+                return self._body(kept[h.end() - 1] + 1, end)
         return None
+
+    def _body(self, pos: int, end: int) -> int:
+        while pos < end and self.c.text[pos] in _TRIM:
+            pos += 1
+        return pos
+
+    def _switch(self, label: str) -> bool:
+        """Whether `label` is a sub-heading; switches the mode when it names a kind."""
+        mode = self._heading_mode(label)
+        if mode:
+            self.mode = mode
+        return mode is not None
 
     def _heading_mode(self, label: str) -> str | None:
         """problem/measure/rectification; "" for a repeat of the section title; None: not a heading."""
@@ -139,10 +154,9 @@ class _Reader:
         cue = self._cue_mode(first)
         if cue in ("measure", "rectification"):
             return cue
-        verb, shortcoming = cues.MEASURE_VERB.search(first), cues.PREDICATE.search(first)
-        if verb and not shortcoming:
+        if _promises(first):
             return "measure"
-        if shortcoming and not verb:
+        if cues.PREDICATE.search(first) and not cues.MEASURE_VERB.search(first):
             return "problem"
         return self.mode
 
@@ -157,8 +171,7 @@ class _Reader:
         return [(s, e, t) for s, e, t in out if _cjk_len(self.c.text[s:e]) >= _MIN_CJK]
 
     def _cue_mode(self, sentence: str) -> str | None:
-        rect = cues.RECT_CUE.search(sentence)
-        if rect and self._past(rect) and cues.RECT_TOPIC.search(sentence):
+        if self._rectifies(sentence):
             return "rectification"
         if cues.MEASURE_CUE.search(sentence):
             return "measure"
@@ -166,10 +179,19 @@ class _Reader:
             return "problem"
         return None
 
+    def _rectifies(self, sentence: str) -> bool:
+        """Speaks of last year's problems (上年度…问题…整改; 针对2024年…问题, in a later year's report)."""
+        m = cues.RECT_CUE.search(sentence)
+        if not m or not cues.RECT_TOPIC.search(sentence):
+            return False
+        return self._past(m) or bool(cues.THIS_YEAR.search(sentence))
+
     def _free(self, start: int, end: int) -> None:
         for s, e, term in self._sentences(start, end):
             sentence = self.c.text[s:e]
             cue = self._cue_mode(sentence)
+            if cue is None and self.mode == "problem" and not cues.PREDICATE.search(sentence):
+                cue = "measure"  # states no shortcoming: a promise (achievement-only sentences are dropped below)
             if cue is not None:
                 self.mode = cue
             if self._is_frame(sentence, term, cue, e) or self._is_context(sentence):
@@ -243,6 +265,11 @@ def _lead_length(text: str) -> int:
         pos = m.end()
         while pos < len(text) and text[pos] in " \t":
             pos += 1
+
+
+def _promises(sentence: str) -> bool:
+    """Opens with a verb of doing and states no shortcoming (加强组织领导…)."""
+    return bool(cues.MEASURE_VERB.search(sentence)) and not cues.PREDICATE.search(sentence)
 
 
 def _strip_lead(sentence: str) -> str:
