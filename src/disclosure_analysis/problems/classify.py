@@ -1,7 +1,7 @@
 """Code statements with the topics of `data/codebook.yaml`: deterministic, offline, with the evidence.
 
 A keyword matches a word or a run of up to `MAX_RUN` consecutive words of the statement (so it never
-matches inside a longer word); a pattern is searched in the text. See the codebook's header for the rules.
+matches inside a longer word; runs are taken longest first and do not overlap); a pattern is searched in the text. See the codebook's header for the rules.
 """
 
 from __future__ import annotations
@@ -77,9 +77,22 @@ def _keyword_index() -> dict[str, tuple[tuple[str, float], ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
-def runs(tokens: tuple[str, ...], longest: int = MAX_RUN) -> dict[str, None]:
-    """Every word and run of up to `longest` consecutive words, joined (ordered, deduplicated)."""
-    return {"".join(tokens[i : i + n]): None for i in range(len(tokens)) for n in range(1, longest + 1)}
+def keyword_runs(tokens: tuple[str, ...], index: dict[str, object], longest: int = MAX_RUN) -> list[str]:
+    """Keywords found as a word or a run of up to `longest` words, longest first, without overlaps.
+
+    Once 组织+领导 matched 组织领导, the 领导 inside it is not counted again.
+    """
+    found, i = [], 0
+    while i < len(tokens):
+        for n in range(min(longest, len(tokens) - i), 0, -1):
+            run = "".join(tokens[i : i + n])
+            if run in index:
+                found.append(run)
+                i += n
+                break
+        else:
+            i += 1
+    return found
 
 
 @lru_cache(maxsize=100_000)
@@ -89,8 +102,8 @@ def classify(text: str) -> Coding:
     index = _keyword_index()
     scores: dict[str, float] = {}
     evidence: dict[str, list[str]] = {}
-    for run in runs(words(text)):
-        for cid, weight in index.get(run, ()):
+    for run in dict.fromkeys(keyword_runs(words(text), index)):
+        for cid, weight in index[run]:
             scores[cid] = scores.get(cid, 0.0) + weight
             evidence.setdefault(cid, []).append(run)
     for cat in book.categories.values():
