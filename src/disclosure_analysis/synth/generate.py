@@ -1,0 +1,134 @@
+"""Generate synthetic reports and their ground truth (truth.jsonl), deterministically."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from ..formats import table2
+from . import copying, faults
+from .layout import blocks
+from .model import Block
+from .narrative import narrative, problems, published
+from .rand import rng_for
+from .render_docx import render as render_docx
+from .render_html import render as render_html
+from .render_pdf import render as render_pdf
+from .render_text import render as render_text
+from .report import Report
+from .style import style_for
+from .tables import YearTables, makes_rules, simulate, version_for
+from .tree import Agency, select_agencies
+
+FORMATS = ("txt", "html", "docx", "pdf")
+RENDERERS: dict[str, Callable[[Report, list[Block]], bytes]] = {
+    "txt": render_text,
+    "html": render_html,
+    "docx": render_docx,
+    "pdf": render_pdf,
+}
+TRUTH_FILE = "truth.jsonl"
+
+
+def generate(
+    outdir: str | Path,
+    agencies: int = 20,
+    years: Iterable[int] = range(2019, 2025),
+    formats: Sequence[str] = FORMATS,
+    seed: int = 7,
+    faults: float = 0.0,
+) -> list[dict]:
+    """Write `agencies` × `years` reports into `outdir` and truth.jsonl; return the truth records.
+
+    Formats go round-robin over (agency, year), so every given format appears; `faults` is the share
+    of reports that get one recorded publishing error. Same arguments → byte-identical files.
+    """
+    if unknown := [f for f in formats if f not in RENDERERS]:
+        raise ValueError(f"unknown format(s) {unknown}; choose from {list(FORMATS)}")
+    if not formats:
+        raise ValueError("at least one format is needed")
+    out = Path(outdir)
+    out.mkdir(parents=True, exist_ok=True)
+    chosen, years = select_agencies(agencies), sorted(set(years))
+    index = {a.id: i for i, a in enumerate(chosen)}
+    records = []
+    for report in build_reports(seed, chosen, years, faults):
+        fmt = formats[(index[report.agency.id] + years.index(report.year)) % len(formats)]
+        name = f"{report.year}_{report.agency.id}.{fmt}"
+        (out / name).write_bytes(RENDERERS[fmt](report, blocks(report)))
+        records.append(report.truth(name, fmt))
+    lines = [json.dumps(r, ensure_ascii=False) + "\n" for r in records]
+    (out / TRUTH_FILE).write_text("".join(lines), encoding="utf-8")
+    return records
+
+
+def build_reports(
+    seed: int, agencies: Sequence[Agency], years: Sequence[int], fault_rate: float
+) -> list[Report]:
+    """Every report as data, agency by agency and year by year (the order formats are dealt in)."""
+    for y in years:
+        version_for(y)
+    plan = faults.plan(seed, [(a.id, y) for a in agencies for y in years], fault_rate)
+    copies = copying.sources(seed, agencies, years)
+    by_id = {a.id: a for a in agencies}
+    written: dict[tuple[str, int], tuple[str, ...]] = {}
+
+    def problems_of(agency_id: str, year: int) -> tuple[str, ...]:
+        if (agency_id, year) not in written:
+            src = copies.get((agency_id, year))
+            agency = by_id[agency_id]
+            written[agency_id, year] = (
+                problems_of(*src) if src else problems(seed, agency, year, style_for(seed, agency_id))
+            )
+        return written[agency_id, year]
+
+    reports = []
+    for a in agencies:
+        x1_years = frozenset(y for y in years if plan.get((a.id, y)) == "X1")
+        sim = simulate(seed, a, max(years), x1_years)
+        for y in years:
+            src = copies.get((a.id, y))
+            reports.append(_report(seed, a, y, sim[y], plan.get((a.id, y)), problems_of(a.id, y), src))
+    return reports
+
+
+def _report(
+    seed: int,
+    agency: Agency,
+    year: int,
+    year_tables: YearTables,
+    fault: str | None,
+    problem_text: tuple[str, ...],
+    copied: tuple[str, int] | None,
+) -> Report:
+    style = style_for(seed, agency.id)
+    true_cells = year_tables.cells
+    cells, marks = dict(true_cells), {}
+    if style.slash_not_applicable and not makes_rules(agency):  # 规章: "/" where it does not apply
+        row = next(r for r in table2().versions[year_tables.version] if r.code == "regulations")
+        for code in row.codes:
+            cells[f"t2.{code}"], marks[f"t2.{code}"] = None, "/"
+    received = int(true_cells["t3.new_received.total"] or 0)
+    records = []
+    if fault == "X1":
+        records.append(faults.chain_break(year_tables))
+    elif fault:
+        cells, received, rec = faults.apply(
+            fault, rng_for(seed, agency.id, year, "fault"), cells, year_tables.version, received
+        )
+        records.append(rec)
+        marks |= {k: "/" for k, v in rec["printed"].items() if v == "/"}
+    return Report(
+        agency=agency,
+        year=year,
+        version=year_tables.version,
+        style=style,
+        cells=cells,
+        marks=marks,
+        narrative=narrative(seed, agency, year, true_cells, received),
+        problems=problem_text,
+        published=published(seed, agency, year),
+        faults=tuple(records),
+        copied_problems_from={"agency": copied[0], "year": copied[1]} if copied else None,
+    )
