@@ -1,6 +1,6 @@
 """How concrete a section 五 is: concrete markers against stock phrases.
 
-Concrete markers: numbers other than years (1400 个政策文件, 20个工作日), names in 《》 or “” (systems,
+Concrete markers (a marker inside another counts once): numbers other than years (1400 个政策文件, 20个工作日), names in 《》 or “” (systems,
 platforms, campaigns), deadlines (限期, 年底前, 3个工作日内), responsible units (由县政务办牵头).
 Stock phrases: 进一步加强, 不断提升, 有待提高, 再上新台阶 …
 
@@ -50,6 +50,15 @@ def specificity(text: str | None) -> Specificity:
     if not text or not text.strip():
         return Specificity(None, (), ())
     joined = clean(text).text  # no page footers ("- 4 -"), no line wraps inside phrases
-    concrete = tuple(m.group() for p in CONCRETE.values() for m in p.finditer(joined))
+    concrete = _outermost([m for p in CONCRETE.values() for m in p.finditer(joined)])
     generic = tuple(m.group() for m in GENERIC.finditer(joined))
     return Specificity(len(concrete) / (len(concrete) + len(generic) + 1), concrete, generic)
+
+
+def _outermost(found: list[re.Match[str]]) -> tuple[str, ...]:
+    """The matches not inside another one (the 6 of 6月底前 is part of the deadline), in text order."""
+    kept: list[re.Match[str]] = []
+    for m in sorted(found, key=lambda m: (m.start(), -m.end())):
+        if not kept or m.start() >= kept[-1].end():
+            kept.append(m)
+    return tuple(m.group() for m in kept)
