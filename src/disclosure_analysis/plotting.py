@@ -119,7 +119,7 @@ def bars(
     if drawn.empty:
         return False
     wide = drawn.pivot_table(index=index, columns=columns, values=values, aggfunc="sum", sort=False)
-    wide = (wide.astype(float) * scale).rename(index=label, columns=label)
+    wide = (wide.sort_index().astype(float) * scale).rename(index=label, columns=label)
     height = max(2.5, 0.4 * len(wide) * (1 if stacked else max(1, wide.shape[1] / 2))) if horizontal else 4
     _, ax = plt.subplots(figsize=(9, height))
     if horizontal:

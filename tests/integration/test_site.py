@@ -1,0 +1,212 @@
+"""The whole runner on a small corpus: real kernels, the pages they make, reruns, failures and a browser."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from disclosure_analysis.corpus import load_corpus
+from disclosure_analysis.render import RunConfig, run_site
+from disclosure_analysis.render.notebooks import NOTEBOOK_DIR
+from disclosure_analysis.render.pages import FAILED, OK, SKIPPED
+from render_corpus import write_corpus
+
+pytestmark = pytest.mark.slow
+
+XSS_NAME = "甲市<script>alert(1)</script>局"
+XSS_TEXT = '一是<img src=x onerror="alert(2)">有待改进；下一步将加强培训。'
+CDN = re.compile(r"<(?:script[^>]+src|link[^>]+href)\s*=\s*[\"']?(?:https?:)?//", re.I)
+REPORTS = [
+    {"file": "jt-2023.md", "agency": "甲市交通运输局", "year": 2023, "new": 20, "granted": 8, "partial": 2},
+    {
+        "file": "jt-2024.md",
+        "agency": "甲市交通运输局",
+        "year": 2024,
+        "new": 30,
+        "granted": 12,
+        "partial": 3,
+        "carried_in": 1,
+    },
+    {
+        "file": "x-2024.md",
+        "agency": XSS_NAME,
+        "year": 2024,
+        "new": 5,
+        "granted": 1,
+        "partial": 1,
+        "problems": XSS_TEXT,
+        "handled_error": 1,
+    },
+]
+
+
+def agency_ids(corpus: Path) -> dict[str, str]:
+    reports = load_corpus(corpus).reports
+    return dict(zip(reports["agency"], reports["agency_id"], strict=True))
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, object, dict[str, str]]:
+    root = tmp_path_factory.mktemp("site")
+    corpus = write_corpus(root / "corpus", REPORTS)
+    result = run_site(RunConfig(corpus=str(corpus), output=root / "out"), jobs=2, progress=False)
+    return root, result, agency_ids(corpus)
+
+
+def pages(result: object) -> dict[str, object]:
+    return {r.page.path: r for r in result.pages}
+
+
+def outputs(nb_path: Path) -> tuple[str, int]:
+    """All text/html and stream text of an executed notebook, and its number of PNG images."""
+    nb = nbformat.read(nb_path, as_version=4)
+    texts, images = [], 0
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            texts += [data.get("text/html", ""), out.get("text", "")]
+            images += "image/png" in data
+    return "\n".join(texts), images
+
+
+def test_every_page_is_made(site) -> None:
+    root, result, ids = site
+    out = root / "out"
+    assert {r.status for r in result.pages} == {OK}, [(r.page.path, r.error) for r in result.pages]
+    expected = {"overview", "case_study", *(f"agencies/{a}" for a in ids.values())}
+    assert set(pages(result)) == expected
+    for path in expected:
+        assert (out / f"{path}.html").is_file() and (out / f"{path}.ipynb").is_file()
+    assert (out / "index.html").is_file() and (out / "data" / "tables.xlsx").is_file()
+    assert list((out / "data" / "agencies" / ids["甲市交通运输局"]).glob("*.csv"))
+    assert (out / "data" / "overview" / "outcome-mix.csv").is_file()
+    assert all(not r.warnings for r in result.pages), [r.warnings for r in result.pages]
+
+
+def test_pages_are_clean_offline_and_escaped(site) -> None:
+    root, _, _ = site
+    for html_path in (root / "out").rglob("*.html"):
+        html = html_path.read_text(encoding="utf-8")
+        assert not CDN.search(html), (html_path, CDN.search(html))
+        for bad in (
+            "Traceback",
+            "jp-OutputArea-error",
+            "Glyph",
+            "<script>alert",
+            "<img src=x",
+            "plotting.setup(",
+        ):
+            assert bad not in html, (html_path, bad)
+        assert not re.search(r'class="[^"]*jp-InputArea-editor', html), html_path  # no code cell
+    index = (root / "out" / "index.html").read_text(encoding="utf-8")
+    assert "甲市&lt;script&gt;alert(1)&lt;/script&gt;局" in index and "甲市交通运输局" in index
+
+
+def test_agency_notebook_shows_numbers_charts_and_findings(site) -> None:
+    root, _, ids = site
+    html, images = outputs(root / "out" / "agencies" / f"{ids['甲市交通运输局']}.ipynb")
+    assert images >= 4  # proactive, applicants, outcome mix, peers
+    assert "52.6%" in html  # 2023 release rate: (8 + 2) / 19, denominator 19 shown
+    assert "50.0%" in html  # new applications 2024 vs 2023: 30 vs 20
+    assert "甲市交通运输局" in html and "承认的问题" in html
+    xss_html, _ = outputs(root / "out" / "agencies" / f"{ids[XSS_NAME]}.ipynb")
+    assert "R1" in xss_html and "&lt;img src=x" in xss_html and "<img src=x" not in xss_html
+
+
+def test_overview_and_case_study_outputs(site) -> None:
+    root, _, _ = site
+    html, images = outputs(root / "out" / "overview.ipynb")
+    assert images >= 2 and "甲市交通运输局" in html and "R1" in html
+    html, images = outputs(root / "out" / "case_study.ipynb")
+    assert images >= 1 and "一＋二" in html and "相符" in html
+    page = (root / "out" / "case_study.html").read_text(encoding="utf-8")
+    assert "第四十九条" in page and "第五十条" in page
+
+
+def test_second_run_skips_unchanged_and_a_changed_report_rerenders_its_agency(site) -> None:
+    root, _, ids = site
+    config = RunConfig(corpus=str(root / "corpus"), output=root / "out")
+    again = run_site(config, jobs=2, progress=False)
+    assert {r.status for r in again.pages} == {SKIPPED}
+    assert "未变化" in (root / "out" / "index.html").read_text(encoding="utf-8")
+    case_report = pages(again)["case_study"].page.parameters["report_id"]
+    changed = dict(REPORTS[1], new=31)
+    write_corpus(root / "corpus", [changed])
+    case_changed = case_report not in set(load_corpus(root / "corpus").reports["report_id"])
+    third = pages(run_site(config, jobs=2, progress=False))
+    rerendered = {p for p, r in third.items() if r.status == OK}
+    expected = {"overview", f"agencies/{ids['甲市交通运输局']}"} | ({"case_study"} if case_changed else set())
+    assert rerendered == expected
+    assert third[f"agencies/{ids[XSS_NAME]}"].status == SKIPPED
+
+
+def test_a_failing_notebook_does_not_stop_the_others(site, tmp_path: Path) -> None:
+    root, _, ids = site
+    notebooks = tmp_path / "notebooks"
+    shutil.copytree(NOTEBOOK_DIR, notebooks)
+    source = (notebooks / "agency.py").read_text(encoding="utf-8")
+    broken = source.replace(
+        "plotting.setup()",
+        f'if agency_id == "{ids[XSS_NAME]}":\n    raise RuntimeError("测试用的故意失败")\nplotting.setup()',
+        1,
+    )
+    (notebooks / "agency.py").write_text(broken, encoding="utf-8")
+    config = RunConfig(corpus=str(root / "corpus"), output=tmp_path / "out", notebooks=("agency",))
+    result = run_site(config, jobs=2, progress=False, notebook_dir=notebooks)
+    status = {r.page.agency_id: r for r in result.pages}
+    assert status[ids["甲市交通运输局"]].status == OK
+    assert status[ids[XSS_NAME]].status == FAILED and "测试用的故意失败" in status[ids[XSS_NAME]].error
+    assert result.exit_code == 1
+    assert not (tmp_path / "out" / "agencies" / f"{ids[XSS_NAME]}.html").exists()
+    assert "测试用的故意失败" in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+
+
+def chromium(*args: str) -> subprocess.CompletedProcess:
+    """Headless Chromium with the CJK font of the noto-cjk-sans-otc wheel visible to fontconfig."""
+    from noto_cjk_sans_otc import FONT_PATH
+
+    work = Path(tempfile.mkdtemp())
+    conf = work / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+        '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
+        f"<dir>{Path(str(FONT_PATH)).parent}</dir><cachedir>{work / 'cache'}</cachedir></fontconfig>",
+        encoding="utf-8",
+    )
+    command = [
+        shutil.which("chromium") or "chromium",
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        f"--user-data-dir={work / 'profile'}",
+        *args,
+    ]
+    env = {"FONTCONFIG_FILE": str(conf), "HOME": str(work), "PATH": "/usr/bin:/bin"}
+    return subprocess.run(command, capture_output=True, text=True, timeout=120, env=env, check=False)
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="needs the Debian package chromium")
+def test_pages_in_headless_chromium(site, tmp_path: Path) -> None:
+    root, _, ids = site
+    for page, words in (
+        ("index.html", ["各机构", "甲市交通运输局", "语料总览"]),
+        (f"agencies/{ids['甲市交通运输局']}.html", ["公开率", "甲市交通运输局", "返回目录"]),
+    ):
+        url = (root / "out" / page).as_uri()
+        dom = chromium("--dump-dom", url).stdout
+        for word in words:
+            assert word in dom, (page, word)
+        assert "<script>alert" not in dom
+        shot = tmp_path / (Path(page).stem + ".png")
+        chromium(f"--screenshot={shot}", "--window-size=1200,2000", url)
+        assert shot.is_file() and shot.stat().st_size > 20_000
