@@ -9,17 +9,7 @@ from disclosure_analysis.problems import report_signals, statements
 from disclosure_analysis.problems.signals import follow_up, follow_up_ratio
 from disclosure_analysis.problems.specificity import specificity
 from disclosure_analysis.schema import columns
-
-Y2023 = (
-    "存在的主要问题：一是政策解读形式单一。二是政务新媒体更新不及时。三是工作人员多为兼职。\n"
-    "改进措施：一是丰富解读形式。二是加强业务培训，提升工作人员业务水平。"
-)
-Y2024 = (
-    "（一）上年度问题整改情况。针对上年度政策解读形式单一的问题，全年制作图解解读12篇。\n"
-    "（二）存在的主要问题。一是依申请公开答复文书不够规范。二是工作人员多为兼职，队伍不稳定。\n"
-    "（三）改进措施。一是统一答复文书格式。二是加强业务培训，提升工作人员业务水平。"
-)
-PEER = "存在的主要问题：一是政策解读形式单一。二是政务新媒体更新不及时。改进措施：一是丰富解读形式。"
+from section_five import PEER, Y2023, Y2024
 
 
 def test_specificity_scores_concrete_details_against_stock_phrases():
