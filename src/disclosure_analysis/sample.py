@@ -6,6 +6,7 @@ atomically, so a half-written directory is never used. No network, no extra step
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import tempfile
@@ -15,16 +16,21 @@ from pathlib import Path
 from .synth.cache import cache_root
 from .synth.generate import FORMATS, TRUTH_FILE, generate
 
-REVISION = 1  # bump when the sample's content changes
 SAMPLE = {"agencies": 12, "years": (2022, 2023, 2024), "formats": FORMATS, "seed": 2024, "faults": 0.15}
+_SOURCES = ("synth", "formats")  # what the sample is made from: a change there means a new sample
 
 
 def _version() -> str:
+    """Package version plus a digest of the generator's code and data and of the sample's arguments."""
     try:
         package = version("disclosure-analysis")
     except PackageNotFoundError:
         package = "0"
-    return f"{package}-r{REVISION}"
+    here = Path(__file__).parent
+    digest = hashlib.sha256(repr(SAMPLE).encode())
+    for path in sorted(p for d in _SOURCES for p in (here / d).rglob("*") if p.suffix in (".py", ".yaml")):
+        digest.update(path.relative_to(here).as_posix().encode() + b"\0" + path.read_bytes())
+    return f"{package}-{digest.hexdigest()[:10]}"
 
 
 def sample_corpus(cache_dir: str | Path | None = None) -> Path:

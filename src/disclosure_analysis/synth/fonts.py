@@ -25,7 +25,7 @@ from .resources import DATA_FILES, data_text
 
 FAMILY = "SynthSans"  # a modified Noto font must not keep the reserved name (OFL)
 _SOURCE_NAME = "Noto Sans CJK SC"
-_BUILD = "1"  # bump when the conversion changes
+_BUILD = "2"  # bump when the conversion changes
 _PUNCTUATION = "，。、；：？！“”‘’（）《》【】—…·／－＋"  # what code may join phrases with
 
 
@@ -101,6 +101,10 @@ def _build(source: Path, chars: str) -> bytes:
         usWinDescent=os2.usWinDescent,
     )
     fb.setupPost()
+    head = fb.font["head"]
+    # PDFs embed the head table: keep the source's dates, not the build time
+    head.created, head.modified = src["head"].created, src["head"].modified
+    fb.font.recalcTimestamp = False
     out = io.BytesIO()
     fb.save(out)
     return out.getvalue()

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
-from disclosure_analysis.synth import generate
+from disclosure_analysis.synth import fonts, generate
 
 
 def _files(root: Path) -> dict[str, bytes]:
@@ -32,3 +33,9 @@ def test_an_agency_year_does_not_depend_on_the_other_years_asked_for(tmp_path: P
     narrow = generate(tmp_path / "b", agencies=4, years=[2023], formats=["txt"], seed=5)
     wide_2023 = {r["agency_id"]: r["cells"] for r in wide if r["year"] == 2023}
     assert {r["agency_id"]: r["cells"] for r in narrow} == wide_2023
+
+
+def test_pdf_font_does_not_depend_on_when_it_was_built() -> None:
+    first = fonts._build(fonts._source(), "示例市ABC123")
+    time.sleep(1.1)  # the font's head table counts seconds
+    assert fonts._build(fonts._source(), "示例市ABC123") == first
