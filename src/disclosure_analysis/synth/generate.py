@@ -7,7 +7,10 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from ..formats import table2
-from . import copying, faults
+from . import copying
+from .faults import apply as apply_fault
+from .faults import chain_break
+from .faults import plan as plan_faults
 from .layout import blocks
 from .model import Block
 from .narrative import narrative, problems, published
@@ -69,7 +72,7 @@ def build_reports(
     """Every report as data, agency by agency and year by year (the order formats are dealt in)."""
     for y in years:
         version_for(y)
-    plan = faults.plan(seed, [(a.id, y) for a in agencies for y in years], fault_rate)
+    plan = plan_faults(seed, [(a.id, y) for a in agencies for y in years], fault_rate)
     copies = copying.sources(seed, agencies, years)
     by_id = {a.id: a for a in agencies}
     written: dict[tuple[str, int], tuple[str, ...]] = {}
@@ -112,9 +115,9 @@ def _report(
     received = int(true_cells["t3.new_received.total"] or 0)
     records = []
     if fault == "X1":
-        records.append(faults.chain_break(year_tables))
+        records.append(chain_break(year_tables))
     elif fault:
-        cells, received, rec = faults.apply(
+        cells, received, rec = apply_fault(
             fault, rng_for(seed, agency.id, year, "fault"), cells, year_tables.version, received
         )
         records.append(rec)

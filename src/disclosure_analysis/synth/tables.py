@@ -111,7 +111,7 @@ def _legal_and_np() -> tuple[str, ...]:
     return tuple(c for c in table3().column_codes if c != TOTAL)
 
 
-def cells_of(by_column: dict[str, int], prof: Profile) -> dict[str, int | None]:
+def _cells_of(by_column: dict[str, int], prof: Profile) -> dict[str, int | None]:
     """A row's printed cells from its per-column counts (blank legal-person columns, total added)."""
     row: dict[str, int | None] = {
         c: (None if prof.legal_blank and c != NP else v) for c, v in by_column.items()
@@ -166,7 +166,7 @@ def _table3(rng: random.Random, prof: Profile, version: str, carried_in: dict[st
     return {
         f"t3.{row}.{c}": v
         for row in (r.code for r in table3().row_specs(version))
-        for c, v in cells_of(by_row[row], prof).items()
+        for c, v in _cells_of(by_row[row], prof).items()
     }
 
 
@@ -212,6 +212,10 @@ class _Stocks:
             return poisson(rng, 2) if self.rules else 0
         return poisson(rng, self.prof.kind["normative"] * self.prof.volume)
 
+    def _change(self, rng: random.Random, row: str, choices: tuple[int, ...]) -> int:
+        """本年增/减 of a row's item count (never below zero items)."""
+        return rng.choice([d for d in choices if self.items[row] + d >= 0]) if self.items[row] else 0
+
     def _decisions(self, rng: random.Random, row: str) -> int:
         return poisson(rng, self.prof.kind[row] * self.prof.volume)
 
@@ -225,9 +229,9 @@ class _Stocks:
                 out |= {f"t2.{row}_new_made": issued, f"t2.{row}_new_published": new_published}
                 out[f"t2.{row}_published_total"] = self.published[row]
             else:
-                stock = self.in_force.setdefault(
-                    row, self.published[row] - poisson(rng, self.published[row] * 0.3)
-                )
+                # 2021: documents in force after the clean-up of those published so far
+                cleaned = binomial(rng, self.published[row], 0.3)
+                stock = self.in_force.setdefault(row, self.published[row] - cleaned)
                 repealed = min(stock + issued, poisson(rng, 0.15 * stock**0.5))
                 self.in_force[row] = stock + issued - repealed
                 out |= {
@@ -243,11 +247,11 @@ class _Stocks:
         for row in rows:
             out[f"t2.{row}_decisions"] = self._decisions(rng, row)
             if version == "2019":
-                change = rng.choice((0, 0, 0, 1, 2, -1, 3, -2)) if self.items[row] else 0
+                change = self._change(rng, row, (0, 0, 0, 1, 2, -1, 3, -2))
                 out |= {f"t2.{row}_prev_items": self.items[row], f"t2.{row}_change": change}
                 self.items[row] += change
         if version == "2019":
-            change = rng.choice((0, 0, 0, -1, 1)) if self.items["fees"] else 0
+            change = self._change(rng, "fees", (0, 0, 0, -1, 1))
             out |= {"t2.fees_prev_items": self.items["fees"], "t2.fees_change": change}
             self.items["fees"] += change
             items = poisson(rng, self.prof.kind["procurement"] * self.prof.volume)

@@ -9,8 +9,10 @@ import datetime as dt
 from collections import Counter
 from pathlib import Path
 
-from disclosure_analysis.formats import all_keys, table3, table4
+from disclosure_analysis.formats import all_keys, table2, table3, table4
 from disclosure_analysis.synth import generate
+from disclosure_analysis.synth.generate import build_reports
+from disclosure_analysis.synth.tree import all_agencies
 
 FAULT_TYPES = {"X1", "R1", "R2", "R3", "R5", "T1", "missing_table", "slash"}
 
@@ -136,3 +138,18 @@ def test_copied_problems_point_at_generated_reports(truth_lines: list[dict]) -> 
             r["agency_id"],
             r["year"],
         )
+
+
+def test_counts_are_never_negative_and_item_stocks_chain() -> None:
+    signed = {f"t2.{c}" for c in table2().signed}
+    for seed in (1, 2, 3):
+        reports = build_reports(seed, all_agencies(), list(range(2019, 2026)), 0.0)
+        for r in reports:
+            assert all(v is None or v >= 0 for k, v in r.cells.items() if k not in signed), r.agency.id
+        by = {(r.agency.id, r.year): r.cells for r in reports}
+        for (agency, year), cells in by.items():
+            if year == 2020:  # X2: 上一年项目数量 + 本年增/减 = next year's 上一年项目数量
+                before = by[agency, 2019]
+                for key in (k for k in signed if k in cells):
+                    items = key.replace("_change", "_prev_items")
+                    assert before[items] + before[key] == cells[items]
