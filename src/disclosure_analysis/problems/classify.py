@@ -68,6 +68,12 @@ def codebook() -> Codebook:
     return Codebook(threshold=float(data["threshold"]), categories=cats)
 
 
+def topic_names(categories: str | None) -> str:
+    """Chinese names of ';'-joined category ids, joined by 、 (其他 for none)."""
+    names = codebook().names
+    return "、".join(names[c] for c in (categories or OTHER).split(";"))
+
+
 @lru_cache(maxsize=1)
 def _keyword_index() -> dict[str, tuple[tuple[str, float], ...]]:
     index: dict[str, list[tuple[str, float]]] = {}

@@ -10,9 +10,9 @@ import sys
 import pandas as pd
 
 from . import report_signals, statements
-from .classify import classify, codebook
+from .classify import classify, topic_names
+from .segment import KIND_NAMES
 
-KIND_NAMES = {"problem": "问题", "measure": "措施", "rectification": "整改"}
 SIGNALS = ("n_problems", "n_measures", "n_rectifications", "specificity", "self_similarity", "copied_share",
            "peer_similarity", "most_similar_report_id", "follow_up_ratio")
 
@@ -82,15 +82,13 @@ def _plain(value: object) -> object:
 
 def print_summary(records: list[dict]) -> None:
     """A short plain-text account per report."""
-    names = codebook().names
     for rec in records:
         print(f"{rec['agency'] or '（机构不明）'} {rec['year'] or ''}（{rec['source']}）")
         print(f"  问题 {rec['n_problems']} 条，措施 {rec['n_measures']} 条，整改 {rec['n_rectifications']} 条；"
               f"具体性 {_num(rec['specificity'])}，与上年重复 {_num(rec['copied_share'], pct=True)}，"
               f"与他机构最高相似 {_num(rec['peer_similarity'])}，上年问题回应率 {_num(rec['follow_up_ratio'], pct=True)}")
         for s in rec["statements"]:
-            topics = "、".join(names[c] for c in s["categories"])
-            print(f"  [{KIND_NAMES[s['kind']]}] {s['text']}  ——{topics}")
+            print(f"  [{KIND_NAMES[s['kind']]}] {s['text']}  ——{topic_names(';'.join(s['categories']))}")
 
 
 def _num(value: object, pct: bool = False) -> str:

@@ -15,21 +15,16 @@ from matplotlib import colormaps
 from matplotlib.figure import Figure
 
 from ..corpus import Corpus
-from .classify import OTHER, codebook
+from .classify import OTHER, codebook, topic_names
+from .segment import KIND_NAMES
 from .signals import follow_up
 from .similarity import jaccard, repeated, shingles
 
-KIND_NAMES = {"problem": "问题", "measure": "措施", "rectification": "整改"}
 STATEMENT_COLUMNS = {"year": "年度", "kind": "类型", "text": "原文", "topics": "主题", "evidence": "判定依据"}
 FOLLOW_UP_COLUMNS = {
     "problem": "上年提出的问题", "topics": "主题", "taken_up": "本年有回应", "response": "回应的措施或整改",
     "came_back": "本年再次出现", "repeated_as": "本年的表述",
 }
-
-
-def _topic_names(categories: str | None) -> str:
-    names = codebook().names
-    return "、".join(names[c] for c in (categories or OTHER).split(";"))
 
 
 def _agency_rows(statements: pd.DataFrame, agency_id: str, year: int | None = None) -> pd.DataFrame:
@@ -40,7 +35,7 @@ def _agency_rows(statements: pd.DataFrame, agency_id: str, year: int | None = No
 def agency_statements(statements: pd.DataFrame, agency_id: str, year: int | None = None) -> pd.DataFrame:
     """An agency's statements in reading order: 年度, 类型, 原文, 主题, 判定依据."""
     rows = _agency_rows(statements, agency_id, year).sort_values(["year", "start"], kind="stable")
-    out = rows.assign(kind=rows["kind"].map(KIND_NAMES), topics=rows["categories"].map(_topic_names))
+    out = rows.assign(kind=rows["kind"].map(KIND_NAMES), topics=rows["categories"].map(topic_names))
     return out[list(STATEMENT_COLUMNS)].rename(columns=STATEMENT_COLUMNS).reset_index(drop=True)
 
 
@@ -94,7 +89,7 @@ def _previous_row(corpus: Corpus, this):
 def last_year_follow_up(statements: pd.DataFrame, agency_id: str, year: int) -> pd.DataFrame:
     """Each problem the agency admitted for `year - 1`: answered this year? admitted again?"""
     table = follow_up(_agency_rows(statements, agency_id, year - 1), _agency_rows(statements, agency_id, year))
-    table = table.assign(topics=table["categories"].map(_topic_names))
+    table = table.assign(topics=table["categories"].map(topic_names))
     return table[list(FOLLOW_UP_COLUMNS)].rename(columns=FOLLOW_UP_COLUMNS)
 
 

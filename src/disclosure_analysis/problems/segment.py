@@ -17,6 +17,7 @@ from . import cues
 from .text import Clean, clean
 
 KINDS = ("problem", "measure", "rectification")
+KIND_NAMES = {"problem": "问题", "measure": "措施", "rectification": "整改"}
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SENTENCE_END = re.compile(r"[。！？!?；;]|[：:](?!\d)")
 _CLAUSE_END = re.compile(r"[，,、]")
