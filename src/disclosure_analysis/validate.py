@@ -3,12 +3,15 @@
 Never edits a value. Where a needed cell is null (blank, "/"), the rule says it cannot be checked
 (severity "info") instead of passing. Rules: R1 per-column balance, R2 row sums, R3 result total,
 R4 non-negative integers, R5 表四 totals, T1 narrative vs table (warning), F1 table missing,
-X1 cross-year carry-over (corpus level).
+N1 an isolated blank among printed numbers, X1 cross-year carry-over (corpus level).
+
+Each finding points at what it checks: R1/R3 a column (row None), R2 a row (column None), R5 a
+表四 total, N1/R4/T1/X1 a cell.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 
 from . import formats
@@ -77,7 +80,7 @@ def check_table3(cells: Cells, version: str) -> list[Finding]:
             untestable["R3"].append(_col_label(col))
         elif sum(parts) != total:
             out.append(Finding(
-                "R3", ERROR, "t3", "handled_total", col, sum(parts), total,
+                "R3", ERROR, "t3", None, col, sum(parts), total,
                 f"表三 {_col_label(col)}列：各项办理结果之和 {_fmt(sum(parts))} ≠ （七）总计 {_fmt(total)}",
             ))
     applicant_cols = fmt.column_codes[:-1]
@@ -88,7 +91,7 @@ def check_table3(cells: Cells, version: str) -> list[Finding]:
             untestable["R2"].append(_row_label(row))
         elif sum(parts) != total:
             out.append(Finding(
-                "R2", ERROR, "t3", row, "total", sum(parts), total,
+                "R2", ERROR, "t3", row, None, sum(parts), total,
                 f"表三「{_row_label(row)}」行：各类申请人之和 {_fmt(sum(parts))} ≠ 总计 {_fmt(total)}",
             ))
     what = {"R1": "列的收支平衡（新收+结转=办结+结转下年）", "R2": "行的合计", "R3": "列的办理结果合计"}
@@ -99,6 +102,26 @@ def check_table3(cells: Cells, version: str) -> list[Finding]:
                 rule, INFO, "t3", None, None, None, None,
                 f"表三 {shown}{what[rule]}无法核对：有单元格为空白或“/”，不能当作 0 计算（共 {len(names)} 处）",
             ))
+    return out + isolated_blanks(cells, rows, fmt.column_codes)
+
+
+def isolated_blanks(cells: Cells, rows: Sequence[str], cols: Sequence[str]) -> list[Finding]:
+    """N1: a blank or "/" cell whose row and column both hold printed numbers elsewhere — the totals
+    around it cannot be checked, and it is likely a slip rather than a column or row left unfilled."""
+    out = []
+    for row in rows:
+        for col in cols:
+            key = f"t3.{row}.{col}"
+            if key not in cells or cells[key] is not None:
+                continue
+            row_has = any(cells.get(f"t3.{row}.{c}") is not None for c in cols if c != col)
+            col_has = any(cells.get(f"t3.{r}.{col}") is not None for r in rows if r != row)
+            if row_has and col_has:
+                out.append(Finding(
+                    "N1", INFO, "t3", row, col, None, None,
+                    f"表三「{_row_label(row)}」行 {_col_label(col)}列为空白或“/”，而同行、同列都填了数字；"
+                    "相关合计因此无法核对，请确认此格是否漏填",
+                ))
     return out
 
 

@@ -60,8 +60,8 @@ def test_r2_and_r3_point_at_the_printed_total() -> None:
     cells["t3.handled_total.total"] = 17
     cells["t3.carried_out.total"] = 7  # keep R1 of the total column balanced
     rules = {(f.rule, f.row, f.column) for f in check_table3(cells, "2021") if f.severity == "error"}
-    assert ("R2", "granted", "total") in rules
-    assert ("R2", "handled_total", "total") in rules
+    assert ("R2", "granted", None) in rules
+    assert ("R2", "handled_total", None) in rules
 
 
 def test_null_cells_make_rules_uncheckable_not_passing() -> None:
@@ -112,3 +112,17 @@ def test_x1_carry_over_chain() -> None:
     (f,) = check_carry_over(prev, cur, 2022)
     assert (f.rule, f.row, f.column, f.expected, f.printed) == ("X1", "carried_in", "natural_person", 1, 5)
     assert "2022 年报告" in f.message
+
+
+def test_an_isolated_slash_is_pointed_at() -> None:
+    cells = balanced_table3()
+    cells["t3.granted.total"] = None
+    n1 = [f for f in check_table3(cells, "2021") if f.rule == "N1"]
+    assert [(f.row, f.column, f.severity) for f in n1] == [("granted", "total", "info")]
+
+
+def test_a_column_left_blank_throughout_is_not_an_isolated_blank() -> None:
+    cells = balanced_table3()
+    for row in formats.table3().versions["2021"]:
+        cells[f"t3.{row}.research"] = None
+    assert not [f for f in check_table3(cells, "2021") if f.rule == "N1"]
