@@ -161,7 +161,7 @@ def _store(res: dict, cache: Path | None, digest: str | None) -> dict:
 
 def load_corpus(
     paths: str | Path | Iterable[str | Path],
-    cache_dir: str | Path | None | bool = None,
+    cache_dir: str | Path | bool | None = None,
     jobs: int = 1,
     progress: Callable[[int, int], None] | None = None,
 ) -> Corpus:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 
 class ReportError(Exception):
     """An input that cannot be read as a report. `code` is stable and machine-readable."""
 
     #: codes and the manifest status they lead to
-    STATUS = {
+    STATUS: ClassVar[dict[str, str]] = {
         "empty_file": "failed",
         "binary_junk": "failed",
         "unsupported_type": "failed",

@@ -30,7 +30,7 @@ def test_decimal_amounts(d) -> None:
     assert parsed is not None and parsed.value == pytest.approx(float(d))
 
 
-@pytest.mark.parametrize("marker", sorted(NULL_MARKERS) + ["——", "／", " / ", "—\n", "- -"])
+@pytest.mark.parametrize("marker", [*sorted(NULL_MARKERS), "——", "／", " / ", "—\n", "- -"])
 def test_null_markers_are_null_not_zero(marker: str) -> None:
     parsed = parse_value(marker)
     assert parsed is not None and parsed.value is None
