@@ -1,0 +1,44 @@
+"""Totals are weighted means of the indicators that have a score; ranks are within the year."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from disclosure_analysis.assess import assess
+
+ON_TIME = {"type": "on_time", "weight": 3}
+FEE = {"type": "fee", "weight": 1}
+
+
+def test_total_is_weighted_mean_of_scored_indicators(build, rubric) -> None:
+    corpus = (
+        build()
+        .report("late", published="2023-03-01")  # on_time 0, fee 1 → 25
+        .report("good", agency="示例县教育局")  # 100
+        .report("old", agency="示例县民政局", year=2020, published=None)  # on_time unknown, fee n/a → no total
+        .corpus()
+    )
+    scores = assess(corpus, rubric(ON_TIME, FEE)).scores.set_index("report_id")
+    assert scores.loc["late", "total"] == 25.0
+    assert scores.loc["good", "total"] == 100.0
+    assert pd.isna(scores.loc["old", "total"])
+    assert scores.loc["late", "on_time"] == 0 and scores.loc["late", "fee"] == 100
+
+
+def test_rank_is_within_the_year_and_ties_share_it(build, rubric) -> None:
+    corpus = (
+        build()
+        .report("a").report("b", agency="示例县教育局").report("c", agency="示例县民政局", published="2023-03-01")
+        .report("d", year=2023)
+        .corpus()
+    )
+    scores = assess(corpus, rubric(ON_TIME, FEE)).scores.set_index("report_id")
+    assert scores.loc[["a", "b", "c", "d"], "rank"].tolist() == [1, 1, 3, 1]
+
+
+def test_scope_by_year_and_agency_keeps_last_year_links(build, rubric) -> None:
+    carry = {"type": "findings", "params": {"rules": ["X1"], "requires": ["previous_year"]}}
+    corpus = build().report("y1", year=2021).report("y2", year=2022).finding("y2", "X1").corpus()
+    result = assess(corpus, rubric(carry), years=[2022])
+    assert list(result.scores["report_id"]) == ["y2"]
+    assert result.outcomes.iloc[0]["status"] == "partial"

@@ -1,0 +1,88 @@
+"""findings-type indicators (R1–R5, T1, F1, X1) and the blank-cell findings of the shared pool."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from disclosure_analysis.assess import assess
+from disclosure_analysis.assess.context import blank_cells
+
+IDENTITIES = {"type": "findings", "id": "identities", "params": {"rules": ["R1", "R2", "R3", "R4", "R5"], "tables": ["t3", "t4"]}}
+TABLES_TEXT = {"type": "findings", "id": "tables_text", "params": {"rules": ["F1"], "penalty": {"error": 0.34}}}
+CARRY = {"type": "findings", "id": "carry_over", "params": {"rules": ["X1"], "requires": ["unified_format", "previous_year"]}}
+
+
+def test_consistent_tables_pass(build, one) -> None:
+    corpus = build().report("a").table3("a").table4("a").corpus()
+    assert one(corpus, IDENTITIES, "a")["status"] == "pass"
+
+
+def test_each_error_costs_its_penalty(build, one) -> None:
+    corpus = (
+        build().report("a").table3("a").table4("a")
+        .finding("a", "R1", column="natural_person").finding("a", "R5", table="t4", column="review_total")
+        .corpus()
+    )
+    row = one(corpus, IDENTITIES, "a")
+    assert (row["status"], row["score"], row["findings"]) == ("partial", 0.5, 2)
+
+
+def test_no_table_to_check_is_unknown(build, one) -> None:
+    assert one(build().report("a").corpus(), IDENTITIES, "a")["status"] == "unknown"
+
+
+def test_pre2019_reports_have_no_tables_to_check(build, one) -> None:
+    corpus = build().report("a", year=2016, template="pre2019").corpus()
+    assert one(corpus, IDENTITIES, "a")["status"] == "not_applicable"
+
+
+def test_missing_tables_cost_a_third_each(build, one) -> None:
+    corpus = build().report("a").finding("a", "F1", table="t3").report("b").corpus()
+    assert one(corpus, TABLES_TEXT, "a")["score"] == pytest.approx(0.66)
+    assert one(corpus, TABLES_TEXT, "b")["status"] == "pass"
+
+
+def test_carry_over_needs_last_year_s_report(build, one) -> None:
+    corpus = (
+        build()
+        .report("y1", year=2021).report("y2", year=2022).finding("y2", "X1", row="carried_in", column="total")
+        .corpus()
+    )
+    assert one(corpus, CARRY, "y1")["status"] == "not_applicable"
+    assert one(corpus, CARRY, "y2")["status"] == "partial"
+
+
+def test_blank_cell_is_located_column_blank_throughout_is_one_finding(build) -> None:
+    applicants = ("commercial", "research", "nonprofit", "legal_service", "other_org")
+    corpus = build().report("a").table3("a").corpus()
+    t3 = corpus.table3
+    blank = t3["column"].isin(applicants) | ((t3["row"] == "granted") & (t3["column"] == "natural_person"))
+    corpus.table3 = t3.assign(value=t3["value"].mask(blank))
+    found = blank_cells(corpus)
+    located = set(zip(found["row"].fillna("-"), found["column"].fillna("-"), strict=True))
+    assert located == {("granted", "natural_person"), *(("-", c) for c in applicants)}
+    assert set(found["rule"]) == {"R4"} and set(found["severity"]) == {"warning"}
+
+
+def test_blank_table2_cell_only_in_a_row_with_figures(build) -> None:
+    corpus = (
+        build().report("a")
+        .table2("a", regulations_issued=None, regulations_repealed=None, regulations_in_force=None,
+                normative_issued=3, normative_repealed=None, normative_in_force=20)
+        .corpus()
+    )
+    found = blank_cells(corpus)
+    assert list(found["column"]) == ["normative_repealed"]
+    assert found["severity"].iloc[0] == "info"
+
+
+def test_a_dismissed_finding_costs_nothing(build, rubric) -> None:
+    corpus = build().report("a").table3("a").table4("a").finding("a", "R1", column="natural_person").corpus()
+    first = assess(corpus, rubric(IDENTITIES))
+    key = first.findings.loc[first.findings["rule"] == "R1", "finding_key"].iloc[0]
+    decisions = pd.DataFrame({"finding_key": [key], "decision": ["dismissed"]}, dtype="string")
+    second = assess(corpus, rubric(IDENTITIES), decisions=decisions.reindex(columns=first.decisions.columns))
+    assert first.outcomes.iloc[0]["score"] == 0.75
+    assert second.outcomes.iloc[0]["score"] == 1.0
+    assert second.findings.loc[second.findings["finding_key"] == key, "decision"].iloc[0] == "dismissed"
