@@ -68,8 +68,9 @@ def _previous(reports: pd.DataFrame) -> dict[str, str]:
 def blank_cells(corpus: Corpus) -> pd.DataFrame:
     """Findings for cells printed blank or "/" (flagged cells are left to the parser's own P1 findings).
 
-    表三: a column or row that is blank throughout is one finding; 表四: one per cell; 表二: one per blank cell
-    in a row that has other figures (a row all "/" is taken as not applicable); a wholly blank table is one finding.
+    表三: a column or row that is blank throughout is one finding (a single blank among numbers is the
+    validator's N1); 表四: one per cell; 表二: one per blank cell in a row that has other figures (a row all "/"
+    is taken as not applicable); a wholly blank table is one finding.
     """
     out: list[dict] = []
     keys = ["report_id", "agency_id", "year"]
@@ -90,21 +91,15 @@ def _finding(table: str, row: str | None, column: str | None, severity: str, mes
 
 
 def _blank_table3(cells: pd.DataFrame) -> list[dict]:
+    """Columns and rows left blank throughout (an isolated blank cell is the validator's N1)."""
     blank = cells["value"].isna()
     if blank.all():
         return [_finding("t3", None, None, "warning", "表三全部" + _BLANK)]
-    if not blank.any():
-        return []
     columns = [c for c, b in blank.groupby(cells["column"], sort=False) if b.all()]
     rows = [r for r, b in blank.groupby(cells["row"], sort=False) if b.all()]
-    out = [_finding("t3", None, c, "warning", f"表三{names.APPLICANTS.get(c, c)}列" + _BLANK) for c in columns]
-    out += [_finding("t3", r, None, "warning", f"表三「{names.T3_ROWS.get(r, r)}」行" + _BLANK) for r in rows]
-    rest = cells[blank & ~cells["column"].isin(columns) & ~cells["row"].isin(rows)]
-    out += [
-        _finding("t3", r, c, "warning", f"表三「{names.T3_ROWS.get(r, r)}」行{names.APPLICANTS.get(c, c)}列" + _BLANK)
-        for r, c in zip(rest["row"], rest["column"], strict=True)
+    return [_finding("t3", None, c, "warning", f"表三{names.APPLICANTS.get(c, c)}列" + _BLANK) for c in columns] + [
+        _finding("t3", r, None, "warning", f"表三「{names.T3_ROWS.get(r, r)}」行" + _BLANK) for r in rows
     ]
-    return out
 
 
 def _blank_table4(cells: pd.DataFrame) -> list[dict]:

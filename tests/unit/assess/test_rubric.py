@@ -44,7 +44,7 @@ def test_parameters_get_their_defaults() -> None:
         ({**GOOD, "colour": "red"}, "未知的键 ['colour']"),
         ({"id": "x", "type": "findings", "weight": 1, "basis": "b"}, "参数 rules：应为非空的规则编号列表"),
         ({"id": "x", "type": "findings", "weight": 1, "basis": "b", "params": {"rules": ["R1"], "penalty": {"fatal": 1}}},
-         "未知的级别 'fatal'"),
+         "'fatal' 既不是级别"),
         ({"id": "x", "type": "fee", "weight": 1, "basis": "b", "params": {"patterns": ["(未收取"]}}, "正则表达式"),
         ({"id": "x", "type": "format", "weight": 1, "basis": "b", "params": {"sections": ["seven"]}}, "未知的取值 ['seven']"),
     ],

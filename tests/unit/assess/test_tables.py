@@ -53,16 +53,24 @@ def test_carry_over_needs_last_year_s_report(build, one) -> None:
     assert one(corpus, CARRY, "y2")["status"] == "partial"
 
 
-def test_blank_cell_is_located_column_blank_throughout_is_one_finding(build) -> None:
+def test_blank_columns_and_rows_are_one_finding_each(build) -> None:
     applicants = ("commercial", "research", "nonprofit", "legal_service", "other_org")
     corpus = build().report("a").table3("a").corpus()
     t3 = corpus.table3
-    blank = t3["column"].isin(applicants) | ((t3["row"] == "granted") & (t3["column"] == "natural_person"))
+    blank = t3["column"].isin(applicants) | (t3["row"] == "partial")
     corpus.table3 = t3.assign(value=t3["value"].mask(blank))
     found = blank_cells(corpus)
     located = set(zip(found["row"].fillna("-"), found["column"].fillna("-"), strict=True))
-    assert located == {("granted", "natural_person"), *(("-", c) for c in applicants)}
+    assert located == {("partial", "-"), *(("-", c) for c in applicants)}
     assert set(found["rule"]) == {"R4"} and set(found["severity"]) == {"warning"}
+
+
+def test_isolated_blank_is_the_validator_s_n1_and_can_cost(build, one) -> None:
+    corpus = build().report("a").table3("a").table4("a").finding("a", "N1", "info", row="granted",
+                                                                  column="natural_person").corpus()
+    assert one(corpus, IDENTITIES, "a")["score"] == 1.0
+    costly = {**IDENTITIES, "params": {**IDENTITIES["params"], "rules": ["N1"], "penalty": {"N1": 0.1}}}
+    assert one(corpus, costly, "a")["score"] == 0.9
 
 
 def test_blank_table2_cell_only_in_a_row_with_figures(build) -> None:

@@ -11,6 +11,7 @@ from ..context import Context
 from ..model import Outcome
 
 SEVERITIES = ("error", "warning", "info")
+RULE_ID = re.compile(r"^[A-Z][A-Z0-9]*$")
 
 
 @dataclass(frozen=True)
@@ -67,11 +68,11 @@ def regex_list(value: Any) -> str | None:
     return None
 
 
-def severity_penalties(value: Any) -> str | None:
-    """A mapping severity → penalty in [0, 1]."""
+def penalties(value: Any) -> str | None:
+    """A mapping severity or rule id (e.g. N1) → penalty in [0, 1]."""
     for key, v in value.items():
-        if key not in SEVERITIES:
-            return f"未知的级别 {key!r}（可用 {list(SEVERITIES)}）"
+        if key not in SEVERITIES and not RULE_ID.match(str(key)):
+            return f"{key!r} 既不是级别 {list(SEVERITIES)} 也不是规则编号（如 R1、N1）"
         if isinstance(v, bool) or not isinstance(v, NUMBER) or not 0 <= v <= 1:
             return f"{key} 的扣分应为 0 到 1 之间的数字，收到 {v!r}"
     return None

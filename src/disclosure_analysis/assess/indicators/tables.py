@@ -1,4 +1,5 @@
-"""`findings`: score a report by the table findings of chosen rules (R1–R5, T1, F1, X1, L1 …), by severity.
+"""`findings`: score a report by the table findings of chosen rules (R1–R5, N1, T1, F1, X1, L1 …): each costs
+the penalty given for its rule, else for its severity.
 
 The findings come from the shared pool (the validator's findings, blank cells, cross-level sums), so a
 finding the evaluator dismissed costs nothing.
@@ -10,7 +11,7 @@ import pandas as pd
 
 from ..context import Context
 from ..model import ASSESSED, NOT_APPLICABLE, UNKNOWN, Check, Outcome
-from .base import Indicator, IndicatorType, Param, choices, severity_penalties
+from .base import Indicator, IndicatorType, Param, choices, penalties
 
 REQUIREMENTS = ("unified_format", "previous_year")
 TABLES = {"t2": "table2", "t3": "table3", "t4": "table4"}
@@ -35,7 +36,7 @@ def _unmet(ctx: Context, rid: str, requires: list[str]) -> str | None:
 
 def evaluate(ctx: Context, ind: Indicator) -> list[Outcome]:
     p = ind.params
-    penalties = DEFAULT_PENALTY | p["penalty"]
+    cost = DEFAULT_PENALTY | p["penalty"]
     pool = ctx.pool[ctx.pool["rule"].isin(p["rules"])]
     by_report = {rid: rows for rid, rows in pool.groupby("report_id")}
     with_tables = {rid for t in p["tables"] for rid in getattr(ctx.corpus, TABLES[t])["report_id"]}
@@ -50,7 +51,7 @@ def evaluate(ctx: Context, ind: Indicator) -> list[Outcome]:
         rows = by_report.get(rid, pool.iloc[:0])
         checks = tuple(
             Check(
-                f.rule, f.severity, f.message, penalties[f.severity], _text(f.table), _text(f.row), _text(f.column),
+                f.rule, f.severity, f.message, cost.get(f.rule, cost[f.severity]), _text(f.table), _text(f.row), _text(f.column),
                 _number(f.expected), _number(f.printed), pool_id=int(i),
             )
             for i, f in zip(rows.index, rows.itertuples(), strict=True)
@@ -78,7 +79,7 @@ TYPE = IndicatorType(
     "按规则（R1–R5、T1、F1、X1、L1 等）统计报告的校验问题，按级别扣分",
     {
         "rules": Param((list,), [], "计入本指标的规则", _rules),
-        "penalty": Param((dict,), DEFAULT_PENALTY, "每条问题按级别的扣分（未列出的级别用默认值）", severity_penalties),
+        "penalty": Param((dict,), DEFAULT_PENALTY, "每条问题的扣分：按规则编号，否则按级别（未列出的级别用默认值）", penalties),
         "requires": Param((list,), ["unified_format"], "适用条件", choices(REQUIREMENTS)),
         "tables": Param((list,), [], "须至少有其中一张表才可核对（否则为 unknown）", choices(tuple(TABLES))),
     },
