@@ -1,0 +1,45 @@
+"""Writing an assessment: `<run>/assessment/` with assessment.xlsx, decisions.csv, scorecards/<agency>.html and
+assessment.html (the `notebooks/assessment.py` notebook, run by the site runner's `render_page`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from disclosure_analysis.display import spreadsheet_safe
+from disclosure_analysis.render.notebooks import NOTEBOOK_DIR, load_source
+from disclosure_analysis.render.pages import Page, PageResult
+from disclosure_analysis.render.site import render_page
+from disclosure_analysis.render.workbook import write_workbook
+
+from .assessment import Assessment
+from .scorecard import scorecard
+
+WORKBOOK = "assessment.xlsx"
+
+
+def write_assessment(result: Assessment, folder: Path) -> None:
+    """The workbook, the decisions file to hand back, and one scorecard per agency."""
+    folder.mkdir(parents=True, exist_ok=True)
+    write_workbook(result.sheets(), folder / WORKBOOK)
+    spreadsheet_safe(result.decisions).to_csv(folder / "decisions.csv", index=False, encoding="utf-8-sig")
+    cards = folder / "scorecards"
+    cards.mkdir(exist_ok=True)
+    for agency_id in result.scores["agency_id"].dropna().unique():
+        html = scorecard(agency_id, result.scores, result.outcomes, result.findings, result.rubric)
+        (cards / f"{agency_id}.html").write_text(html, encoding="utf-8")
+
+
+def read_assessment(folder: str | Path) -> dict[str, pd.DataFrame]:
+    """The sheets of `<folder>/assessment.xlsx` by name (for the notebook)."""
+    return pd.read_excel(Path(folder) / WORKBOOK, sheet_name=None, engine="openpyxl")
+
+
+def render_html(run_dir: Path, timeout: int, notebook_dir: Path = NOTEBOOK_DIR) -> PageResult:
+    """Execute notebooks/assessment.py on `<run_dir>/assessment/` and export assessment.html beside it."""
+    page = Page(
+        notebook="assessment", path="assessment/assessment", title="年报评估结果",
+        parameters={"assessment_dir": str((run_dir / "assessment").resolve())}, inputs=[],
+    )
+    return render_page(page, load_source("assessment", notebook_dir), run_dir.resolve(), False, timeout)
