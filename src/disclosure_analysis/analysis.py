@@ -285,11 +285,14 @@ def coverage(reports: pd.DataFrame, years: Iterable[int] | None = None) -> pd.Da
 
 
 def richest_report(table3: pd.DataFrame) -> str | None:
-    """The report with the most non-null 表三 cells (ties: the latest year, then the smallest id)."""
+    """The report with the most non-null 表三 cells; ties go to more non-zero cells, the latest year, the id."""
     if table3.empty:
         return None
-    counts = table3.groupby(["report_id", "year"], dropna=False)["value"].count().reset_index()
-    counts = counts.sort_values(["value", "year", "report_id"], ascending=[False, False, True])
+    cells = table3.assign(filled=table3["value"].notna(), nonzero=table3["value"].fillna(0).ne(0))
+    counts = cells.groupby(["report_id", "year"], dropna=False)[["filled", "nonzero"]].sum().reset_index()
+    counts = counts.sort_values(
+        ["filled", "nonzero", "year", "report_id"], ascending=[False, False, False, True]
+    )
     return str(counts["report_id"].iloc[0])
 
 

@@ -217,7 +217,10 @@ def test_findings_matrix_and_coverage() -> None:
 
 
 def test_richest_report_and_subset(table3: pd.DataFrame) -> None:
-    assert analysis.richest_report(table3) == "a23"  # a23 ties b23 (latest year) on count, then id wins
+    assert analysis.richest_report(table3) == "a23"  # ties b23 on filled and non-zero cells and year; id
+    sparse = table3[table3["report_id"].isin(["a23", "b23"])].copy()
+    sparse.loc[(sparse["report_id"] == "a23") & (sparse["row"] == "carried_in"), "value"] = 0
+    assert analysis.richest_report(sparse) == "b23"  # more non-zero cells
     assert analysis.richest_report(table3.iloc[0:0]) is None
     assert set(analysis.subset(table3, ["a"], [2023])["report_id"]) == {"a23"}
     assert len(analysis.subset(table3)) == len(table3)

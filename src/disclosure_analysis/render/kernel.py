@@ -33,14 +33,14 @@ papermill_translators.register("python", ReadablePythonTranslator)
 
 
 class QuietKernelManager(AsyncKernelManager):
-    """A kernel manager whose kernels draw inline figures and do not write to our terminal."""
+    """A kernel manager whose kernels draw inline figures, keep no history and stay off our terminal."""
 
     async def _async_launch_kernel(self, kernel_cmd: list[str], **kw: Any) -> None:
         env = dict(kw.get("env") or os.environ)
         env["MPLBACKEND"] = INLINE_BACKEND
         kw["env"] = env
         kw["stdout"] = kw["stderr"] = subprocess.DEVNULL
-        await super()._async_launch_kernel(kernel_cmd, **kw)
+        await super()._async_launch_kernel([*kernel_cmd, "--HistoryManager.enabled=False"], **kw)
 
 
 def execute(
@@ -59,4 +59,5 @@ def execute(
         request_save_on_cell_execute=False,
         execution_timeout=timeout,
         kernel_manager_class=QuietKernelManager,
+        shutdown_kernel="immediate",  # every output has arrived; a graceful shutdown only costs time
     )
