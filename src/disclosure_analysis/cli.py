@@ -1,4 +1,4 @@
-"""Command line: `disclosure-analysis extract|validate|synth|run …`. Thin: parses arguments, calls the package.
+"""Command line: `disclosure-analysis extract|validate|problems|synth|run …`. Thin: parses arguments, calls the package.
 
 Exit status: 0 every input was read; 1 at least one input could not be read (the output still covers
 all of them); 2 usage error (bad arguments, no input files); 3 `validate --fail-on` found findings.
@@ -50,9 +50,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--fail-on", choices=["error", "warning"], help="exit 3 when a finding of this severity exists")
     p.set_defaults(func=cmd_validate)
 
+    from .problems.cli import add_problems_parser
     from .render.cli import add_run_parser
     from .synth.cli import add_synth_parser
 
+    add_problems_parser(sub)
     add_synth_parser(sub)
     add_run_parser(sub)
     return parser

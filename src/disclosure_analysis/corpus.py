@@ -22,6 +22,7 @@ from pypinyin import lazy_pinyin
 
 from . import __version__
 from .extract import extract_path
+from .metadata import place_prefix
 from .schema import frame
 from .validate import check_carry_over
 
@@ -229,7 +230,23 @@ def _reason(res: dict) -> str | None:
 
 
 def _agency_ids(results: list[dict]) -> dict[str, str]:
-    return {r["source"]: agency_id(r.get("agency"), r.get("sha256") or r["source"]) for r in results}
+    """Agency id per source. Names that differ only by leading higher-level units (淮安市洪泽区人民政府
+    vs 洪泽区人民政府 in another year) are one agency when the shorter form is also in the corpus."""
+    names = {r.get("agency") for r in results if r.get("agency")}
+    canonical = {name: _shortest_known_form(name, names) for name in names}
+    return {
+        r["source"]: agency_id(canonical.get(r.get("agency")), r.get("sha256") or r["source"]) for r in results
+    }
+
+
+def _shortest_known_form(name: str, names: set[str]) -> str:
+    best = name
+    rest = name
+    for unit in place_prefix(name)[:-1]:
+        rest = rest[len(unit) :]
+        if rest in names:
+            best = rest
+    return best
 
 
 def _cross_year(results: list[dict], ids: dict[str, str]) -> list[dict]:

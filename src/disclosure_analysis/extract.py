@@ -136,6 +136,11 @@ def interpret(doc: Document, result: Extraction) -> Extraction:
         result.notes.append("2019 年以前的报告：统一格式的表二、表三、表四不适用，只提取了章节文字")
         return result
     _read_tables(lines, sections, result)
+    if title is None and not any(c.value is not None for c in result.cells.values()):
+        raise ReportError(
+            "not_a_report",
+            f"{result.source}: 这是空白的报告格式模板（没有报告标题，表格中也没有填写任何数字），不是一份报告",
+        )
     return result
 
 

@@ -148,11 +148,8 @@ class AgencyInfo:
     region: str | None
 
 
-def agency_info(name: str | None) -> AgencyInfo:
-    """Level (中央部门/省级/市级/县级/乡镇街道), government vs department, region — when the name tells."""
-    if not name:
-        return AgencyInfo(None, None, None)
-    is_gov = bool(re.search(r"人民政府$|(?<!办)政府$|街道办事处$", name))
+def place_prefix(name: str) -> list[str]:
+    """The administrative units an agency name starts with: 淮安市洪泽区人民政府 → [淮安市, 洪泽区]."""
     units: list[str] = []
     rest = name
     while m := _UNIT.match(rest):
@@ -161,6 +158,15 @@ def agency_info(name: str | None) -> AgencyInfo:
             break
         units.append(unit)
         rest = rest[len(unit) :]
+    return units
+
+
+def agency_info(name: str | None) -> AgencyInfo:
+    """Level (中央部门/省级/市级/县级/乡镇街道), government vs department, region — when the name tells."""
+    if not name:
+        return AgencyInfo(None, None, None)
+    is_gov = bool(re.search(r"人民政府$|(?<!办)政府$|街道办事处$", name))
+    units = place_prefix(name)
     if not units:
         level = "中央部门" if _CENTRAL.match(name) else None
         return AgencyInfo(level, is_gov if level is None else False, None)
