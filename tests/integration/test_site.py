@@ -11,10 +11,12 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from disclosure_analysis import analysis, display
 from disclosure_analysis.corpus import load_corpus
 from disclosure_analysis.render import RunConfig, run_site
 from disclosure_analysis.render.notebooks import NOTEBOOK_DIR
 from disclosure_analysis.render.pages import FAILED, OK, SKIPPED
+from disclosure_analysis.sample import sample_corpus
 from render_corpus import write_corpus
 
 pytestmark = pytest.mark.slow
@@ -51,10 +53,21 @@ def agency_ids(corpus: Path) -> dict[str, str]:
     return dict(zip(reports["agency"], reports["agency_id"], strict=True))
 
 
+def sample_agencies(target: Path, count: int = 2) -> list[str]:
+    """Copy the report files of the first `count` agencies of the sample corpus into `target`."""
+    reports = load_corpus(sample_corpus()).reports
+    chosen = sorted(reports["agency_id"].dropna().unique())[:count]
+    for source in reports[reports["agency_id"].isin(chosen)]["source"]:
+        shutil.copy(source, target / Path(source).name)
+    return chosen
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, object, dict[str, str]]:
+    """The site of a small corpus: two agencies of the sample corpus plus three hand-made reports."""
     root = tmp_path_factory.mktemp("site")
     corpus = write_corpus(root / "corpus", REPORTS)
+    sample_agencies(corpus)
     result = run_site(RunConfig(corpus=str(corpus), output=root / "out"), jobs=2, progress=False)
     return root, result, agency_ids(corpus)
 
@@ -117,6 +130,23 @@ def test_agency_notebook_shows_numbers_charts_and_findings(site) -> None:
     assert "甲市交通运输局" in html and "承认的问题" in html
     xss_html, _ = outputs(root / "out" / "agencies" / f"{ids[XSS_NAME]}.ipynb")
     assert "R1" in xss_html and "&lt;img src=x" in xss_html and "<img src=x" not in xss_html
+
+
+def test_sample_agency_pages_show_the_computed_metrics(site) -> None:
+    root, _, ids = site
+    corpus = load_corpus(root / "corpus")
+    rates = analysis.release_rate(corpus.table3).dropna(subset=["release_rate"])
+    hand_made = {ids[r["agency"]] for r in REPORTS}
+    checked = 0
+    for agency_id, rows in rates.groupby("agency_id"):
+        if agency_id in hand_made:
+            continue
+        html, images = outputs(root / "out" / "agencies" / f"{agency_id}.ipynb")
+        assert images >= 3
+        for _, row in rows.iterrows():
+            assert display.pct(row["release_rate"]) in html and display.count(row["handled_total"]) in html
+            checked += 1
+    assert checked >= 2
 
 
 def test_overview_and_case_study_outputs(site) -> None:
