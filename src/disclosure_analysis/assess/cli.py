@@ -67,6 +67,9 @@ def run_assess(args: argparse.Namespace) -> int:
         print(f"配置错误：语料 {corpus_path} 不存在", file=sys.stderr)
         return EXIT_USAGE
     corpus = load_corpus(corpus_path, jobs=max(1, args.jobs))
+    if corpus.manifest.empty:
+        print(f"错误：在 {corpus_path} 中没有找到报告文件（支持 .txt .md .html .docx .pdf 等）", file=sys.stderr)
+        return EXIT_USAGE
     result = assess(corpus, rubric, roster, decisions, config.years, config.agencies)
     folder = config.output / "assessment"
     write_assessment(result, folder)

@@ -34,7 +34,7 @@ class Context:
 
 def build_context(corpus: Corpus, roster: Roster | None = None) -> Context:
     """Context of `corpus`; with a roster, agencies are identified (and typed) by their roster entry."""
-    reports = corpus.reports.copy()
+    reports = corpus.reports.drop_duplicates("report_id").copy()  # identical files are one report
     reports["roster_id"] = pd.array(
         [roster.match(a) if roster else None for a in reports["agency"]], dtype="string"
     )

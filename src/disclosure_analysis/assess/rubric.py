@@ -32,6 +32,8 @@ DEFAULT_RUBRIC = Path(__file__).resolve().parents[3] / "params" / "rubrics" / "d
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _TOP_KEYS = {"name", "description", "indicators"}
 _KEYS = {"id", "type", "label", "weight", "basis", "params", "unknown_score"}
+#: columns of the scores sheet an indicator id must not take
+_RESERVED = {"report_id", "agency_id", "agency", "roster_id", "year", "total", "rank"}
 
 
 class RubricError(ValueError):
@@ -104,6 +106,8 @@ def _indicator(item: Any) -> Indicator:
     ident = item.get("id")
     if not isinstance(ident, str) or not _ID.match(ident):
         raise ValueError(f"id 应由小写字母、数字和下划线组成、以字母开头，收到 {ident!r}")
+    if ident in _RESERVED:
+        raise ValueError(f"id {ident!r} 是评分表的固定列名，请换一个（保留：{sorted(_RESERVED)}）")
     kind = item.get("type")
     if kind not in TYPES:
         raise ValueError(f"未知的指标类型 {kind!r}（可用 {sorted(TYPES)}）")

@@ -41,6 +41,7 @@ def test_parameters_get_their_defaults() -> None:
         ({**GOOD, "params": {"deadlines": [{"date": "01-31"}]}}, "缺少 basis"),
         ({**GOOD, "unknown_score": 2}, "unknown_score 应为 0 到 1 之间"),
         ({**GOOD, "id": "On Time"}, "id 应由小写字母"),
+        ({**GOOD, "id": "total"}, "固定列名"),
         ({**GOOD, "colour": "red"}, "未知的键 ['colour']"),
         ({"id": "x", "type": "findings", "weight": 1, "basis": "b"}, "参数 rules：应为非空的规则编号列表"),
         ({"id": "x", "type": "findings", "weight": 1, "basis": "b", "params": {"rules": ["R1"], "penalty": {"fatal": 1}}},

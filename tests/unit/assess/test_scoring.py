@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from disclosure_analysis.assess import assess
+from disclosure_analysis.corpus import build_corpus
 
 ON_TIME = {"type": "on_time", "weight": 3}
 FEE = {"type": "fee", "weight": 1}
@@ -42,3 +43,16 @@ def test_scope_by_year_and_agency_keeps_last_year_links(build, rubric) -> None:
     result = assess(corpus, rubric(carry), years=[2022])
     assert list(result.scores["report_id"]) == ["y2"]
     assert result.outcomes.iloc[0]["status"] == "partial"
+
+
+def test_empty_corpus_gives_empty_tables_with_their_columns(rubric) -> None:
+    result = assess(build_corpus([]), rubric(ON_TIME, FEE))
+    assert result.scores.empty and {"on_time", "fee", "total", "rank"} <= set(result.scores)
+    assert result.findings.empty and result.missing.empty
+
+
+def test_identical_files_are_one_report(build, rubric) -> None:
+    builder = build().report("a")
+    builder.rows["reports"].append({**builder.rows["reports"][0], "source": "copy/a.txt"})
+    result = assess(builder.corpus(), rubric(ON_TIME, FEE))
+    assert list(result.scores["report_id"]) == ["a"]
