@@ -1,4 +1,3 @@
-
 # ---
 # jupyter:
 #   jupytext:
@@ -123,10 +122,18 @@ plt.show()
 
 # %%
 status_table = pd.crosstab(outcomes["indicator"].map(labels), outcomes["status"].map(STATUS_TEXT))
-status_table = status_table.reindex(columns=[s for s in STATUS_TEXT.values() if s in status_table.columns], fill_value=0)
+status_table = status_table.reindex(
+    columns=[s for s in STATUS_TEXT.values() if s in status_table.columns], fill_value=0
+)
 status_table = status_table.reindex([labels[i] for i in labels if labels[i] in status_table.index])
-display(page.table(status_table.reset_index().rename(columns={"indicator": "指标"}), caption="各指标的结果（报告数）"))
-colors = dict(zip(STATUS_TEXT.values(), ["#2e7d32", "#aed581", "#e53935", "#ffb74d", "#cfd8dc", "#90a4ae"], strict=True))
+display(
+    page.table(
+        status_table.reset_index().rename(columns={"indicator": "指标"}), caption="各指标的结果（报告数）"
+    )
+)
+colors = dict(
+    zip(STATUS_TEXT.values(), ["#2e7d32", "#aed581", "#e53935", "#ffb74d", "#cfd8dc", "#90a4ae"], strict=True)
+)
 ax = status_table.plot.barh(
     stacked=True, figsize=(9, 0.4 * len(status_table) + 1.5), color=[colors[c] for c in status_table.columns]
 )
@@ -218,12 +225,29 @@ if cross.empty:
 else:
     display(
         page.table(
-            cross[["agency", "year", "measure", "parent_value", "children_sum", "children_reported",
-                   "children_expected", "children_missing", "status"]],
+            cross[
+                [
+                    "agency",
+                    "year",
+                    "measure",
+                    "parent_value",
+                    "children_sum",
+                    "children_reported",
+                    "children_expected",
+                    "children_missing",
+                    "status",
+                ]
+            ],
             labels={
-                "agency": "政府", "year": "年度", "measure": "数字", "parent_value": "政府年报",
-                "children_sum": "部门之和", "children_reported": "有年报的部门", "children_expected": "名册中的部门",
-                "children_missing": "缺报的部门", "status": "比较",
+                "agency": "政府",
+                "year": "年度",
+                "measure": "数字",
+                "parent_value": "政府年报",
+                "children_sum": "部门之和",
+                "children_reported": "有年报的部门",
+                "children_expected": "名册中的部门",
+                "children_missing": "缺报的部门",
+                "status": "比较",
             },
         )
     )

@@ -51,12 +51,23 @@ class Run:
             out = csv.writer(fh)
             out.writerow(["id", "name", "level", "parent", "is_government"])
             for r in {r["agency_id"]: r for r in self.truth}.values():
-                out.writerow([r["agency_id"], r["agency"], r["level"], r["parent_id"] or "", r["is_government"]])
+                out.writerow(
+                    [r["agency_id"], r["agency"], r["level"], r["parent_id"] or "", r["is_government"]]
+                )
         self.status = self.assess()
 
     def assess(self, *extra: str) -> int:
-        return _assess("--input", str(self.corpus), "--roster", str(self.roster), "--output", str(self.output),
-                       "--jobs", "4", *extra)
+        return _assess(
+            "--input",
+            str(self.corpus),
+            "--roster",
+            str(self.roster),
+            "--output",
+            str(self.output),
+            "--jobs",
+            "4",
+            *extra,
+        )
 
     def sheet(self, name: str) -> pd.DataFrame:
         return pd.read_excel(self.output / "assessment" / "assessment.xlsx", sheet_name=name)
@@ -89,7 +100,9 @@ def test_workbook_opens_with_the_expected_sheets(run: Run) -> None:
     book = load_workbook(run.output / "assessment" / "assessment.xlsx", read_only=True)
     assert {"scores", "findings", "missing", "cross_level"} <= set(book.sheetnames)
     scores = run.sheet("scores")
-    assert {"agency_id", "agency", "year", "on_time", "identities", "carry_over", "total", "rank"} <= set(scores)
+    assert {"agency_id", "agency", "year", "on_time", "identities", "carry_over", "total", "rank"} <= set(
+        scores
+    )
     assert len(scores) == len(run.kept)
 
 
@@ -111,7 +124,9 @@ def test_cross_year_break_is_caught(run: Run) -> None:
     breaks = [(r, f) for r in run.kept for f in r["faults"] if f["type"] == "X1"]
     assert breaks
     for record, fault in breaks:
-        mine = findings[(findings["report_id"] == _report_id(run.corpus / record["file"])) & (findings["rule"] == "X1")]
+        mine = findings[
+            (findings["report_id"] == _report_id(run.corpus / record["file"])) & (findings["rule"] == "X1")
+        ]
         assert set(mine["column"]) >= {fault["column"]}, record["file"]
         assert set(mine["indicator"]) == {"carry_over"}
 
@@ -133,11 +148,20 @@ def test_html_page_is_self_contained(run: Run) -> None:
 def test_ranking_is_reproducible_and_decisions_survive_until_the_report_changes(run: Run) -> None:
     first = run.sheet("scores")
     findings = run.sheet("findings")
-    text_reports = {_report_id(run.corpus / r["file"]): r["file"] for r in run.kept if r["file"].endswith(".txt")}
-    target = findings[findings["report_id"].isin(text_reports) & findings["severity"].isin(["error", "warning"])].iloc[0]
-    other = findings[~findings["report_id"].isin([target["report_id"]]) & (findings["severity"] == "error")].iloc[0]
+    text_reports = {
+        _report_id(run.corpus / r["file"]): r["file"] for r in run.kept if r["file"].endswith(".txt")
+    }
+    target = findings[
+        findings["report_id"].isin(text_reports) & findings["severity"].isin(["error", "warning"])
+    ].iloc[0]
+    other = findings[
+        ~findings["report_id"].isin([target["report_id"]]) & (findings["severity"] == "error")
+    ].iloc[0]
     handed_back = pd.read_csv(run.output / "assessment" / "decisions.csv", dtype=str, encoding="utf-8-sig")
-    handed_back.loc[handed_back["finding_key"] == target["finding_key"], ["decision", "note"]] = ["dismissed", "误报"]
+    handed_back.loc[handed_back["finding_key"] == target["finding_key"], ["decision", "note"]] = [
+        "dismissed",
+        "误报",
+    ]
     handed_back.loc[handed_back["finding_key"] == other["finding_key"], "decision"] = "confirmed"
     decisions = run.output.parent / "decisions.csv"
     handed_back.to_csv(decisions, index=False, encoding="utf-8-sig")

@@ -7,6 +7,14 @@ from disclosure_analysis.assess.roster import Roster, RosterError, load_roster
 from disclosure_analysis.assess.rubric import Rubric, RubricError, load_rubric
 
 __all__ = [
-    "Assessment", "DecisionsError", "Roster", "RosterError", "Rubric", "RubricError", "assess", "load_decisions",
-    "load_roster", "load_rubric",
+    "Assessment",
+    "DecisionsError",
+    "Roster",
+    "RosterError",
+    "Rubric",
+    "RubricError",
+    "assess",
+    "load_decisions",
+    "load_roster",
+    "load_rubric",
 ]

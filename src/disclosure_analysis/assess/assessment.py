@@ -33,8 +33,12 @@ class Assessment:
     def sheets(self) -> dict[str, pd.DataFrame]:
         """The workbook's sheets by name."""
         return {
-            "scores": self.scores, "findings": self.findings, "missing": self.missing,
-            "cross_level": self.cross_level, "outcomes": self.outcomes, "rubric": self.rubric.table(),
+            "scores": self.scores,
+            "findings": self.findings,
+            "missing": self.missing,
+            "cross_level": self.cross_level,
+            "outcomes": self.outcomes,
+            "rubric": self.rubric.table(),
         }
 
 
@@ -64,8 +68,15 @@ def assess(
         missing = pd.DataFrame(columns=MISSING_COLUMNS)
     else:
         published = ctx.reports.dropna(subset=["roster_id", "year"])
-        missing = missing_reports(roster, published, years or sorted(set(ctx.reports["year"].dropna().astype(int))))
+        missing = missing_reports(
+            roster, published, years or sorted(set(ctx.reports["year"].dropna().astype(int)))
+        )
     return Assessment(
-        rubric, scores_table(scoped(outcomes), rubric), scoped(outcomes), scoped(findings), missing,
-        scoped(ctx.cross_level), dec.decisions_file(findings, decisions),
+        rubric,
+        scores_table(scoped(outcomes), rubric),
+        scoped(outcomes),
+        scoped(findings),
+        missing,
+        scoped(ctx.cross_level),
+        dec.decisions_file(findings, decisions),
     )

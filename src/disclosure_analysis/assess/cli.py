@@ -27,9 +27,13 @@ def add_assess_parser(subparsers: argparse._SubParsersAction) -> argparse.Argume
     parser.add_argument("--params", type=Path, help="配置 YAML（可与 run 共用；默认：内置示例语料）")
     parser.add_argument("--input", help="语料文件夹（覆盖配置中的 corpus）")
     parser.add_argument("--rubric", type=Path, help="评估指标 YAML（默认 params/rubrics/default.yaml）")
-    parser.add_argument("--roster", type=Path, help="应发布年报的机构名册 CSV（id, name, level, parent, aliases）")
+    parser.add_argument(
+        "--roster", type=Path, help="应发布年报的机构名册 CSV（id, name, level, parent, aliases）"
+    )
     parser.add_argument("--aliases", type=Path, help="名册机构的别名 YAML（id: [别名, …]）")
-    parser.add_argument("--decisions", type=Path, help="评估人员的决定 CSV（finding_key, decision, note, decided_by, date）")
+    parser.add_argument(
+        "--decisions", type=Path, help="评估人员的决定 CSV（finding_key, decision, note, decided_by, date）"
+    )
     parser.add_argument("--output", type=Path, help="运行文件夹（结果写入其中的 assessment/）")
     parser.add_argument("--jobs", type=int, default=1, help="读取报告的进程数（默认 1）")
     parser.add_argument("--no-html", action="store_true", help="不运行笔记本、不生成 assessment.html")
@@ -39,8 +43,14 @@ def add_assess_parser(subparsers: argparse._SubParsersAction) -> argparse.Argume
 
 def _config(args: argparse.Namespace) -> AssessConfig:
     config = load_assess_config(args.params) if args.params else AssessConfig()
-    return config.with_overrides(corpus=args.input, rubric=args.rubric, roster=args.roster, aliases=args.aliases,
-                                 decisions=args.decisions, output=args.output)
+    return config.with_overrides(
+        corpus=args.input,
+        rubric=args.rubric,
+        roster=args.roster,
+        aliases=args.aliases,
+        decisions=args.decisions,
+        output=args.output,
+    )
 
 
 def run_assess(args: argparse.Namespace) -> int:
@@ -68,7 +78,9 @@ def run_assess(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     corpus = load_corpus(corpus_path, jobs=max(1, args.jobs))
     if corpus.manifest.empty:
-        print(f"错误：在 {corpus_path} 中没有找到报告文件（支持 .txt .md .html .docx .pdf 等）", file=sys.stderr)
+        print(
+            f"错误：在 {corpus_path} 中没有找到报告文件（支持 .txt .md .html .docx .pdf 等）", file=sys.stderr
+        )
         return EXIT_USAGE
     result = assess(corpus, rubric, roster, decisions, config.years, config.agencies)
     folder = config.output / "assessment"
@@ -86,7 +98,10 @@ def run_assess(args: argparse.Namespace) -> int:
     )
     unmatched = result.scores.loc[result.scores["roster_id"].isna(), "agency"]
     if roster is not None and not unmatched.empty:
-        print(f"名册中找不到的机构（可在名册 aliases 列补充别名）：{'、'.join(unmatched.dropna().unique())}", file=sys.stderr)
+        print(
+            f"名册中找不到的机构（可在名册 aliases 列补充别名）：{'、'.join(unmatched.dropna().unique())}",
+            file=sys.stderr,
+        )
     if not args.no_html:
         page = render_html(config.output, config.timeout)
         if page.error:

@@ -14,19 +14,22 @@ from .cross_level import cross_level
 from .roster import Roster
 
 #: 表二 cell code → its row (both format versions)
-_T2_ROW = {code: row.code for rows in formats.table2().versions.values() for row in rows for code in row.codes}
+_T2_ROW = {
+    code: row.code for rows in formats.table2().versions.values() for row in rows for code in row.codes
+}
 _BLANK = "为空白或“/”：按缺失处理，不能当作 0，相关勾稽关系无法核对"
 
 
 @dataclass
 class Context:
     corpus: Corpus
-    reports: pd.DataFrame  # corpus.reports + roster_id, entity; level/is_government from the roster when matched
+    reports: (
+        pd.DataFrame
+    )  # corpus.reports + roster_id, entity; level/is_government from the roster when matched
     pool: pd.DataFrame  # findings shared by the `findings` indicators (schema "findings" columns)
     texts: dict[str, dict[str, str]]  # report_id → section → text
     previous: dict[str, str]  # report_id → report_id of the same agency's report for the year before
     cross_level: pd.DataFrame  # government reports against their departments' (see cross_level.py)
-    roster: Roster | None = None
 
     def report(self, report_id: str) -> pd.Series:
         return self.reports.loc[report_id]
@@ -51,13 +54,15 @@ def build_context(corpus: Corpus, roster: Roster | None = None) -> Context:
         texts.setdefault(r.report_id, {})[r.section] = r.text
     levels, level_findings = cross_level(reports, corpus.table3, corpus.table4, roster)
     pool = pd.concat([corpus.findings, blank_cells(corpus), level_findings], ignore_index=True)
-    return Context(corpus, reports, pool, texts, _previous(reports), levels, roster)
+    return Context(corpus, reports, pool, texts, _previous(reports), levels)
 
 
 def _previous(reports: pd.DataFrame) -> dict[str, str]:
     dated = reports.dropna(subset=["year"]).sort_values(["entity", "year", "report_id"])
     first = dated.drop_duplicates(["entity", "year"])
-    by_key = {(e, int(y)): rid for e, y, rid in zip(first["entity"], first["year"], first["report_id"], strict=True)}
+    by_key = {
+        (e, int(y)): rid for e, y, rid in zip(first["entity"], first["year"], first["report_id"], strict=True)
+    }
     return {
         rid: by_key[(e, int(y) - 1)]
         for e, y, rid in zip(dated["entity"], dated["year"], dated["report_id"], strict=True)
@@ -87,7 +92,14 @@ def blank_cells(corpus: Corpus) -> pd.DataFrame:
 
 
 def _finding(table: str, row: str | None, column: str | None, severity: str, message: str) -> dict:
-    return {"rule": "R4", "severity": severity, "table": table, "row": row, "column": column, "message": message}
+    return {
+        "rule": "R4",
+        "severity": severity,
+        "table": table,
+        "row": row,
+        "column": column,
+        "message": message,
+    }
 
 
 def _blank_table3(cells: pd.DataFrame) -> list[dict]:
@@ -97,9 +109,9 @@ def _blank_table3(cells: pd.DataFrame) -> list[dict]:
         return [_finding("t3", None, None, "warning", "表三全部" + _BLANK)]
     columns = [c for c, b in blank.groupby(cells["column"], sort=False) if b.all()]
     rows = [r for r, b in blank.groupby(cells["row"], sort=False) if b.all()]
-    return [_finding("t3", None, c, "warning", f"表三{names.APPLICANTS.get(c, c)}列" + _BLANK) for c in columns] + [
-        _finding("t3", r, None, "warning", f"表三「{names.T3_ROWS.get(r, r)}」行" + _BLANK) for r in rows
-    ]
+    return [
+        _finding("t3", None, c, "warning", f"表三{names.APPLICANTS.get(c, c)}列" + _BLANK) for c in columns
+    ] + [_finding("t3", r, None, "warning", f"表三「{names.T3_ROWS.get(r, r)}」行" + _BLANK) for r in rows]
 
 
 def _blank_table4(cells: pd.DataFrame) -> list[dict]:
@@ -107,8 +119,13 @@ def _blank_table4(cells: pd.DataFrame) -> list[dict]:
     if len(blank) == len(cells):
         return [_finding("t4", None, None, "warning", "表四全部" + _BLANK)]
     return [
-        _finding("t4", None, f"{g}_{o}", "warning",
-                 f"表四{names.T4_GROUPS.get(g, g)}「{names.T4_OUTCOMES.get(o, o)}」" + _BLANK)
+        _finding(
+            "t4",
+            None,
+            f"{g}_{o}",
+            "warning",
+            f"表四{names.T4_GROUPS.get(g, g)}「{names.T4_OUTCOMES.get(o, o)}」" + _BLANK,
+        )
         for g, o in zip(blank["group"], blank["outcome"], strict=True)
     ]
 
@@ -120,5 +137,13 @@ def _blank_table2(cells: pd.DataFrame) -> list[dict]:
     for code in cells.loc[cells["value"].isna(), "code"]:
         siblings = cells[cells["code"].map(_T2_ROW).eq(_T2_ROW.get(code, code)).fillna(False)]
         if siblings["value"].notna().any():
-            out.append(_finding("t2", None, code, "info", f"表二「{names.T2_CELLS.get(code, code)}」为空白或“/”，该行其他格有数字"))
+            out.append(
+                _finding(
+                    "t2",
+                    None,
+                    code,
+                    "info",
+                    f"表二「{names.T2_CELLS.get(code, code)}」为空白或“/”，该行其他格有数字",
+                )
+            )
     return out

@@ -23,18 +23,32 @@ MEASURES = (
     ("t4", None, "suit_after_review_total", "表四 行政诉讼（复议后起诉）总计"),
 )
 COLUMNS = [
-    "report_id", "agency", "year", "measure", "parent_value", "children_sum", "children_reported",
-    "children_without_value", "children_expected", "children_missing", "status",
+    "report_id",
+    "agency",
+    "year",
+    "measure",
+    "parent_value",
+    "children_sum",
+    "children_reported",
+    "children_without_value",
+    "children_expected",
+    "children_missing",
+    "status",
 ]
 
 
 def _values(table3: pd.DataFrame, table4: pd.DataFrame) -> dict[tuple[str, str], float | None]:
     """(report_id, measure column key) → value for the compared figures."""
     t3 = table3[(table3["row"] == "new_received") & (table3["column"] == "total")]
-    out = {(r, "total"): (None if pd.isna(v) else float(v)) for r, v in zip(t3["report_id"], t3["value"], strict=True)}
+    out = {
+        (r, "total"): (None if pd.isna(v) else float(v))
+        for r, v in zip(t3["report_id"], t3["value"], strict=True)
+    }
     t4 = table4[table4["outcome"] == "total"]
-    out |= {(r, f"{g}_total"): (None if pd.isna(v) else float(v))
-            for r, g, v in zip(t4["report_id"], t4["group"], t4["value"], strict=True)}
+    out |= {
+        (r, f"{g}_total"): (None if pd.isna(v) else float(v))
+        for r, g, v in zip(t4["report_id"], t4["group"], t4["value"], strict=True)
+    }
     return out
 
 
@@ -42,7 +56,9 @@ def _same_place(a: object, b: object) -> bool:
     return isinstance(a, str) and isinstance(b, str) and (a.endswith(b) or b.endswith(a))
 
 
-def _children(reports: pd.DataFrame, parent: pd.Series, roster: Roster | None) -> tuple[list[str], list[str] | None]:
+def _children(
+    reports: pd.DataFrame, parent: pd.Series, roster: Roster | None
+) -> tuple[list[str], list[str] | None]:
     """Report ids of the parent's children that year, and (with a roster) the names of those missing."""
     same_year = reports[reports["year"].eq(parent["year"]).fillna(False)].drop_duplicates("entity")
     if roster is not None and pd.notna(parent["roster_id"]):
@@ -57,8 +73,9 @@ def _children(reports: pd.DataFrame, parent: pd.Series, roster: Roster | None) -
     return list(found.index), None
 
 
-def cross_level(reports: pd.DataFrame, table3: pd.DataFrame, table4: pd.DataFrame,
-                roster: Roster | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+def cross_level(
+    reports: pd.DataFrame, table3: pd.DataFrame, table4: pd.DataFrame, roster: Roster | None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The comparison table and its L1 findings (schema "findings" columns)."""
     values = _values(table3, table4)
     rows, findings = [], []
@@ -73,20 +90,38 @@ def cross_level(reports: pd.DataFrame, table3: pd.DataFrame, table4: pd.DataFram
             known = [v for v in theirs if v is not None]
             total = sum(known) if known else None
             status = _status(mine, total)
-            rows.append({
-                "report_id": rid, "agency": parent["agency"], "year": parent["year"], "measure": what,
-                "parent_value": mine, "children_sum": total, "children_reported": len(kids),
-                "children_without_value": len(theirs) - len(known),
-                "children_expected": None if missing is None else len(kids) + len(missing),
-                "children_missing": "、".join(missing or []), "status": status,
-            })
+            rows.append(
+                {
+                    "report_id": rid,
+                    "agency": parent["agency"],
+                    "year": parent["year"],
+                    "measure": what,
+                    "parent_value": mine,
+                    "children_sum": total,
+                    "children_reported": len(kids),
+                    "children_without_value": len(theirs) - len(known),
+                    "children_expected": None if missing is None else len(kids) + len(missing),
+                    "children_missing": "、".join(missing or []),
+                    "status": status,
+                }
+            )
             if mine is not None and total is not None and mine < total:
-                findings.append({
-                    "report_id": rid, "agency_id": parent["agency_id"], "year": parent["year"], "rule": "L1",
-                    "severity": "info", "table": table, "row": row, "column": column, "expected": total, "printed": mine,
-                    "message": f"{what} {mine:g} 小于所属 {len(known)} 个下级报告之和 {total:g}："
-                               "若本报告是全区域汇总报告则不一致；若只反映本机关情况则属正常",
-                })
+                findings.append(
+                    {
+                        "report_id": rid,
+                        "agency_id": parent["agency_id"],
+                        "year": parent["year"],
+                        "rule": "L1",
+                        "severity": "info",
+                        "table": table,
+                        "row": row,
+                        "column": column,
+                        "expected": total,
+                        "printed": mine,
+                        "message": f"{what} {mine:g} 小于所属 {len(known)} 个下级报告之和 {total:g}："
+                        "若本报告是全区域汇总报告则不一致；若只反映本机关情况则属正常",
+                    }
+                )
     table = pd.DataFrame(rows, columns=COLUMNS).astype({"year": "Int64", "children_expected": "Int64"})
     return table, schema.frame("findings", findings)
 

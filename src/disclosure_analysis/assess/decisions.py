@@ -18,7 +18,13 @@ from pathlib import Path
 import pandas as pd
 
 CONFIRMED, DISMISSED, OPEN, REOPENED = "confirmed", "dismissed", "open", "reopened"
-_VALUES = {CONFIRMED: CONFIRMED, DISMISSED: DISMISSED, "确认": CONFIRMED, "驳回": DISMISSED, "排除": DISMISSED}
+_VALUES = {
+    CONFIRMED: CONFIRMED,
+    DISMISSED: DISMISSED,
+    "确认": CONFIRMED,
+    "驳回": DISMISSED,
+    "排除": DISMISSED,
+}
 COLUMNS = ["finding_key", "decision", "note", "decided_by", "date"]
 CONTEXT = ["report_id", "agency_id", "agency", "year", "rule", "table", "row", "column", "message"]
 _LOCATION = ["agency_id", "year", "rule", "table", "row", "column"]
@@ -61,8 +67,13 @@ def load_decisions(path: str | Path) -> pd.DataFrame:
             )
         if not (row.get("finding_key") or "").strip():
             raise DecisionsError(f"决定文件 {path} 第 {line} 行：缺少 finding_key")
-        kept.append({**row, "decision": _VALUES.get(value.lower(), _VALUES.get(value)),
-                     "finding_key": row["finding_key"].strip()})
+        kept.append(
+            {
+                **row,
+                "decision": _VALUES.get(value.lower(), _VALUES.get(value)),
+                "finding_key": row["finding_key"].strip(),
+            }
+        )
     frame = pd.DataFrame(kept, columns=list(dict.fromkeys(COLUMNS + CONTEXT + list(header))), dtype="string")
     return frame.drop_duplicates("finding_key", keep="last").reset_index(drop=True)
 
@@ -80,8 +91,11 @@ def apply_decisions(findings: pd.DataFrame, decisions: pd.DataFrame) -> pd.DataF
             notes.append(_describe(d["note"], d["decided_by"], d["date"]))
         elif (old := earlier.get(_location(f))) is not None:
             verdicts.append(REOPENED)
-            notes.append("报告内容已变化，需重新确认；上次为 " + old.decision
-                         + (f"：{_describe(old.note, old.decided_by, old.date)}" if pd.notna(old.note) else ""))
+            notes.append(
+                "报告内容已变化，需重新确认；上次为 "
+                + old.decision
+                + (f"：{_describe(old.note, old.decided_by, old.date)}" if pd.notna(old.note) else "")
+            )
         else:
             verdicts.append(OPEN)
             notes.append(None)
@@ -103,7 +117,13 @@ def _describe(note: object, by: object, date: object) -> str:
 def decisions_file(findings: pd.DataFrame, decisions: pd.DataFrame) -> pd.DataFrame:
     """The decisions.csv to hand back: every current finding (decided ones filled in), then earlier decisions
     that match no current finding (kept, so nothing is lost)."""
-    current = findings.assign(decision=findings["decision"].where(findings["decision"].isin([CONFIRMED, DISMISSED])))
-    current = current.merge(decisions[["finding_key", "note", "decided_by", "date"]], on="finding_key", how="left")
+    current = findings.assign(
+        decision=findings["decision"].where(findings["decision"].isin([CONFIRMED, DISMISSED]))
+    )
+    current = current.merge(
+        decisions[["finding_key", "note", "decided_by", "date"]], on="finding_key", how="left"
+    )
     stale = decisions[~decisions["finding_key"].isin(findings["finding_key"])]
-    return pd.concat([current[COLUMNS + CONTEXT].astype("string"), stale[COLUMNS + CONTEXT]], ignore_index=True)
+    return pd.concat(
+        [current[COLUMNS + CONTEXT].astype("string"), stale[COLUMNS + CONTEXT]], ignore_index=True
+    )

@@ -20,8 +20,24 @@ STATUS_TEXT = {
 
 #: columns of the assessment's findings table (one row per finding)
 FINDING_COLUMNS = [
-    "finding_key", "report_id", "source", "agency_id", "agency", "year", "indicator", "rule", "severity",
-    "table", "row", "column", "expected", "printed", "message", "penalty", "decision", "decision_note",
+    "finding_key",
+    "report_id",
+    "source",
+    "agency_id",
+    "agency",
+    "year",
+    "indicator",
+    "rule",
+    "severity",
+    "table",
+    "row",
+    "column",
+    "expected",
+    "printed",
+    "message",
+    "penalty",
+    "decision",
+    "decision_note",
 ]
 
 RULE_TEXT = {

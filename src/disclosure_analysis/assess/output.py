@@ -39,7 +39,10 @@ def read_assessment(folder: str | Path) -> dict[str, pd.DataFrame]:
 def render_html(run_dir: Path, timeout: int, notebook_dir: Path = NOTEBOOK_DIR) -> PageResult:
     """Execute notebooks/assessment.py on `<run_dir>/assessment/` and export assessment.html beside it."""
     page = Page(
-        notebook="assessment", path="assessment/assessment", title="年报评估结果",
-        parameters={"assessment_dir": str((run_dir / "assessment").resolve())}, inputs=[],
+        notebook="assessment",
+        path="assessment/assessment",
+        title="年报评估结果",
+        parameters={"assessment_dir": str((run_dir / "assessment").resolve())},
+        inputs=[],
     )
     return render_page(page, load_source("assessment", notebook_dir), run_dir.resolve(), False, timeout)

@@ -61,7 +61,9 @@ class Roster:
             for name in (e.name, *e.aliases):
                 key = normalise_name(name)
                 if index.get(key, e.id) != e.id:
-                    raise RosterError(f"名册中 {index[key]} 与 {e.id} 的名称（或别名）“{name}”规范化后相同，无法区分")
+                    raise RosterError(
+                        f"名册中 {index[key]} 与 {e.id} 的名称（或别名）“{name}”规范化后相同，无法区分"
+                    )
                 index[key] = e.id
         return index
 
@@ -95,7 +97,9 @@ def load_roster(path: str | Path, aliases: str | Path | None = None) -> Roster:
         raise RosterError(f"无法读取名册 {path}：{exc}") from exc
     missing = {"id", "name"} - set(header)
     if missing:
-        raise RosterError(f"名册 {path} 缺少列 {sorted(missing)}（需要 id, name；可选 level, parent, is_government, aliases）")
+        raise RosterError(
+            f"名册 {path} 缺少列 {sorted(missing)}（需要 id, name；可选 level, parent, is_government, aliases）"
+        )
     extra = _read_aliases(aliases) if aliases else {}
     entries, seen = [], set()
     for line, row in enumerate(rows, start=2):
@@ -106,14 +110,17 @@ def load_roster(path: str | Path, aliases: str | Path | None = None) -> Roster:
             raise RosterError(f"名册 {path} 第 {line} 行：id {rid} 重复")
         seen.add(rid)
         info = agency_info(name)
-        entries.append(RosterEntry(
-            id=rid,
-            name=name,
-            level=(row.get("level") or "").strip() or info.level,
-            parent=(row.get("parent") or "").strip() or None,
-            is_government=_flag(row.get("is_government"), info.is_government, path, line),
-            aliases=tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()) + extra.pop(rid, ()),
-        ))
+        entries.append(
+            RosterEntry(
+                id=rid,
+                name=name,
+                level=(row.get("level") or "").strip() or info.level,
+                parent=(row.get("parent") or "").strip() or None,
+                is_government=_flag(row.get("is_government"), info.is_government, path, line),
+                aliases=tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
+                + extra.pop(rid, ()),
+            )
+        )
     if extra:
         raise RosterError(f"别名文件 {aliases} 中的 {sorted(extra)} 不在名册 {path} 中")
     return Roster(tuple(entries))
@@ -143,8 +150,14 @@ def missing_reports(roster: Roster, published: pd.DataFrame, years: Iterable[int
     """Roster agencies with no report for a year. `published` has columns roster_id and year."""
     have = set(zip(published["roster_id"], published["year"], strict=True))
     rows = [
-        {"roster_id": e.id, "agency": e.name, "level": e.level, "parent": e.parent, "year": year,
-         "message": f"语料中没有{e.name} {year} 年度的报告"}
+        {
+            "roster_id": e.id,
+            "agency": e.name,
+            "level": e.level,
+            "parent": e.parent,
+            "year": year,
+            "message": f"语料中没有{e.name} {year} 年度的报告",
+        }
         for e in roster.entries
         for year in sorted(set(years))
         if (e.id, year) not in have

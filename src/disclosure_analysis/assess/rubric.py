@@ -50,9 +50,17 @@ class Rubric:
         """One row per indicator: id, label, type, weight, basis, parameters (for the workbook)."""
         return pd.DataFrame(
             [
-                {"indicator": i.id, "label": i.label, "type": i.type, "weight": i.weight, "basis": "；".join(i.basis),
-                 "unknown_score": i.unknown_score,
-                 "params": yaml.safe_dump(i.params, allow_unicode=True, default_flow_style=True, width=10_000).strip()}
+                {
+                    "indicator": i.id,
+                    "label": i.label,
+                    "type": i.type,
+                    "weight": i.weight,
+                    "basis": "；".join(i.basis),
+                    "unknown_score": i.unknown_score,
+                    "params": yaml.safe_dump(
+                        i.params, allow_unicode=True, default_flow_style=True, width=10_000
+                    ).strip(),
+                }
                 for i in self.indicators
             ],
             columns=["indicator", "label", "type", "weight", "basis", "unknown_score", "params"],
@@ -84,7 +92,9 @@ def parse_rubric(data: Any, source: str) -> Rubric:
         raise fail("indicators 应为非空的列表")
     indicators: list[Indicator] = []
     for n, item in enumerate(items, start=1):
-        where = f"指标 {item.get('id', '（无 id）') if isinstance(item, dict) else '（格式错误）'}（第 {n} 项）："
+        where = (
+            f"指标 {item.get('id', '（无 id）') if isinstance(item, dict) else '（格式错误）'}（第 {n} 项）："
+        )
         try:
             indicators.append(_indicator(item))
         except ValueError as exc:
@@ -124,8 +134,15 @@ def _indicator(item: Any) -> Indicator:
     unknown_score = item.get("unknown_score")
     if unknown_score is not None and (not _is_number(unknown_score) or not 0 <= unknown_score <= 1):
         raise ValueError(f"unknown_score 应为 0 到 1 之间的数字或 null，收到 {unknown_score!r}")
-    return Indicator(ident, kind, label, float(weight), tuple(basis), _params(kind, item.get("params")),
-                     None if unknown_score is None else float(unknown_score))
+    return Indicator(
+        ident,
+        kind,
+        label,
+        float(weight),
+        tuple(basis),
+        _params(kind, item.get("params")),
+        None if unknown_score is None else float(unknown_score),
+    )
 
 
 def _params(kind: str, given: Any) -> dict[str, Any]:
@@ -149,7 +166,15 @@ def _params(kind: str, given: Any) -> dict[str, Any]:
     return out
 
 
-_KIND_TEXT = {int: "整数", float: "数字", list: "列表", dict: "映射", str: "文字", bool: "true/false", type(None): "null"}
+_KIND_TEXT = {
+    int: "整数",
+    float: "数字",
+    list: "列表",
+    dict: "映射",
+    str: "文字",
+    bool: "true/false",
+    type(None): "null",
+}
 
 
 def _is_number(value: Any) -> bool:
@@ -164,4 +189,3 @@ def _no_shared_rules(indicators: list[Indicator], fail: Any) -> None:
             if rule in owner:
                 raise fail(f"规则 {rule} 同时计入指标 {owner[rule]} 和 {ind.id}，会重复扣分")
             owner[rule] = ind.id
-

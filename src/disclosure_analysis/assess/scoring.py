@@ -20,7 +20,18 @@ from .model import ASSESSED, FINDING_COLUMNS, UNKNOWN, Outcome, status_of
 from .rubric import Rubric
 
 OUTCOME_COLUMNS = [
-    "report_id", "agency_id", "agency", "roster_id", "year", "indicator", "label", "weight", "status", "score", "findings", "note",
+    "report_id",
+    "agency_id",
+    "agency",
+    "roster_id",
+    "year",
+    "indicator",
+    "label",
+    "weight",
+    "status",
+    "score",
+    "findings",
+    "note",
 ]
 
 
@@ -38,19 +49,25 @@ def findings_table(ctx: Context, outcomes: dict[str, list[Outcome]], decisions: 
                 rows.append({"report_id": o.report_id, "indicator": indicator, **asdict(check)})
                 scored.add(check.pool_id)
     rest = ctx.pool[~ctx.pool.index.isin(scored)]
-    rows += [{**r, "indicator": None, "penalty": 0.0} for r in rest.drop(columns=["agency_id", "year"]).to_dict("records")]
+    rows += [
+        {**r, "indicator": None, "penalty": 0.0}
+        for r in rest.drop(columns=["agency_id", "year"]).to_dict("records")
+    ]
     table = pd.DataFrame(rows, columns=[c for c in FINDING_COLUMNS if c not in ("decision", "decision_note")])
     about = ["source", "agency_id", "agency", "year"]
     table[about] = ctx.reports[about].reindex(table["report_id"]).to_numpy()
-    table["finding_key"] = [
-        finding_key(*k) for k in zip(table["report_id"], table["rule"], table["table"], table["row"], table["column"], strict=True)
-    ]
+    located = zip(
+        table["report_id"], table["rule"], table["table"], table["row"], table["column"], strict=True
+    )
+    table["finding_key"] = [finding_key(*k) for k in located]
     numbers = {"year": "Int64", "expected": "Float64", "printed": "Float64", "penalty": "Float64"}
     table = table.astype({c: numbers.get(c, "string") for c in table.columns})
     return apply_decisions(table, decisions)[FINDING_COLUMNS]
 
 
-def outcomes_table(ctx: Context, rubric: Rubric, outcomes: dict[str, list[Outcome]], findings: pd.DataFrame) -> pd.DataFrame:
+def outcomes_table(
+    ctx: Context, rubric: Rubric, outcomes: dict[str, list[Outcome]], findings: pd.DataFrame
+) -> pd.DataFrame:
     """One row per report and indicator: status, score (0–1), number of findings that count."""
     counted = findings[findings["indicator"].notna() & (findings["decision"] != DISMISSED)]
     cost = counted.groupby(["report_id", "indicator"])["penalty"].agg(["sum", "count"])
@@ -64,11 +81,22 @@ def outcomes_table(ctx: Context, rubric: Rubric, outcomes: dict[str, list[Outcom
             else:
                 score, status = (ind.unknown_score if o.status == UNKNOWN else None), o.status
             report = ctx.report(o.report_id)
-            rows.append({
-                "report_id": o.report_id, "agency_id": report["agency_id"], "agency": report["agency"],
-                "roster_id": report["roster_id"], "year": report["year"], "indicator": ind.id, "label": ind.label, "weight": ind.weight,
-                "status": status, "score": score, "findings": int(n), "note": o.note,
-            })
+            rows.append(
+                {
+                    "report_id": o.report_id,
+                    "agency_id": report["agency_id"],
+                    "agency": report["agency"],
+                    "roster_id": report["roster_id"],
+                    "year": report["year"],
+                    "indicator": ind.id,
+                    "label": ind.label,
+                    "weight": ind.weight,
+                    "status": status,
+                    "score": score,
+                    "findings": int(n),
+                    "note": o.note,
+                }
+            )
     return pd.DataFrame(rows, columns=OUTCOME_COLUMNS).astype({"year": "Int64", "score": "Float64"})
 
 
@@ -81,10 +109,14 @@ def scores_table(outcomes: pd.DataFrame, rubric: Rubric) -> pd.DataFrame:
     weights = np.array([i.weight for i in rubric.indicators])
     denominator = (~np.isnan(values) * weights).sum(axis=1)
     with np.errstate(invalid="ignore"):
-        total = pd.Series(np.nansum(values * weights, axis=1) / denominator, index=wide.index, dtype="Float64")
+        total = pd.Series(
+            np.nansum(values * weights, axis=1) / denominator, index=wide.index, dtype="Float64"
+        )
     wide = pd.DataFrame(values, index=wide.index, columns=ids).astype("Float64")
     out = outcomes[keys].drop_duplicates("report_id").set_index("report_id", drop=False).rename_axis(None)
     out = out.join((wide * 100).round(1)).assign(total=(total * 100).round(1))
     out = out.sort_values(["year", "total", "agency_id", "report_id"], ascending=[True, False, True, True])
-    out["rank"] = out.groupby("year", dropna=False)["total"].rank(method="min", ascending=False).astype("Int64")
+    out["rank"] = (
+        out.groupby("year", dropna=False)["total"].rank(method="min", ascending=False).astype("Int64")
+    )
     return out.reset_index(drop=True)

@@ -30,19 +30,37 @@ class Builder:
         self.rows: dict[str, list[dict]] = {name: [] for name in Corpus.TABLES}
         self.keys: dict[str, dict] = {}
 
-    def report(self, rid: str, agency: str = "示例县公安局", year: int | None = 2022, sections: dict | None = None,
-               **fields: object) -> Builder:
+    def report(
+        self,
+        rid: str,
+        agency: str = "示例县公安局",
+        year: int | None = 2022,
+        sections: dict | None = None,
+        **fields: object,
+    ) -> Builder:
         info = agency_info(agency)
         version = None if year is None else ("2021" if year >= 2021 else "2019")
         record = {
-            "report_id": rid, "source": f"{rid}.txt", "kind": "text", "agency": agency, "agency_id": agency_id(agency, rid),
-            "year": year, "template": version, "t2_version": version, "t3_version": version,
-            "published": None if year is None else f"{year + 1}-01-20", "level": info.level,
-            "is_government": info.is_government, "region": info.region, "status": "ok", **fields,
+            "report_id": rid,
+            "source": f"{rid}.txt",
+            "kind": "text",
+            "agency": agency,
+            "agency_id": agency_id(agency, rid),
+            "year": year,
+            "template": version,
+            "t2_version": version,
+            "t3_version": version,
+            "published": None if year is None else f"{year + 1}-01-20",
+            "level": info.level,
+            "is_government": info.is_government,
+            "region": info.region,
+            "status": "ok",
+            **fields,
         }
         self.rows["reports"].append(record)
-        self.rows["manifest"].append({"source": record["source"], "sha256": rid * 4, "kind": "text", "status": "ok",
-                                      "report_id": rid})
+        self.rows["manifest"].append(
+            {"source": record["source"], "sha256": rid * 4, "kind": "text", "status": "ok", "report_id": rid}
+        )
         self.keys[rid] = {"report_id": rid, "agency_id": record["agency_id"], "year": year}
         for key, text in (TEXTS if sections is None else sections).items():
             self.rows["sections"].append({**self.keys[rid], "section": key, "text": text})
@@ -52,12 +70,24 @@ class Builder:
         self.rows["table2"] += [{**self.keys[rid], "code": code, "value": v} for code, v in cells.items()]
         return self
 
-    def table3(self, rid: str, new: int = 3, carried_in: int = 1, granted: int = 3, carried_out: int = 1,
-               blanks: tuple[tuple[str, str], ...] = ()) -> Builder:
+    def table3(
+        self,
+        rid: str,
+        new: int = 3,
+        carried_in: int = 1,
+        granted: int = 3,
+        carried_out: int = 1,
+        blanks: tuple[tuple[str, str], ...] = (),
+    ) -> Builder:
         """A consistent 表三 (all in the natural-person column) with the given cells left blank."""
         version = next(r for r in self.rows["reports"] if r["report_id"] == rid)["t3_version"] or "2021"
-        given = {"new_received": new, "carried_in": carried_in, "granted": granted, "handled_total": granted,
-                 "carried_out": carried_out}
+        given = {
+            "new_received": new,
+            "carried_in": carried_in,
+            "granted": granted,
+            "handled_total": granted,
+            "carried_out": carried_out,
+        }
         for row in formats.table3().versions[version]:
             for col in formats.table3().column_codes:
                 value = given.get(row, 0) if col in ("natural_person", "total") else 0
@@ -69,13 +99,31 @@ class Builder:
         for group, _ in formats.table4().groups:
             for outcome, _ in formats.table4().outcomes:
                 value = review_total if (group, outcome) in (("review", "upheld"), ("review", "total")) else 0
-                self.rows["table4"].append({**self.keys[rid], "group": group, "outcome": outcome, "value": value})
+                self.rows["table4"].append(
+                    {**self.keys[rid], "group": group, "outcome": outcome, "value": value}
+                )
         return self
 
-    def finding(self, rid: str, rule: str, severity: str = "error", table: str | None = "t3", row: str | None = None,
-                column: str | None = None) -> Builder:
-        self.rows["findings"].append({**self.keys[rid], "rule": rule, "severity": severity, "table": table, "row": row,
-                                      "column": column, "message": f"{rule} 测试"})
+    def finding(
+        self,
+        rid: str,
+        rule: str,
+        severity: str = "error",
+        table: str | None = "t3",
+        row: str | None = None,
+        column: str | None = None,
+    ) -> Builder:
+        self.rows["findings"].append(
+            {
+                **self.keys[rid],
+                "rule": rule,
+                "severity": severity,
+                "table": table,
+                "row": row,
+                "column": column,
+                "message": f"{rule} 测试",
+            }
+        )
         return self
 
     def corpus(self) -> Corpus:

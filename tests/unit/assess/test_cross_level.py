@@ -11,10 +11,17 @@ FINDINGS = {"type": "findings", "params": {"rules": ["L1"]}}
 def _corpus(build):
     return (
         build()
-        .report("gov", agency="示例县人民政府").table3("gov", new=5, granted=5).table4("gov", review_total=1)
-        .report("d1", agency="示例县公安局").table3("d1", new=4, granted=4).table4("d1", review_total=1)
-        .report("d2", agency="示例县教育局").table3("d2", new=3, granted=3).table4("d2", review_total=0)
-        .report("other", agency="别的市教育局").table3("other", new=50, granted=50)
+        .report("gov", agency="示例县人民政府")
+        .table3("gov", new=5, granted=5)
+        .table4("gov", review_total=1)
+        .report("d1", agency="示例县公安局")
+        .table3("d1", new=4, granted=4)
+        .table4("d1", review_total=1)
+        .report("d2", agency="示例县教育局")
+        .table3("d2", new=3, granted=3)
+        .table4("d2", review_total=0)
+        .report("other", agency="别的市教育局")
+        .table3("other", new=50, granted=50)
         .corpus()
     )
 
@@ -28,16 +35,26 @@ def test_parent_below_the_sum_of_its_departments_is_flagged(build, rubric) -> No
     assert table.loc["表四 行政复议 总计", "status"] == "本级等于下级之和"
     finding = result.findings[result.findings["rule"] == "L1"].iloc[0]
     assert (finding["report_id"], finding["table"], finding["row"], finding["column"]) == (
-        "gov", "t3", "new_received", "total")
+        "gov",
+        "t3",
+        "new_received",
+        "total",
+    )
 
 
 def test_roster_children_and_missing_ones(build, rubric) -> None:
-    roster = Roster((
-        RosterEntry("gov", "示例县人民政府", "县级", None, True),
-        RosterEntry("police", "示例县公安局", "县级", "gov", False),
-        RosterEntry("edu", "示例县教育局", "县级", "gov", False),
-        RosterEntry("health", "示例县卫生健康局", "县级", "gov", False),
-    ))
+    roster = Roster(
+        (
+            RosterEntry("gov", "示例县人民政府", "县级", None, True),
+            RosterEntry("police", "示例县公安局", "县级", "gov", False),
+            RosterEntry("edu", "示例县教育局", "县级", "gov", False),
+            RosterEntry("health", "示例县卫生健康局", "县级", "gov", False),
+        )
+    )
     result = assess(_corpus(build), rubric(FINDINGS), roster=roster)
     row = result.cross_level.iloc[0]
-    assert (row["children_reported"], row["children_expected"], row["children_missing"]) == (2, 3, "示例县卫生健康局")
+    assert (row["children_reported"], row["children_expected"], row["children_missing"]) == (
+        2,
+        3,
+        "示例县卫生健康局",
+    )

@@ -15,8 +15,14 @@ IDENTITIES = {"type": "findings", "id": "identities", "params": {"rules": ["R1",
 
 
 def _corpus(build, rid: str = "a"):
-    return build().report(rid).table3(rid).finding(rid, "R1", column="natural_person").finding(
-        rid, "R5", table="t4", column="review_total").corpus()
+    return (
+        build()
+        .report(rid)
+        .table3(rid)
+        .finding(rid, "R1", column="natural_person")
+        .finding(rid, "R5", table="t4", column="review_total")
+        .corpus()
+    )
 
 
 def _decide(tmp_path: Path, rows: list[dict]) -> Path:
@@ -35,11 +41,22 @@ def test_key_depends_on_report_content_and_location() -> None:
 def test_decisions_survive_a_rerun(build, rubric, tmp_path: Path) -> None:
     first = assess(_corpus(build), rubric(IDENTITIES))
     r1, r5 = (first.findings.set_index("rule").loc[r, "finding_key"] for r in ("R1", "R5"))
-    path = _decide(tmp_path, [
-        {"finding_key": r1, "decision": "dismissed", "note": "表头合并单元格误读", "decided_by": "张三", "date": "2024-05-01"},
-        {"finding_key": r5, "decision": "确认"},
-    ])
-    again = assess(_corpus(build), rubric(IDENTITIES), decisions=load_decisions(path)).findings.set_index("rule")
+    path = _decide(
+        tmp_path,
+        [
+            {
+                "finding_key": r1,
+                "decision": "dismissed",
+                "note": "表头合并单元格误读",
+                "decided_by": "张三",
+                "date": "2024-05-01",
+            },
+            {"finding_key": r5, "decision": "确认"},
+        ],
+    )
+    again = assess(_corpus(build), rubric(IDENTITIES), decisions=load_decisions(path)).findings.set_index(
+        "rule"
+    )
     assert again.loc["R1", "finding_key"] == r1
     assert again.loc["R1", "decision"] == "dismissed" and "张三" in again.loc["R1", "decision_note"]
     assert again.loc["R5", "decision"] == "confirmed"

@@ -36,7 +36,9 @@ def test_a_section_holding_only_its_table_is_present(build, one) -> None:
 
 
 def test_old_style_report_for_a_unified_year_fails_and_old_years_do_not_apply(build, one) -> None:
-    corpus = build().report("a", year=2020, template="pre2019").report("b", year=2016, template="pre2019").corpus()
+    corpus = (
+        build().report("a", year=2020, template="pre2019").report("b", year=2016, template="pre2019").corpus()
+    )
     assert one(corpus, FORMAT, "a")["status"] == "fail"
     assert one(corpus, FORMAT, "b")["status"] == "not_applicable"
 
@@ -60,11 +62,19 @@ def test_fee_applies_from_2021(build, one) -> None:
 
 
 def test_government_reports_assessment_appraisal_and_accountability(build, one) -> None:
-    full = {**TEXTS, "overview": TEXTS["overview"] + "将政务公开纳入绩效考核，开展社会评议，未发生责任追究情况。"}
+    full = {
+        **TEXTS,
+        "overview": TEXTS["overview"] + "将政务公开纳入绩效考核，开展社会评议，未发生责任追究情况。",
+    }
     corpus = (
         build()
         .report("g", agency="示例县人民政府", sections=full)
-        .report("h", agency="示例县人民政府", year=2023, sections={**TEXTS, "other": "开展社会评议。未收取信息处理费。"})
+        .report(
+            "h",
+            agency="示例县人民政府",
+            year=2023,
+            sections={**TEXTS, "other": "开展社会评议。未收取信息处理费。"},
+        )
         .report("d")
         .corpus()
     )

@@ -15,20 +15,38 @@ from disclosure_analysis.render.config import ConfigError
 
 
 def test_workbook_sheets_and_columns(build, rubric, tmp_path: Path) -> None:
-    corpus = build().report("a").table3("a").finding("a", "R1", column="total").report("b", agency="=HYPERLINK(1)").corpus()
+    corpus = (
+        build()
+        .report("a")
+        .table3("a")
+        .finding("a", "R1", column="total")
+        .report("b", agency="=HYPERLINK(1)")
+        .corpus()
+    )
     result = assess(corpus, rubric({"type": "on_time"}, {"type": "findings", "params": {"rules": ["R1"]}}))
     write_assessment(result, tmp_path)
     book = load_workbook(tmp_path / "assessment.xlsx")
     assert {"scores", "findings", "missing", "cross_level"} <= set(book.sheetnames)
     header = {name: [c.value for c in book[name][1]] for name in book.sheetnames}
-    assert header["scores"] == ["report_id", "agency_id", "agency", "roster_id", "year", "on_time", "findings",
-                                "total", "rank"]
+    assert header["scores"] == [
+        "report_id",
+        "agency_id",
+        "agency",
+        "roster_id",
+        "year",
+        "on_time",
+        "findings",
+        "total",
+        "rank",
+    ]
     assert header["findings"] == FINDING_COLUMNS
     assert {"agency", "year", "message"} <= set(header["missing"])
     assert {"parent_value", "children_sum", "children_missing"} <= set(header["cross_level"])
     agencies = [c.value for c in book["scores"]["C"][1:]]
     assert "=HYPERLINK(1)" in agencies and book["scores"]["C2"].data_type == "s"  # text, never a formula
-    assert (tmp_path / "decisions.csv").read_text(encoding="utf-8-sig").startswith("finding_key,decision,note")
+    assert (
+        (tmp_path / "decisions.csv").read_text(encoding="utf-8-sig").startswith("finding_key,decision,note")
+    )
     cards = sorted(p.name for p in (tmp_path / "scorecards").iterdir())
     assert len(cards) == 2
     page = next((tmp_path / "scorecards").glob("*.html")).read_text(encoding="utf-8")
@@ -38,10 +56,14 @@ def test_workbook_sheets_and_columns(build, rubric, tmp_path: Path) -> None:
 
 def test_params_file_shared_with_run(tmp_path: Path) -> None:
     path = tmp_path / "p.yaml"
-    path.write_text("corpus: reports/\noutput: outputs/x\nyears: [2023]\nnotebooks: [agency]\nroster: r.csv\n",
-                    encoding="utf-8")
+    path.write_text(
+        "corpus: reports/\noutput: outputs/x\nyears: [2023]\nnotebooks: [agency]\nroster: r.csv\n",
+        encoding="utf-8",
+    )
     config = load_assess_config(path)
-    assert config == AssessConfig(corpus="reports/", output=Path("outputs/x"), years=(2023,), roster=Path("r.csv"))
+    assert config == AssessConfig(
+        corpus="reports/", output=Path("outputs/x"), years=(2023,), roster=Path("r.csv")
+    )
     assert config.with_overrides(corpus=None, output=Path("o")).output == Path("o")
 
 

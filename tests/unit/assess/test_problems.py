@@ -26,18 +26,48 @@ def test_not_assessed_without_the_problems_module(build, one, monkeypatch) -> No
 
 
 def test_specific_new_and_followed_up_passes(build, one, signals) -> None:
-    signals([{"report_id": "a", "specificity": 0.6, "copied_share": 0.1, "peer_similarity": 0.2, "follow_up_ratio": 0.8}])
+    signals(
+        [
+            {
+                "report_id": "a",
+                "specificity": 0.6,
+                "copied_share": 0.1,
+                "peer_similarity": 0.2,
+                "follow_up_ratio": 0.8,
+            }
+        ]
+    )
     assert one(build().report("a").corpus(), PROBLEMS, "a")["status"] == "pass"
 
 
 def test_copied_and_vague_fails_half(build, one, signals) -> None:
-    signals([{"report_id": "a", "specificity": 0.1, "copied_share": 0.9, "peer_similarity": 0.2, "follow_up_ratio": 0.8}])
+    signals(
+        [
+            {
+                "report_id": "a",
+                "specificity": 0.1,
+                "copied_share": 0.9,
+                "peer_similarity": 0.2,
+                "follow_up_ratio": 0.8,
+            }
+        ]
+    )
     row = one(build().report("a").corpus(), PROBLEMS, "a")
     assert (row["status"], row["score"], row["findings"]) == ("partial", 0.5, 2)
 
 
 def test_a_null_signal_is_skipped(build, one, signals) -> None:
-    signals([{"report_id": "a", "specificity": 0.1, "copied_share": None, "peer_similarity": None, "follow_up_ratio": None}])
+    signals(
+        [
+            {
+                "report_id": "a",
+                "specificity": 0.1,
+                "copied_share": None,
+                "peer_similarity": None,
+                "follow_up_ratio": None,
+            }
+        ]
+    )
     assert one(build().report("a").corpus(), PROBLEMS, "a")["status"] == "fail"
 
 

@@ -34,9 +34,12 @@ def test_name_variants_normalise_alike(a: str, b: str) -> None:
 
 def test_match_by_name_alias_and_yaml_alias(tmp_path: Path) -> None:
     roster = load_roster(
-        _write(tmp_path, "id,name,level,parent,aliases\n"
-               "gov,示例县人民政府,县级,,\n"
-               "ndrc,示例县发展和改革局,县级,gov,示例县发展计划局|示例县物价局\n"),
+        _write(
+            tmp_path,
+            "id,name,level,parent,aliases\n"
+            "gov,示例县人民政府,县级,,\n"
+            "ndrc,示例县发展和改革局,县级,gov,示例县发展计划局|示例县物价局\n",
+        ),
         _write(tmp_path, "ndrc: [示例县发改局]\n", "aliases.yaml"),
     )
     assert roster.match("示例县政府") == "gov"
@@ -58,7 +61,9 @@ def test_assessment_lists_roster_agencies_without_reports(tmp_path: Path, build,
     corpus = build().report("a", year=2022).report("b", year=2023).corpus()
     result = assess(corpus, rubric({"type": "on_time"}), roster=roster)
     assert sorted(zip(result.missing["roster_id"], result.missing["year"], strict=True)) == [
-        ("e", 2022), ("e", 2023)]
+        ("e", 2022),
+        ("e", 2023),
+    ]
     assert set(result.scores["roster_id"]) == {"p"}
 
 

@@ -17,8 +17,16 @@ def test_default_rubric_loads_with_a_basis_for_every_indicator() -> None:
     assert rubric.source == str(DEFAULT_RUBRIC)
     assert sum(i.weight for i in rubric.indicators) == 100
     assert all(i.basis for i in rubric.indicators)
-    assert {"on_time", "format", "identities", "carry_over", "stock_flow", "problems", "fee", "gov_items"} <= {
-        i.id for i in rubric.indicators}
+    assert {
+        "on_time",
+        "format",
+        "identities",
+        "carry_over",
+        "stock_flow",
+        "problems",
+        "fee",
+        "gov_items",
+    } <= {i.id for i in rubric.indicators}
 
 
 def test_parameters_get_their_defaults() -> None:
@@ -44,15 +52,33 @@ def test_parameters_get_their_defaults() -> None:
         ({**GOOD, "id": "total"}, "固定列名"),
         ({**GOOD, "colour": "red"}, "未知的键 ['colour']"),
         ({"id": "x", "type": "findings", "weight": 1, "basis": "b"}, "参数 rules：应为非空的规则编号列表"),
-        ({"id": "x", "type": "findings", "weight": 1, "basis": "b", "params": {"rules": ["R1"], "penalty": {"fatal": 1}}},
-         "'fatal' 既不是级别"),
-        ({"id": "x", "type": "fee", "weight": 1, "basis": "b", "params": {"patterns": ["(未收取"]}}, "正则表达式"),
-        ({"id": "x", "type": "format", "weight": 1, "basis": "b", "params": {"sections": ["seven"]}}, "未知的取值 ['seven']"),
+        (
+            {
+                "id": "x",
+                "type": "findings",
+                "weight": 1,
+                "basis": "b",
+                "params": {"rules": ["R1"], "penalty": {"fatal": 1}},
+            },
+            "'fatal' 既不是级别",
+        ),
+        (
+            {"id": "x", "type": "fee", "weight": 1, "basis": "b", "params": {"patterns": ["(未收取"]}},
+            "正则表达式",
+        ),
+        (
+            {"id": "x", "type": "format", "weight": 1, "basis": "b", "params": {"sections": ["seven"]}},
+            "未知的取值 ['seven']",
+        ),
     ],
 )
-def test_malformed_indicator_is_rejected_with_file_indicator_and_problem(tmp_path: Path, entry: dict, problem: str) -> None:
+def test_malformed_indicator_is_rejected_with_file_indicator_and_problem(
+    tmp_path: Path, entry: dict, problem: str
+) -> None:
     path = tmp_path / "bad.yaml"
-    path.write_text(yaml.safe_dump({"name": "坏", "indicators": [entry]}, allow_unicode=True), encoding="utf-8")
+    path.write_text(
+        yaml.safe_dump({"name": "坏", "indicators": [entry]}, allow_unicode=True), encoding="utf-8"
+    )
     with pytest.raises(RubricError) as err:
         load_rubric(path)
     message = str(err.value)
@@ -69,8 +95,11 @@ def test_malformed_indicator_is_rejected_with_file_indicator_and_problem(tmp_pat
         ("name: x\nindicators: [a]\n", "应为映射"),
         (f"indicators: [{GOOD}, {GOOD}]\n", "指标 id 重复"),
         ("indicators: [{id: a, type: on_time, weight: 0, basis: b}]\n", "权重之和为 0"),
-        ("indicators: [{id: a, type: findings, weight: 1, basis: b, params: {rules: [R1]}},"
-         " {id: b, type: findings, weight: 1, basis: b, params: {rules: [R1, R2]}}]\n", "规则 R1 同时计入指标 a 和 b"),
+        (
+            "indicators: [{id: a, type: findings, weight: 1, basis: b, params: {rules: [R1]}},"
+            " {id: b, type: findings, weight: 1, basis: b, params: {rules: [R1, R2]}}]\n",
+            "规则 R1 同时计入指标 a 和 b",
+        ),
         ("indicators: [\n", "无法读取"),
     ],
 )

@@ -16,7 +16,9 @@ def test_total_is_weighted_mean_of_scored_indicators(build, rubric) -> None:
         build()
         .report("late", published="2023-03-01")  # on_time 0, fee 1 → 25
         .report("good", agency="示例县教育局")  # 100
-        .report("old", agency="示例县民政局", year=2020, published=None)  # on_time unknown, fee n/a → no total
+        .report(
+            "old", agency="示例县民政局", year=2020, published=None
+        )  # on_time unknown, fee n/a → no total
         .corpus()
     )
     scores = assess(corpus, rubric(ON_TIME, FEE)).scores.set_index("report_id")
@@ -29,7 +31,9 @@ def test_total_is_weighted_mean_of_scored_indicators(build, rubric) -> None:
 def test_rank_is_within_the_year_and_ties_share_it(build, rubric) -> None:
     corpus = (
         build()
-        .report("a").report("b", agency="示例县教育局").report("c", agency="示例县民政局", published="2023-03-01")
+        .report("a")
+        .report("b", agency="示例县教育局")
+        .report("c", agency="示例县民政局", published="2023-03-01")
         .report("d", year=2023)
         .corpus()
     )

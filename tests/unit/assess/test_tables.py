@@ -8,9 +8,21 @@ import pytest
 from disclosure_analysis.assess import assess
 from disclosure_analysis.assess.context import blank_cells
 
-IDENTITIES = {"type": "findings", "id": "identities", "params": {"rules": ["R1", "R2", "R3", "R4", "R5"], "tables": ["t3", "t4"]}}
-TABLES_TEXT = {"type": "findings", "id": "tables_text", "params": {"rules": ["F1"], "penalty": {"error": 0.34}}}
-CARRY = {"type": "findings", "id": "carry_over", "params": {"rules": ["X1"], "requires": ["unified_format", "previous_year"]}}
+IDENTITIES = {
+    "type": "findings",
+    "id": "identities",
+    "params": {"rules": ["R1", "R2", "R3", "R4", "R5"], "tables": ["t3", "t4"]},
+}
+TABLES_TEXT = {
+    "type": "findings",
+    "id": "tables_text",
+    "params": {"rules": ["F1"], "penalty": {"error": 0.34}},
+}
+CARRY = {
+    "type": "findings",
+    "id": "carry_over",
+    "params": {"rules": ["X1"], "requires": ["unified_format", "previous_year"]},
+}
 
 
 def test_consistent_tables_pass(build, one) -> None:
@@ -20,8 +32,12 @@ def test_consistent_tables_pass(build, one) -> None:
 
 def test_each_error_costs_its_penalty(build, one) -> None:
     corpus = (
-        build().report("a").table3("a").table4("a")
-        .finding("a", "R1", column="natural_person").finding("a", "R5", table="t4", column="review_total")
+        build()
+        .report("a")
+        .table3("a")
+        .table4("a")
+        .finding("a", "R1", column="natural_person")
+        .finding("a", "R5", table="t4", column="review_total")
         .corpus()
     )
     row = one(corpus, IDENTITIES, "a")
@@ -46,7 +62,9 @@ def test_missing_tables_cost_a_third_each(build, one) -> None:
 def test_carry_over_needs_last_year_s_report(build, one) -> None:
     corpus = (
         build()
-        .report("y1", year=2021).report("y2", year=2022).finding("y2", "X1", row="carried_in", column="total")
+        .report("y1", year=2021)
+        .report("y2", year=2022)
+        .finding("y2", "X1", row="carried_in", column="total")
         .corpus()
     )
     assert one(corpus, CARRY, "y1")["status"] == "not_applicable"
@@ -66,8 +84,14 @@ def test_blank_columns_and_rows_are_one_finding_each(build) -> None:
 
 
 def test_isolated_blank_is_the_validator_s_n1_and_can_cost(build, one) -> None:
-    corpus = build().report("a").table3("a").table4("a").finding("a", "N1", "info", row="granted",
-                                                                  column="natural_person").corpus()
+    corpus = (
+        build()
+        .report("a")
+        .table3("a")
+        .table4("a")
+        .finding("a", "N1", "info", row="granted", column="natural_person")
+        .corpus()
+    )
     assert one(corpus, IDENTITIES, "a")["score"] == 1.0
     costly = {**IDENTITIES, "params": {**IDENTITIES["params"], "rules": ["N1"], "penalty": {"N1": 0.1}}}
     assert one(corpus, costly, "a")["score"] == 0.9
@@ -75,9 +99,17 @@ def test_isolated_blank_is_the_validator_s_n1_and_can_cost(build, one) -> None:
 
 def test_blank_table2_cell_only_in_a_row_with_figures(build) -> None:
     corpus = (
-        build().report("a")
-        .table2("a", regulations_issued=None, regulations_repealed=None, regulations_in_force=None,
-                normative_issued=3, normative_repealed=None, normative_in_force=20)
+        build()
+        .report("a")
+        .table2(
+            "a",
+            regulations_issued=None,
+            regulations_repealed=None,
+            regulations_in_force=None,
+            normative_issued=3,
+            normative_repealed=None,
+            normative_in_force=20,
+        )
         .corpus()
     )
     found = blank_cells(corpus)

@@ -8,7 +8,12 @@ ON_TIME = {"type": "on_time"}
 
 
 def test_department_on_time_passes_and_late_fails(build, one) -> None:
-    corpus = build().report("a", published="2023-01-30").report("b", agency="示例县教育局", published="2023-02-10").corpus()
+    corpus = (
+        build()
+        .report("a", published="2023-01-30")
+        .report("b", agency="示例县教育局", published="2023-02-10")
+        .corpus()
+    )
     assert one(corpus, ON_TIME, "a")["status"] == "pass"
     late = one(corpus, ON_TIME, "b")
     assert (late["status"], late["score"]) == ("fail", 0.0)
@@ -38,9 +43,16 @@ def test_unknown_date_can_be_given_a_score(build, one) -> None:
 
 
 def test_local_earlier_deadline_comes_first(build, one) -> None:
-    rules = [{"region": "示例县", "is_government": False, "date": "01-20", "basis": "本地通知"},
-             {"date": "01-31", "basis": "条例第四十九条"}]
-    corpus = build().report("a", published="2023-01-25").report("b", agency="其他县公安局", published="2023-01-25").corpus()
+    rules = [
+        {"region": "示例县", "is_government": False, "date": "01-20", "basis": "本地通知"},
+        {"date": "01-31", "basis": "条例第四十九条"},
+    ]
+    corpus = (
+        build()
+        .report("a", published="2023-01-25")
+        .report("b", agency="其他县公安局", published="2023-01-25")
+        .corpus()
+    )
     local = {**ON_TIME, "params": {"deadlines": rules}}
     assert one(corpus, local, "a")["status"] == "fail"
     assert one(corpus, local, "b")["status"] == "pass"

@@ -8,7 +8,13 @@ from .base import Indicator, IndicatorType, Param
 TYPES: dict[str, IndicatorType] = {
     t.name: t
     for t in (
-        timeliness.TYPE, form.TYPE, tables.TYPE, stock.TYPE, problems.TYPE, text.FEE, text.GOV_ITEMS_TYPE,
+        timeliness.TYPE,
+        form.TYPE,
+        tables.TYPE,
+        stock.TYPE,
+        problems.TYPE,
+        text.FEE,
+        text.GOV_ITEMS_TYPE,
     )
 }
 

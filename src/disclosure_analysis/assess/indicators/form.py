@@ -12,8 +12,15 @@ from .base import NUMBER, Indicator, IndicatorType, Param, choices, share
 
 SECTIONS = {s.key: f"{s.number}、{s.title}" for s in formats.sections()}
 #: a section whose body may be only its table (corpus frame, table code)
-_TABLE_OF = {"active": ("table2", "t2"), "applications": ("table3", "t3"), "review_litigation": ("table4", "t4")}
-_FORMAT_NAME = {"2019": "2019 年试行格式（国办公开办函〔2019〕60号）", "2021": "2021 年格式（国办公开办函〔2021〕30号）"}
+_TABLE_OF = {
+    "active": ("table2", "t2"),
+    "applications": ("table3", "t3"),
+    "review_litigation": ("table4", "t4"),
+}
+_FORMAT_NAME = {
+    "2019": "2019 年试行格式（国办公开办函〔2019〕60号）",
+    "2021": "2021 年格式（国办公开办函〔2021〕30号）",
+}
 
 
 def expected_version(year: int) -> str:
@@ -46,21 +53,29 @@ def evaluate(ctx: Context, ind: Indicator) -> list[Outcome]:
             out.append(Outcome(rid, NOT_APPLICABLE, note=f"{year} 年的报告早于统一格式"))
             continue
         if report["template"] == "pre2019":
-            checks = (Check("format", "error", f"{year} 年度报告没有使用统一格式（仍是 2019 年以前的体例）", 1.0),)
+            checks = (
+                Check("format", "error", f"{year} 年度报告没有使用统一格式（仍是 2019 年以前的体例）", 1.0),
+            )
             out.append(Outcome(rid, ASSESSED, checks))
             continue
         missing = [s for s in p["sections"] if s not in present[rid]]
         checks = [
-            Check("format", "warning", f"没有找到第{SECTIONS[s]}部分", p["section_penalty"], row=s) for s in missing
+            Check("format", "warning", f"没有找到第{SECTIONS[s]}部分", p["section_penalty"], row=s)
+            for s in missing
         ]
         want = expected_version(year)
         for table, name in (("t2", "表二"), ("t3", "表三")):
             got = report[f"{table}_version"]
             if pd.notna(got) and got != want:
-                checks.append(Check(
-                    "format", "error", f"{year} 年度报告的{name}使用了{_FORMAT_NAME[got]}，应使用{_FORMAT_NAME[want]}",
-                    p["version_penalty"], table=table,
-                ))
+                checks.append(
+                    Check(
+                        "format",
+                        "error",
+                        f"{year} 年度报告的{name}使用了{_FORMAT_NAME[got]}，应使用{_FORMAT_NAME[want]}",
+                        p["version_penalty"],
+                        table=table,
+                    )
+                )
         out.append(Outcome(rid, ASSESSED, tuple(checks)))
     return out
 

@@ -20,9 +20,21 @@ from .base import Indicator, IndicatorType, Param, outcome_for_all, share
 #: signal → (parameter holding its threshold, whether the threshold is a minimum, finding text)
 SIGNALS = {
     "specificity": ("min_specificity", True, "第五部分的问题和措施不够具体（具体性 {v:.2f}，低于 {t:.2f}）"),
-    "copied_share": ("max_copied_share", False, "第五部分与上一年度报告雷同（重复比例 {v:.0%}，高于 {t:.0%}）"),
-    "peer_similarity": ("max_peer_similarity", False, "第五部分与其他机关的报告高度相似（相似度 {v:.0%}，高于 {t:.0%}）"),
-    "follow_up_ratio": ("min_follow_up_ratio", True, "第五部分对上一年度所列问题的整改情况交代不足（跟进比例 {v:.0%}，低于 {t:.0%}）"),
+    "copied_share": (
+        "max_copied_share",
+        False,
+        "第五部分与上一年度报告雷同（重复比例 {v:.0%}，高于 {t:.0%}）",
+    ),
+    "peer_similarity": (
+        "max_peer_similarity",
+        False,
+        "第五部分与其他机关的报告高度相似（相似度 {v:.0%}，高于 {t:.0%}）",
+    ),
+    "follow_up_ratio": (
+        "min_follow_up_ratio",
+        True,
+        "第五部分对上一年度所列问题的整改情况交代不足（跟进比例 {v:.0%}，低于 {t:.0%}）",
+    ),
 }
 
 
@@ -40,11 +52,19 @@ def evaluate(ctx: Context, ind: Indicator) -> list[Outcome]:
     if signals_of is None:
         return outcome_for_all(ctx, NOT_ASSESSED, "第五部分分析模块（problems.report_signals）不可用")
     signals = signals_of(ctx.corpus).drop_duplicates("report_id").set_index("report_id")
-    thresholds = {s: ind.params[param] for s, (param, _, _) in SIGNALS.items() if ind.params[param] is not None}
+    thresholds = {
+        s: ind.params[param] for s, (param, _, _) in SIGNALS.items() if ind.params[param] is not None
+    }
     out = []
     for rid in ctx.reports.index:
         if "problems" not in ctx.texts.get(rid, {}):
-            out.append(Outcome(rid, ASSESSED, (Check("problems", "error", "没有找到第五部分“存在的主要问题及改进情况”", 1.0),)))
+            out.append(
+                Outcome(
+                    rid,
+                    ASSESSED,
+                    (Check("problems", "error", "没有找到第五部分“存在的主要问题及改进情况”", 1.0),),
+                )
+            )
             continue
         row = signals.loc[rid] if rid in signals.index else pd.Series(dtype=object)
         known = {s: float(row[s]) for s in thresholds if s in row and pd.notna(row[s])}
@@ -56,8 +76,17 @@ def evaluate(ctx: Context, ind: Indicator) -> list[Outcome]:
             _, is_min, text = SIGNALS[signal]
             limit = thresholds[signal]
             if (value < limit) if is_min else (value > limit):
-                checks.append(Check("problems", "warning", text.format(v=value, t=limit), 1 / len(known), row=signal,
-                                    expected=limit, printed=value))
+                checks.append(
+                    Check(
+                        "problems",
+                        "warning",
+                        text.format(v=value, t=limit),
+                        1 / len(known),
+                        row=signal,
+                        expected=limit,
+                        printed=value,
+                    )
+                )
         out.append(Outcome(rid, ASSESSED, tuple(checks)))
     return out
 
@@ -70,7 +99,12 @@ TYPE = IndicatorType(
     "problems",
     "第五部分具体、不照抄上年、交代上年问题的整改（依据第五部分分析的信号）",
     {
-        param: Param((int, float, type(None)), default, f"{signal} 的{'下限' if is_min else '上限'}（null = 不核对）", _optional_share)
+        param: Param(
+            (int, float, type(None)),
+            default,
+            f"{signal} 的{'下限' if is_min else '上限'}（null = 不核对）",
+            _optional_share,
+        )
         for (signal, (param, is_min, _)), default in zip(SIGNALS.items(), (0.3, 0.5, 0.7, 0.5), strict=True)
     },
     evaluate,

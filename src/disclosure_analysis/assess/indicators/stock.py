@@ -44,12 +44,19 @@ class Relation:
 
     def message(self) -> str:
         head = f"表二「{_label(self.code)}」为 {self.printed:g}"
-        return f"{head}，大于{self.basis} {self.expected:g}" if self.at_most else f"{head}，按{self.basis}应为 {self.expected:g}"
+        return (
+            f"{head}，大于{self.basis} {self.expected:g}"
+            if self.at_most
+            else f"{head}，按{self.basis}应为 {self.expected:g}"
+        )
 
 
 def _cells(table2: pd.DataFrame) -> dict[str, Cells]:
     known = table2.dropna(subset=["value"])
-    return {rid: dict(zip(g["code"], g["value"].astype(float), strict=True)) for rid, g in known.groupby("report_id")}
+    return {
+        rid: dict(zip(g["code"], g["value"].astype(float), strict=True))
+        for rid, g in known.groupby("report_id")
+    }
 
 
 def _label(code: str) -> str:
@@ -64,23 +71,53 @@ def relations(version: str, cur: Cells, prev: Cells | None) -> Iterator[Relation
             new, total = get(f"{row}_new_published"), get(f"{row}_published_total")
             if new is None or total is None:
                 continue
-            yield Relation("X2", f"{row}_new_published", total, new, f"「{_label(f'{row}_published_total')}」", at_most=True)
+            yield Relation(
+                "X2",
+                f"{row}_new_published",
+                total,
+                new,
+                f"「{_label(f'{row}_published_total')}」",
+                at_most=True,
+            )
             if prev and f"{row}_published_total" in prev:
-                yield Relation("X2", f"{row}_published_total", prev[f"{row}_published_total"] + new, total,
-                               "上年对外公开总数量加本年新公开数量")
+                yield Relation(
+                    "X2",
+                    f"{row}_published_total",
+                    prev[f"{row}_published_total"] + new,
+                    total,
+                    "上年对外公开总数量加本年新公开数量",
+                )
         for row in _ITEMS if prev else ():
-            base, change, now = prev.get(f"{row}_prev_items"), prev.get(f"{row}_change"), get(f"{row}_prev_items")
+            base, change, now = (
+                prev.get(f"{row}_prev_items"),
+                prev.get(f"{row}_change"),
+                get(f"{row}_prev_items"),
+            )
             if None not in (base, change, now):
-                yield Relation("X2", f"{row}_prev_items", base + change, now, "上年报告的上一年项目数量加本年增/减")
+                yield Relation(
+                    "X2", f"{row}_prev_items", base + change, now, "上年报告的上一年项目数量加本年增/减"
+                )
     else:
         for row in _DOCUMENTS:
             issued, repealed, in_force = get(f"{row}_issued"), get(f"{row}_repealed"), get(f"{row}_in_force")
             if None in (issued, repealed, in_force):
                 continue
-            yield Relation("X3", f"{row}_issued", in_force + repealed, issued, "现行有效件数与本年废止件数之和", at_most=True)
+            yield Relation(
+                "X3",
+                f"{row}_issued",
+                in_force + repealed,
+                issued,
+                "现行有效件数与本年废止件数之和",
+                at_most=True,
+            )
             if prev and f"{row}_in_force" in prev:
-                yield Relation("X3", f"{row}_in_force", prev[f"{row}_in_force"] + issued - repealed, in_force,
-                               "上年现行有效件数加本年制发、减本年废止")
+                yield Relation(
+                    "X3",
+                    f"{row}_in_force",
+                    prev[f"{row}_in_force"] + issued - repealed,
+                    in_force,
+                    "上年现行有效件数加本年制发、减本年废止",
+                )
 
 
 def _explanation(texts: list[str], patterns: list[str]) -> str | None:
@@ -112,9 +149,14 @@ def evaluate(ctx: Context, ind: Indicator) -> list[Outcome]:
         for rel in relations(version, cells[rid], prev):
             if not rel.broken(max(p["tolerance"], p["relative_tolerance"] * abs(rel.expected))):
                 continue
-            severity, penalty, text = ("info", p["explained_penalty"], f"{rel.message()}；报告已说明：“{said}”") if said \
+            severity, penalty, text = (
+                ("info", p["explained_penalty"], f"{rel.message()}；报告已说明：“{said}”")
+                if said
                 else ("warning", p["penalty"], rel.message())
-            checks.append(Check(rel.rule, severity, text, penalty, "t2", None, rel.code, rel.expected, rel.printed))
+            )
+            checks.append(
+                Check(rel.rule, severity, text, penalty, "t2", None, rel.code, rel.expected, rel.printed)
+            )
         note = "" if same else "没有同一格式的上一年度报告，只核对了本年内的关系"
         out.append(Outcome(rid, ASSESSED, tuple(checks), note=note))
     return out

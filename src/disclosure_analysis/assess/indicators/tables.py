@@ -51,8 +51,16 @@ def evaluate(ctx: Context, ind: Indicator) -> list[Outcome]:
         rows = by_report.get(rid, pool.iloc[:0])
         checks = tuple(
             Check(
-                f.rule, f.severity, f.message, cost.get(f.rule, cost[f.severity]), _text(f.table), _text(f.row), _text(f.column),
-                _number(f.expected), _number(f.printed), pool_id=int(i),
+                f.rule,
+                f.severity,
+                f.message,
+                cost.get(f.rule, cost[f.severity]),
+                _text(f.table),
+                _text(f.row),
+                _text(f.column),
+                _number(f.expected),
+                _number(f.printed),
+                pool_id=int(i),
             )
             for i, f in zip(rows.index, rows.itertuples(), strict=True)
         )
@@ -79,7 +87,12 @@ TYPE = IndicatorType(
     "按规则（R1–R5、T1、F1、X1、L1 等）统计报告的校验问题，按级别扣分",
     {
         "rules": Param((list,), [], "计入本指标的规则", _rules),
-        "penalty": Param((dict,), DEFAULT_PENALTY, "每条问题的扣分：按规则编号，否则按级别（未列出的级别用默认值）", penalties),
+        "penalty": Param(
+            (dict,),
+            DEFAULT_PENALTY,
+            "每条问题的扣分：按规则编号，否则按级别（未列出的级别用默认值）",
+            penalties,
+        ),
         "requires": Param((list,), ["unified_format"], "适用条件", choices(REQUIREMENTS)),
         "tables": Param((list,), [], "须至少有其中一张表才可核对（否则为 unknown）", choices(tuple(TABLES))),
     },

@@ -30,7 +30,11 @@ def _year_in_scope(report: pd.Series, from_year: int) -> str | None:
     """Why the indicator does not apply to `report` (None when it does)."""
     if pd.isna(report["year"]):
         return "报告年度不明"
-    return f"{int(report['year'])} 年度不适用（自 {from_year} 年度起）" if int(report["year"]) < from_year else None
+    return (
+        f"{int(report['year'])} 年度不适用（自 {from_year} 年度起）"
+        if int(report["year"]) < from_year
+        else None
+    )
 
 
 def evaluate_fee(ctx: Context, ind: Indicator) -> list[Outcome]:
@@ -46,10 +50,23 @@ def evaluate_fee(ctx: Context, ind: Indicator) -> list[Outcome]:
         if not _found(texts, p["sections"], p["patterns"]):
             elsewhere = _found(texts, [s for s in SECTIONS if s not in p["sections"]], p["patterns"])
             if elsewhere:
-                checks = (Check("fee", "warning", f"信息处理费情况写在了第{SECTIONS[elsewhere[0]]}部分，而不是第{where}部分",
-                                p["elsewhere_penalty"]),)
+                checks = (
+                    Check(
+                        "fee",
+                        "warning",
+                        f"信息处理费情况写在了第{SECTIONS[elsewhere[0]]}部分，而不是第{where}部分",
+                        p["elsewhere_penalty"],
+                    ),
+                )
             else:
-                checks = (Check("fee", "error", f"第{where}部分没有报告信息处理费的收取情况（收取或未收取都应写明）", 1.0),)
+                checks = (
+                    Check(
+                        "fee",
+                        "error",
+                        f"第{where}部分没有报告信息处理费的收取情况（收取或未收取都应写明）",
+                        1.0,
+                    ),
+                )
         out.append(Outcome(rid, ASSESSED, checks))
     return out
 
@@ -70,7 +87,13 @@ def evaluate_gov_items(ctx: Context, ind: Indicator) -> list[Outcome]:
         texts = ctx.texts.get(rid, {})
         where = "或".join(f"第{SECTIONS[s]}部分" for s in p["sections"])
         checks = tuple(
-            Check("gov_items", "error", f"政府年报应在{where}报告{item}结果情况，没有找到", 1 / len(p["items"]), row=item)
+            Check(
+                "gov_items",
+                "error",
+                f"政府年报应在{where}报告{item}结果情况，没有找到",
+                1 / len(p["items"]),
+                row=item,
+            )
             for item, patterns in p["items"].items()
             if not _found(texts, p["sections"], patterns)
         )

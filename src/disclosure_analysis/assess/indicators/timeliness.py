@@ -37,7 +37,7 @@ def _check_rules(rules: Any) -> str | None:
         try:
             dt.date(2001, *map(int, str(rule.get("date", "")).split("-")))
         except (TypeError, ValueError):
-            return f"第 {i} 条期限规则的 date 应为“月-日”，如 \"01-31\"，收到 {rule.get('date')!r}"
+            return f'第 {i} 条期限规则的 date 应为“月-日”，如 "01-31"，收到 {rule.get("date")!r}'
     return None
 
 
@@ -79,7 +79,13 @@ def evaluate(ctx: Context, ind: Indicator) -> list[Outcome]:
     for rid, report in ctx.reports.iterrows():
         due = deadline(ind.params["deadlines"], report)
         if pd.isna(report["published"]):
-            out.append(Outcome(rid, UNKNOWN, (Check("on_time", "info", "报告中没有找到发布日期，无法判断是否按时发布", 0.0),)))
+            out.append(
+                Outcome(
+                    rid,
+                    UNKNOWN,
+                    (Check("on_time", "info", "报告中没有找到发布日期，无法判断是否按时发布", 0.0),),
+                )
+            )
             continue
         if due is None:
             out.append(Outcome(rid, UNKNOWN, note="报告年度或机关类型、层级不明，无法确定发布期限"))
@@ -88,11 +94,14 @@ def evaluate(ctx: Context, ind: Indicator) -> list[Outcome]:
         late = (published - due[0]).days - ind.params["grace_days"]
         checks = ()
         if late > 0:
-            checks = (Check(
-                "on_time", "error",
-                f"发布日期 {published.isoformat()} 晚于期限 {due[0].isoformat()}（{due[1]}），晚 {late} 天",
-                ind.params["late_penalty"],
-            ),)
+            checks = (
+                Check(
+                    "on_time",
+                    "error",
+                    f"发布日期 {published.isoformat()} 晚于期限 {due[0].isoformat()}（{due[1]}），晚 {late} 天",
+                    ind.params["late_penalty"],
+                ),
+            )
         out.append(Outcome(rid, ASSESSED, checks, note=f"期限 {due[0].isoformat()}（{due[1]}）"))
     return out
 
