@@ -261,20 +261,24 @@ else:
 # %% [markdown]
 # ## 七、同比变化
 #
-# 与上一年度相比的增减（只与紧邻的上一年比较；缺上一年报告时为“—”）。
+# 与上一年度相比的增减（只与紧邻的上一年比较；缺上一年报告时为“—”）。公开率以百分比计，其增减为百分点。
 
 # %%
 metrics = analysis.report_metrics(full.reports, full.table2, full.table3, full.table4, full.narrative)
+metrics["release_rate_pct"] = metrics["release_rate"] * 100  # rates compared in percentage points
 headline = {
     "proactive_total": "主动公开信息（条）",
     "new_received": "本年新收申请（件）",
-    "release_rate": "公开率",
+    "release_rate_pct": "公开率（%）",
     "review_total": "行政复议（件）",
     "suit_total": "行政诉讼（件）",
 }
 long = metrics.melt(id_vars=analysis.KEYS, value_vars=list(headline), var_name="metric", value_name="value")
 yoy = analysis.year_over_year(long.astype({"value": "Float64"}), "value", by=("agency_id", "metric"))
-yoy = yoy[yoy["report_id"].isin(mine.reports["report_id"])].sort_values(["metric", "year"])
+yoy = yoy[yoy["report_id"].isin(mine.reports["report_id"])]
+yoy = yoy.sort_values(
+    ["metric", "year"], key=lambda s: s.map(list(headline).index) if s.name == "metric" else s
+)
 yoy = yoy.assign(metric_label=yoy["metric"].map(headline))
 display(
     page.table(
@@ -293,11 +297,11 @@ data.save(yoy, "year-over-year")
 
 # %%
 peer_rows = []
-for metric in ("new_received", "release_rate", "proactive_total", "review_total"):
+for metric in ("new_received", "release_rate_pct", "proactive_total", "review_total"):
     pos = peer_position(metrics, metric, full.reports, by=peer_group)
     pos = pos[pos["report_id"].isin(mine.reports["report_id"])].rename(columns={metric: "value"})
-    peer_rows.append(pos.assign(metric=headline[metric]))
-peers = pd.concat(peer_rows, ignore_index=True).sort_values(["metric", "year"])
+    peer_rows.append(pos.assign(metric=headline[metric]).sort_values("year"))
+peers = pd.concat(peer_rows, ignore_index=True)
 display(page.note("比较范围：{group}。", group=names.PEER_GROUPS[peer_group]))
 display(
     page.table(
@@ -328,24 +332,17 @@ if not key.empty:
 # 和正文与表格一致性（T1）的核对结果。每条指向具体的表、行、列，列出按勾稽关系应为的数值和报告所填数值。
 
 # %%
-findings = mine.findings.sort_values(["year", "rule"])
-if findings.empty:
-    display(page.note("未发现问题。"))
+findings = analysis.in_order(mine.findings, "rule")
+problems_found = findings[findings["severity"].isin(["error", "warning"])]
+unchecked = findings[findings["severity"].isin(["info"])]
+if problems_found.empty:
+    display(page.note("未发现勾稽关系错误或警告。"))
 else:
-    findings = findings.assign(
-        severity=findings["severity"].map(names.SEVERITY).fillna(findings["severity"]),
-        row=findings["row"].map(names.T3_ROWS).fillna(findings["row"]),
-        column=findings["column"].map(names.APPLICANTS).fillna(findings["column"]),
-    )
-    display(
-        page.table(
-            findings[
-                ["year", "rule", "severity", "table", "row", "column", "expected", "printed", "message"]
-            ],
-            labels=names.COLUMNS,
-        )
-    )
-    data.save(findings, "findings")
+    display(page.findings_table(problems_found))
+if not unchecked.empty:
+    display(page.note("<b>无法核对的项目</b>（有空白格或“/”，空白不能当作 0）共 {n} 条：", n=len(unchecked)))
+    display(page.findings_table(unchecked))
+data.save(findings, "findings")
 
 # %% [markdown]
 # ## 十、存在的主要问题

@@ -217,18 +217,11 @@ else:
 # 与上面的手工核算对照：程序逐条列出不符之处，指向表、行、列。
 
 # %%
-findings = one.findings
+findings = analysis.in_order(one.findings, "rule")
 if findings.empty:
     display(page.note("该报告未发现问题。"))
 else:
-    display(
-        page.table(
-            findings[["rule", "severity", "table", "row", "column", "expected", "printed", "message"]].assign(
-                severity=lambda d: d["severity"].map(names.SEVERITY)
-            ),
-            labels=names.COLUMNS,
-        )
-    )
+    display(page.findings_table(findings))
 
 # %% [markdown]
 # ## 七、第五部分说了什么

@@ -14,13 +14,15 @@ Null handling — a blank cell is not 0:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
 from disclosure_analysis import formats
 
 KEYS = ["report_id", "agency_id", "year"]
+#: the order rows come out in: by agency, then year
+ORDER = ["agency_id", "year", "report_id"]
 
 APPLICANTS: tuple[str, ...] = formats.table3().column_codes[:-1]
 
@@ -36,6 +38,16 @@ OUTCOME_GROUPS: dict[str, tuple[str, ...]] = {
 
 PROBLEM_WORDS = ("有待", "不足", "不够")
 MEASURE_WORDS = ("下一步", "加强", "推进", "将")
+
+
+def in_order(
+    df: pd.DataFrame, *columns: str, ranks: Mapping[str, Sequence[str]] | None = None
+) -> pd.DataFrame:
+    """Rows by agency, year and report, then by `columns` (in the order `ranks` gives for a column)."""
+    rank = {c: {v: i for i, v in enumerate(values)} for c, values in (ranks or {}).items()}
+    by = [c for c in (*ORDER, *columns) if c in df.columns]
+    out = df.sort_values(by, key=lambda s: s.map(rank[s.name]) if s.name in rank else s, na_position="last")
+    return out.reset_index(drop=True)
 
 
 def ratio(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
@@ -70,7 +82,7 @@ def widen(
     """Long cells → one row per `index`, one column per code in `codes` (absent cells are null)."""
     cells = long.drop_duplicates([*index, columns]).set_index([*index, columns])["value"]
     wide = cells.unstack(columns).reindex(columns=list(codes)).astype(dtype)
-    return wide.rename_axis(columns=None).reset_index()
+    return in_order(wide.rename_axis(columns=None).reset_index(), *[c for c in index if c not in ORDER])
 
 
 def table3_wide(table3: pd.DataFrame, column: str = "total") -> pd.DataFrame:
@@ -85,9 +97,7 @@ def applications_by_applicant(table3: pd.DataFrame) -> pd.DataFrame:
     out = received[received["column"].isin(APPLICANTS)][[*KEYS, "column", "value"]]
     out = out.rename(columns={"column": "applicant", "value": "count"}).merge(total, on=KEYS, how="left")
     out["share"] = ratio(out["count"], out["total"])
-    order = {c: i for i, c in enumerate(APPLICANTS)}
-    out = out.sort_values([*KEYS, "applicant"], key=lambda s: s.map(order) if s.name == "applicant" else s)
-    return out.reset_index(drop=True)
+    return in_order(out, "applicant", ranks={"applicant": APPLICANTS})
 
 
 def outcome_mix(table3: pd.DataFrame, detail: bool = False) -> pd.DataFrame:
@@ -106,13 +116,7 @@ def outcome_mix(table3: pd.DataFrame, detail: bool = False) -> pd.DataFrame:
     totals = table3_wide(table3)[[*KEYS, "handled_total"]]
     out = out.merge(totals, on=KEYS, how="left")
     out["share"] = ratio(out["count"], out["handled_total"])
-    order = {
-        "group": {g: i for i, g in enumerate(OUTCOME_GROUPS)},
-        "outcome": {r: i for i, r in enumerate(row_group)},
-    }
-    out = out.sort_values(
-        [*KEYS, "group", "outcome"], key=lambda s: s.map(order[s.name]) if s.name in order else s
-    )
+    out = in_order(out, "group", "outcome", ranks={"group": list(OUTCOME_GROUPS), "outcome": list(row_group)})
     return out[[*KEYS, "group", "outcome", "count", "handled_total", "share"]].reset_index(drop=True)
 
 
@@ -145,10 +149,7 @@ def review_litigation(table4: pd.DataFrame) -> pd.DataFrame:
     wide = widen(table4, [*KEYS, "group"], "outcome", [o for o, _ in formats.table4().outcomes], "Int64")
     wide["decided"] = wide["total"] - wide["pending"]
     wide["correction_rate"] = ratio(wide["corrected"], wide["decided"])
-    order = {g: i for i, (g, _) in enumerate(formats.table4().groups)}
-    return wide.sort_values(
-        [*KEYS, "group"], key=lambda s: s.map(order) if s.name == "group" else s
-    ).reset_index(drop=True)
+    return in_order(wide, "group", ranks={"group": [g for g, _ in formats.table4().groups]})
 
 
 def year_over_year(df: pd.DataFrame, value: str, by: Sequence[str] = ("agency_id",)) -> pd.DataFrame:
@@ -227,7 +228,7 @@ def r1_balance(table3: pd.DataFrame) -> pd.DataFrame:
     out["outflow"] = out["handled_total"] + out["carried_out"]
     out["difference"] = out["inflow"] - out["outflow"]
     out["holds"] = (out["difference"] == 0).astype("boolean")
-    return _in_column_order(out)
+    return in_order(out, "column", ranks={"column": formats.table3().column_codes})
 
 
 def r3_results(table3: pd.DataFrame) -> pd.DataFrame:
@@ -238,7 +239,7 @@ def r3_results(table3: pd.DataFrame) -> pd.DataFrame:
     out = sums.reset_index().merge(totals, on=[*KEYS, "column"], how="outer")
     out["difference"] = out["results_sum"] - out["handled_total"]
     out["holds"] = (out["difference"] == 0).astype("boolean")
-    return _in_column_order(out)
+    return in_order(out, "column", ranks={"column": formats.table3().column_codes})
 
 
 def r5_balance(table4: pd.DataFrame) -> pd.DataFrame:
@@ -261,12 +262,6 @@ def r5_balance(table4: pd.DataFrame) -> pd.DataFrame:
             "holds",
         ]
     ]
-
-
-def _in_column_order(df: pd.DataFrame) -> pd.DataFrame:
-    order = {c: i for i, c in enumerate(formats.table3().column_codes)}
-    df = df.sort_values([*KEYS, "column"], key=lambda s: s.map(order) if s.name == "column" else s)
-    return df.reset_index(drop=True)
 
 
 def findings_matrix(findings: pd.DataFrame, severities: Sequence[str] = ("error", "warning")) -> pd.DataFrame:

@@ -82,6 +82,9 @@ def table(
     }
     styler = shown.style.format(formats, na_rep=NULL, escape="html")
     styler = styler.format_index(escape="html", axis=1).format_index(escape="html", axis=0)
+    text_columns = [name for name, fmt in formats.items() if fmt is None]
+    if text_columns:
+        styler = styler.set_properties(subset=text_columns, **{"text-align": "left"})
     if not index:
         styler = styler.hide(axis="index")
     if caption:
@@ -110,6 +113,19 @@ def _formatter(column: pd.Series, is_percent: bool) -> Callable[[object], str] |
     if pd.api.types.is_numeric_dtype(column):
         return count
     return None
+
+
+def findings_table(findings: pd.DataFrame) -> Styler:
+    """Validation findings with Chinese labels, each pointing at its table, row and column."""
+    from disclosure_analysis import names
+
+    shown = findings.assign(
+        severity=findings["severity"].map(names.SEVERITY).fillna(findings["severity"]),
+        row=findings["row"].map(names.T3_ROWS).fillna(findings["row"]),
+        column=findings["column"].map(names.APPLICANTS).fillna(findings["column"]),
+    )
+    columns = ["year", "rule", "severity", "table", "row", "column", "expected", "printed", "message"]
+    return table(shown[columns], labels=names.COLUMNS)
 
 
 class DataSink:
