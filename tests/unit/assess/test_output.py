@@ -72,3 +72,14 @@ def test_params_file_with_unknown_key_is_rejected(tmp_path: Path) -> None:
     path.write_text("rubrik: x.yaml\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="rubrik"):
         load_assess_config(path)
+
+
+def test_demo_params_and_roster_load() -> None:
+    from disclosure_analysis.assess import load_roster, load_rubric
+
+    repo = Path(__file__).resolve().parents[3]
+    config = load_assess_config(repo / "params" / "assess-demo.yaml")
+    assert config.roster == Path("params/rosters/sample.csv")
+    roster = load_roster(repo / config.roster)
+    assert roster.match("示例市国土资源局") == "shili-shi-ziranziyuanju"  # an old name, listed as alias
+    assert load_rubric(repo / config.rubric).indicators
