@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from disclosure_analysis.assess import assess
+from disclosure_analysis.assess import assess, load_roster, load_rubric
 from disclosure_analysis.assess.config import AssessConfig, load_assess_config
 from disclosure_analysis.assess.model import FINDING_COLUMNS
 from disclosure_analysis.assess.output import read_assessment, write_assessment
@@ -75,8 +75,6 @@ def test_params_file_with_unknown_key_is_rejected(tmp_path: Path) -> None:
 
 
 def test_demo_params_and_roster_load() -> None:
-    from disclosure_analysis.assess import load_roster, load_rubric
-
     repo = Path(__file__).resolve().parents[3]
     config = load_assess_config(repo / "params" / "assess-demo.yaml")
     assert config.roster == Path("params/rosters/sample.csv")
