@@ -96,37 +96,44 @@ SKIP_TARGET = -0.4
 MIN_LABEL_SIMILARITY = 0.3
 
 
-@lru_cache(maxsize=200_000)
 def match_score(obs: Observed, target: Target) -> float:
-    if not obs.labels:
+    return _score(obs.labels, obs.number, target.labels, target.number)
+
+
+@lru_cache(maxsize=200_000)
+def _score(labels: tuple[str, ...], number: int | None, t_labels: tuple[str, ...], t_number: int | None) -> float:
+    if not labels:
         return UNLABELED_MATCH
-    sim = best_similarity(obs.labels, target.labels)
+    sim = best_similarity(labels, t_labels)
     score = 2 * sim - 2 * MIN_LABEL_SIMILARITY
-    if obs.number is not None and target.number is not None:
-        score += 0.15 if obs.number == target.number else -0.3
+    if number is not None and t_number is not None:
+        score += 0.15 if number == t_number else -0.3
     return score
 
 
 def align(observed: Sequence[Observed], targets: Sequence[Target]) -> tuple[float, list[int | None]]:
     """Order-preserving alignment. Returns (score, index of the observed row for each target or None)."""
     n, m = len(observed), len(targets)
+    scores = [[_score(o.labels, o.number, t.labels, t.number) for t in targets] for o in observed]
     neg = float("-inf")
     dp = [[neg] * (m + 1) for _ in range(n + 1)]
     move = [[0] * (m + 1) for _ in range(n + 1)]  # 1 match, 2 skip observed, 3 skip target
     dp[0][0] = 0.0
     for i in range(n + 1):
+        row, nxt = dp[i], dp[i + 1] if i < n else None
+        mrow = move[i + 1] if i < n else None
+        srow = scores[i] if i < n else None
         for j in range(m + 1):
-            cur = dp[i][j]
+            cur = row[j]
             if cur == neg:
                 continue
-            if i < n and j < m:
-                s = cur + match_score(observed[i], targets[j])
-                if s > dp[i + 1][j + 1]:
-                    dp[i + 1][j + 1], move[i + 1][j + 1] = s, 1
-            if i < n and cur + SKIP_OBSERVED > dp[i + 1][j]:
-                dp[i + 1][j], move[i + 1][j] = cur + SKIP_OBSERVED, 2
-            if j < m and cur + SKIP_TARGET > dp[i][j + 1]:
-                dp[i][j + 1], move[i][j + 1] = cur + SKIP_TARGET, 3
+            if nxt is not None:
+                if j < m and cur + srow[j] > nxt[j + 1]:
+                    nxt[j + 1], mrow[j + 1] = cur + srow[j], 1
+                if cur + SKIP_OBSERVED > nxt[j]:
+                    nxt[j], mrow[j] = cur + SKIP_OBSERVED, 2
+            if j < m and cur + SKIP_TARGET > row[j + 1]:
+                row[j + 1], move[i][j + 1] = cur + SKIP_TARGET, 3
     assignment: list[int | None] = [None] * m
     i, j = n, m
     while i or j:

@@ -90,6 +90,8 @@ def find_published(lines: list[Line], report_year: int | None, meta: dict[str, s
         return d is not None and (report_year is None or report_year <= int(d[:4]) <= report_year + 2)
 
     for ln in lines:
+        if not any(("期" in c or "间" in c) for c in ln.cells):
+            continue  # no date label on this line
         cells = [c for c in ln.cells if c]
         for a, b in itertools.pairwise(cells):
             if _DATE_LABEL.search(_squash(a)) and plausible(d := parse_date(b)):

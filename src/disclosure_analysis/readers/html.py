@@ -292,6 +292,8 @@ def _grid(table: lxml_html.HtmlElement) -> list[list[str | None]] | None:
 
 def _span(value: str | None, default: int) -> int:
     """A rowspan/colspan value; 0 means 'to the end' (`default`), junk or absent means 1."""
+    if value is None:
+        return 1
     digits = re.match(r"\s*(\d+)", value or "")
     if digits is None:
         return 1
@@ -301,6 +303,11 @@ def _span(value: str | None, default: int) -> int:
 
 def cell_text(cell: lxml_html.HtmlElement) -> str:
     """A table cell's text: its lines joined by `join_lines`."""
+    if len(cell) == 0:  # the common cases: plain text, or one element with plain text (<td><p>0</p></td>)
+        return _clean(cell.text or "")
+    if len(cell) == 1 and len(cell[0]) == 0 and cell[0].tag != "br" and not (cell.text or "").strip() \
+            and not (cell[0].tail or "").strip():
+        return _clean(cell[0].text or "")
     lines = _Lines()
     _walk_children(cell, lines)
     lines.end_line()
