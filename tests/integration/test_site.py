@@ -68,7 +68,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, object, dict[s
     root = tmp_path_factory.mktemp("site")
     corpus = write_corpus(root / "corpus", REPORTS)
     sample_agencies(corpus)
-    result = run_site(RunConfig(corpus=str(corpus), output=root / "out"), jobs=2, progress=False)
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("MPLBACKEND", "Agg")  # figures must survive a non-interactive backend in the environment
+        result = run_site(RunConfig(corpus=str(corpus), output=root / "out"), jobs=2, progress=False)
     return root, result, agency_ids(corpus)
 
 

@@ -115,7 +115,7 @@ def _render_all(
         TimeElapsedColumn(),
         TextColumn("{task.description}"),
         console=Console(stderr=True),
-        disable=not progress,
+        disable=not progress or not pages,
     )
     with bar, executor(max(1, min(jobs, len(pages) or 1))) as pool:
         task = bar.add_task("", total=len(pages))
