@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -152,17 +151,3 @@ def test_table3_split_over_pages_with_broken_header_words(shared_corpus: Path) -
     pages = [b.page for b in doc.blocks]
     assert pages == sorted(pages)
     assert "- 4 -" in [b.text for b in doc.blocks if isinstance(b, Paragraph)]
-
-
-@pytest.mark.corpus
-@pytest.mark.slow
-def test_reads_typical_reports_fast(shared_corpus: Path) -> None:
-    """Target: 5 reports a second a core. Bound loosely (CI machines are shared); pdfminer parsing
-    alone takes 0.6-0.9 s for each of these, so this still catches a fall back to it."""
-    datas = [(shared_corpus / "raw" / name).read_bytes() for name in REAL_PDFS]
-    read(datas[0], "warm-up")
-    start = time.process_time()
-    for data in datas * 2:
-        read(data, "timed")
-    per_report = (time.process_time() - start) / (len(datas) * 2)
-    assert per_report < 0.5, f"{per_report:.2f} s CPU per report"
