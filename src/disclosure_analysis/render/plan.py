@@ -39,7 +39,7 @@ def plan_pages(
                 },
                 inputs=[file_hash[r] for r in own["report_id"]],
                 agency_id=agency_id,
-                years=sorted(int(y) for y in own["year"].dropna().unique()),
+                years=_years(own),
             )
             if not is_safe_id(agency_id):
                 failed.append(
@@ -58,27 +58,34 @@ def plan_pages(
                 title="语料总览",
                 parameters={**common, "years": list(config.years), "agencies": list(config.agencies)},
                 inputs=[file_hash[r] for r in reports["report_id"]] + list(unread),
-                years=sorted(int(y) for y in reports["year"].dropna().unique()),
+                years=_years(reports),
             )
         )
     if "case_study" in config.notebooks:
         report_id = config.case_study_report or richest_report(
             corpus.table3[corpus.table3["report_id"].isin(reports["report_id"])]
         )
-        chosen = corpus.reports[corpus.reports["report_id"] == report_id]
-        if not chosen.empty:
-            pages.append(
-                Page(
-                    notebook="case_study",
-                    path="case_study",
-                    title=f"案例精读：{_name(chosen, str(chosen['agency_id'].iloc[0]))} {chosen['year'].iloc[0]} 年度报告",
-                    parameters={**common, "report_id": report_id},
-                    inputs=[file_hash[report_id]],
-                    agency_id=str(chosen["agency_id"].iloc[0]),
-                    years=[int(chosen["year"].iloc[0])],
-                )
-            )
+        chosen = corpus.reports[corpus.reports["report_id"].isin([report_id])]
+        agency_id = str(chosen["agency_id"].iloc[0]) if not chosen.empty else None
+        year = "、".join(map(str, _years(chosen))) or "年度不详的"
+        page = Page(
+            notebook="case_study",
+            path="case_study",
+            title=f"案例精读：{_name(chosen, agency_id or '')} {year} 年度报告",
+            parameters={**common, "report_id": report_id or ""},
+            inputs=[file_hash[report_id]] if agency_id else [],
+            agency_id=agency_id,
+            years=_years(chosen),
+        )
+        if agency_id:
+            pages.append(page)
+        elif config.case_study_report:
+            failed.append(PageResult(page, FAILED, error=f"语料中没有报告 {config.case_study_report}"))
     return pages, failed
+
+
+def _years(reports: pd.DataFrame) -> list[int]:
+    return sorted(int(y) for y in reports["year"].dropna().unique())
 
 
 def _name(reports: pd.DataFrame, fallback: str) -> str:

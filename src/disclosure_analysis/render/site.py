@@ -60,7 +60,8 @@ def run_site(
     output = config.output.resolve()
     output.mkdir(parents=True, exist_ok=True)
     corpus_path = resolve_corpus(config.corpus)
-    corpus = load_corpus(corpus_path)
+    workers = jobs or os.cpu_count() or 1
+    corpus = load_corpus(corpus_path, jobs=workers)  # extracts new files; the kernels then read the cache
     pages, results = plan_pages(corpus, config, corpus_path, output)
     sources = {name: load_source(name, notebook_dir) for name in {p.notebook for p in pages}}
     previous = read_state(output)
@@ -72,9 +73,7 @@ def run_site(
             results.append(PageResult(page, SKIPPED))
         else:
             todo.append(page)
-    results += _render_all(
-        todo, sources, output, show_code, config.timeout, jobs or os.cpu_count() or 1, progress, executor
-    )
+    results += _render_all(todo, sources, output, show_code, config.timeout, workers, progress, executor)
     order = {p.path: i for i, p in enumerate(pages)}
     results.sort(key=lambda r: order.get(r.page.path, -1))
     write_state(
