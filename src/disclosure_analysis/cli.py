@@ -70,7 +70,6 @@ def _add_inputs(p: argparse.ArgumentParser) -> None:
 def _results(args: argparse.Namespace) -> list[dict] | None:
     from .corpus import default_cache_dir, extract_many, report_files
 
-    missing = [p for p in args.paths if not Path(p).exists()]
     files = report_files(args.paths)
     if not files:
         where = "、".join(args.paths)
@@ -80,8 +79,6 @@ def _results(args: argparse.Namespace) -> list[dict] | None:
     jobs = max(1, args.jobs or os.cpu_count() or 1)
     with _progress(len(files), quiet=args.quiet) as tick:
         results = list(extract_many(files, cache, jobs, tick))
-    for p in missing:
-        print(f"警告：{p} 不存在", file=sys.stderr)
     return results
 
 
