@@ -12,14 +12,15 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-import jupytext
 import nbformat
 
 from disclosure_analysis.corpus import load_corpus
@@ -28,13 +29,25 @@ from disclosure_analysis.render.notebooks import load_source
 from disclosure_analysis.sample import sample_corpus
 
 
-def cli_loop(corpus: Path, agencies: list[str], work: Path) -> float:
-    """Seconds for papermill + nbconvert command lines, one agency after the other."""
+def cpu_seconds() -> float:
+    """CPU time of this process and its finished children (kernels, command lines)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def measured(run: Callable[[], None]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of `run()`."""
+    wall, cpu = time.perf_counter(), cpu_seconds()
+    run()
+    return time.perf_counter() - wall, cpu_seconds() - cpu
+
+
+def cli_loop(corpus: Path, agencies: list[str], work: Path) -> None:
+    """papermill + nbconvert command lines, one agency after the other."""
     notebook = work / "agency.ipynb"
     nbformat.write(load_source("agency").notebook(), notebook)
     env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}
     bin_dir = Path(sys.executable).parent
-    started = time.perf_counter()
     for agency in agencies:
         out = work / f"{agency}.ipynb"
         params = ["-p", "corpus", str(corpus), "-p", "agency_id", agency, "-p", "output_dir", str(work)]
@@ -50,18 +63,14 @@ def cli_loop(corpus: Path, agencies: list[str], work: Path) -> float:
             env=env,
             capture_output=True,
         )
-    return time.perf_counter() - started
 
 
-def runner(corpus: Path, agencies: list[str], work: Path, jobs: int | None) -> float:
+def runner(corpus: Path, agencies: list[str], work: Path, jobs: int | None) -> None:
     config = RunConfig(corpus=str(corpus), agencies=tuple(agencies), notebooks=("agency",), output=work)
-    started = time.perf_counter()
     result = run_site(config, jobs=jobs, progress=False)
-    elapsed = time.perf_counter() - started
     failed = [r.page.path for r in result.pages if r.status != "ok"]
     if failed:
         raise SystemExit(f"runner failed on {failed}")
-    return elapsed
 
 
 def main() -> None:
@@ -73,9 +82,9 @@ def main() -> None:
     agencies = sorted(load_corpus(corpus).reports["agency_id"].dropna().unique())[: args.agencies]
     work = Path(tempfile.mkdtemp(prefix="bench-render-"))
     try:
-        fast = runner(corpus, agencies, work / "runner", args.jobs)
+        fast, fast_cpu = measured(lambda: runner(corpus, agencies, work / "runner", args.jobs))
         (work / "cli").mkdir()
-        slow = cli_loop(corpus, agencies, work / "cli")
+        slow, slow_cpu = measured(lambda: cli_loop(corpus, agencies, work / "cli"))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     figures = {
@@ -85,7 +94,9 @@ def main() -> None:
         "runner_s_per_page": round(fast / len(agencies), 2),
         "cli_loop_s_per_page": round(slow / len(agencies), 2),
         "speedup": round(slow / fast, 2),
-        "jupytext": jupytext.__version__,
+        "runner_cpu_s_per_page": round(fast_cpu / len(agencies), 2),
+        "cli_loop_cpu_s_per_page": round(slow_cpu / len(agencies), 2),
+        "load_average_1min": round(os.getloadavg()[0], 2),
     }
     print(json.dumps(figures, indent=1))
     results = Path(__file__).parent / "results"
