@@ -1,4 +1,4 @@
-"""Command line: `disclosure-analysis extract|validate|problems|synth|run …`. Thin: parses arguments, calls the package.
+"""Command line: `disclosure-analysis extract|validate|problems|synth|run|assess …`. Thin: parses arguments, calls the package.
 
 Exit status: 0 every input was read; 1 at least one input could not be read (the output still covers
 all of them); 2 usage error (bad arguments, no input files); 3 `validate --fail-on` found findings.
@@ -35,21 +35,22 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="disclosure-analysis",
-        description="政府信息公开工作年度报告 → validated tidy data and analyses.",
+        description="把政府信息公开工作年度报告读成经过校验的数据，并生成分析页面。退出码：0 全部读取；1 有文件未能读取；2 用法错误；3 validate --fail-on 发现问题。",
     )
     sub = parser.add_subparsers(metavar="COMMAND")
 
-    p = sub.add_parser("extract", help="read reports and print what was extracted")
+    p = sub.add_parser("extract", help="读取报告，输出提取结果（--json 为机器可读格式）")
     _add_inputs(p)
-    p.add_argument("--json", action="store_true", help="print a JSON array (one object per input file)")
+    p.add_argument("--json", action="store_true", help="输出 JSON 数组（每个输入文件一个对象）")
     p.set_defaults(func=cmd_extract)
 
-    p = sub.add_parser("validate", help="check reports' tables and print the findings")
+    p = sub.add_parser("validate", help="核对报告表格的勾稽关系，逐份列出问题")
     _add_inputs(p)
-    p.add_argument("--all", action="store_true", help="also show info findings (cells that cannot be checked)")
-    p.add_argument("--fail-on", choices=["error", "warning"], help="exit 3 when a finding of this severity exists")
+    p.add_argument("--all", action="store_true", help="同时列出提示级信息（无法核对的单元格等）")
+    p.add_argument("--fail-on", choices=["error", "warning"], help="发现该级别及以上的问题时退出码为 3")
     p.set_defaults(func=cmd_validate)
 
+    from .assess.cli import add_assess_parser
     from .problems.cli import add_problems_parser
     from .render.cli import add_run_parser
     from .synth.cli import add_synth_parser
@@ -57,14 +58,15 @@ def _parser() -> argparse.ArgumentParser:
     add_problems_parser(sub)
     add_synth_parser(sub)
     add_run_parser(sub)
+    add_assess_parser(sub)
     return parser
 
 
 def _add_inputs(p: argparse.ArgumentParser) -> None:
-    p.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders (searched recursively)")
-    p.add_argument("--jobs", "-j", type=int, default=1, help="worker processes (default 1)")
-    p.add_argument("--no-cache", action="store_true", help="do not use or write the extraction cache")
-    p.add_argument("--quiet", "-q", action="store_true", help="no progress on stderr")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="报告文件或文件夹（递归查找）")
+    p.add_argument("--jobs", "-j", type=int, default=1, help="并行进程数（默认 1）")
+    p.add_argument("--no-cache", action="store_true", help="不使用也不写入提取缓存")
+    p.add_argument("--quiet", "-q", action="store_true", help="不在标准错误输出显示进度")
 
 
 def _results(args: argparse.Namespace) -> list[dict] | None:

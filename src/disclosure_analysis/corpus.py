@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -95,8 +96,27 @@ def report_files(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def default_cache_dir() -> Path:
+    """Where extractions are cached: keyed by the package version and a digest of the extraction code,
+    so a changed reader, format or rule never serves stale results."""
     base = os.environ.get("DISCLOSURE_ANALYSIS_CACHE") or Path.home() / ".cache" / "disclosure-analysis"
-    return Path(base) / f"extract-{__version__}"
+    return Path(base) / f"extract-{__version__}-{extraction_code_digest()}"
+
+
+_EXTRACTION_CODE = ("readers", "formats", "document.py", "errors.py", "extract.py", "labels.py", "mapping.py",
+                    "metadata.py", "narrative.py", "stream.py", "validate.py", "values.py")
+
+
+@cache
+def extraction_code_digest() -> str:
+    """sha256 (first 12 hex) of the source of everything that turns a file into an extraction."""
+    root = Path(__file__).parent
+    digest = hashlib.sha256()
+    for name in _EXTRACTION_CODE:
+        target = root / name
+        for f in sorted(target.rglob("*") if target.is_dir() else [target]):
+            if f.suffix in (".py", ".yaml"):
+                digest.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def _extract_json(path: str) -> dict:
@@ -211,7 +231,7 @@ def build_corpus(results: list[dict]) -> Corpus:
                 rec["table4"].append({**key, "group": group, "outcome": outcome, "value": v, "flag": flags.get(k)})
         headings = res.get("headings", {})
         for sec, text in (res.get("sections") or {}).items():
-            if text:
+            if text is not None:
                 rec["sections"].append({**key, "section": sec, "heading": headings.get(sec), "text": text})
         quotes = res.get("narrative_quotes", {})
         for fig, v in (res.get("narrative") or {}).items():

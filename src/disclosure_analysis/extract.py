@@ -71,7 +71,9 @@ class Extraction:
             "cell_remarks": {k: c.remark for k, c in self.cells.items() if c.remark},
             "cell_units": {k: c.unit for k, c in self.cells.items() if c.unit},
             "sections": self.sections,
+            "headings": self.headings,
             "narrative": self.narrative,
+            "narrative_quotes": self.narrative_quotes,
             "findings": [f.as_dict() for f in self.findings],
             "notes": self.notes,
         }
@@ -154,7 +156,7 @@ def _looks_pre2019(lines: list[Line], year: int | None) -> bool:
 def _read_sections(lines: list[Line], sections: list, result: Extraction) -> None:
     result.sections = dict.fromkeys(SECTION_KEYS)
     for s in sections:
-        result.sections[s.key] = section_text(lines, s.start + 1, s.end) or None
+        result.sections[s.key] = section_text(lines, s.start + 1, s.end)  # "" = heading and tables only
         result.headings[s.key] = s.heading
     _problems_without_heading(lines, sections, result)
     overview = result.sections.get("overview")

@@ -167,7 +167,7 @@ def agency_info(name: str | None) -> AgencyInfo:
     """Level (中央部门/省级/市级/县级/乡镇街道), government vs department, region — when the name tells."""
     if not name:
         return AgencyInfo(None, None, None)
-    is_gov = bool(re.search(r"人民政府$|(?<!办)政府$|街道办事处$", name))
+    is_gov = bool(re.search(r"人民政府$|(?<!办)政府$", name))  # a 街道办事处 is the district's agency
     units = place_prefix(name)
     if not units:
         level = "中央部门" if _CENTRAL.match(name) else None

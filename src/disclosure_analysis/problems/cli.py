@@ -23,13 +23,13 @@ def add_problems_parser(subparsers: argparse._SubParsersAction) -> argparse.Argu
 
     p = subparsers.add_parser(
         "problems",
-        help="analyse section 五 (存在的主要问题及改进情况): statements, topics, copying, follow-up",
+        help="分析第五部分“存在的主要问题及改进情况”：问题与措施、类别、抄袭、整改跟进",
         description="Split section 五 of each report into problems, measures and rectifications, code their "
         "topics, and compute specificity, repetition of last year's text, similarity to other agencies "
         "and follow-up of last year's problems.",
     )
     _add_inputs(p)
-    p.add_argument("--json", action="store_true", help="print a JSON array (one object per report)")
+    p.add_argument("--json", action="store_true", help="输出 JSON 数组（每份报告一个对象）")
     p.set_defaults(func=run_problems)
     return p
 

@@ -32,19 +32,19 @@ def add_synth_parser(subparsers: argparse._SubParsersAction) -> None:
     """Add the `synth` command."""
     p = subparsers.add_parser(
         "synth",
-        help="write synthetic reports with known ground truth",
+        help="生成已知真值的合成年报（虚构机关，用于演示、测试和基准）",
         description="Write synthetic annual reports of a fictional city's agencies, and truth.jsonl.",
     )
-    p.add_argument("outdir", type=Path, help="directory to write into (created if missing)")
-    p.add_argument("--agencies", type=int, default=20, help="number of agencies (default 20)")
+    p.add_argument("outdir", type=Path, help="输出文件夹（不存在时新建）")
+    p.add_argument("--agencies", type=int, default=20, help="机关数（默认 20）")
     p.add_argument(
-        "--years", type=_years, default=_years("2019-2024"), help="e.g. 2019-2024 (default) or 2021,2023"
+        "--years", type=_years, default=_years("2019-2024"), help="年度，如 2019-2024（默认）或 2021,2023"
     )
     p.add_argument(
-        "--formats", type=_formats, default=list(FORMATS), help="comma-separated, default txt,html,docx,pdf"
+        "--formats", type=_formats, default=list(FORMATS), help="格式，逗号分隔，默认 txt,html,docx,pdf"
     )
-    p.add_argument("--seed", type=int, default=7, help="random seed (default 7); same arguments → same bytes")
-    p.add_argument("--faults", type=float, default=0.0, help="share of reports with one injected error (0–1)")
+    p.add_argument("--seed", type=int, default=7, help="随机种子（默认 7）；参数相同则输出逐字节相同")
+    p.add_argument("--faults", type=float, default=0.0, help="注入一处错误的报告比例（0–1）")
     p.set_defaults(func=run_synth)
 
 
