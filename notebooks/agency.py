@@ -14,7 +14,7 @@
 # %% [markdown]
 # # 机构政府信息公开工作年度报告分析
 #
-# 本页把一个机构的政府信息公开工作年度报告（政府信息公开工作年度报告）读成数据，按年度展示：
+# 本页把一个机构的政府信息公开工作年度报告读成数据，按年度展示：
 # 主动公开、依申请公开（申请人类型、办理结果、公开率、结转）、行政复议和行政诉讼、与同类机构的比较、
 # 数据校验发现的问题，以及报告第五部分“存在的主要问题及改进情况”。
 #
@@ -25,7 +25,7 @@ corpus: str = ""  # 语料文件夹路径；留空表示内置示例语料
 agency_id: str = ""  # 机构编号（小写字母、数字、连字符）；留空表示语料中的第一个机构
 years: list = []  # 分析的年度，如 [2023, 2024]；留空表示全部年度
 peer_group: str = "level"  # 同类比较范围："level" 同级机关，"region" 同一地区
-output_dir: str = ""  # 站点输出文件夹，图表数据写入其中的 data/<机构编号>/；留空表示不写文件
+output_dir: str = ""  # 站点输出文件夹，图表数据写入其中的 data/agencies/<机构编号>/；留空表示不写文件
 
 # %%
 from pathlib import Path
@@ -51,7 +51,7 @@ if chosen.empty:
     raise ValueError(f"语料中没有机构 {agency_id} 在所选年度 {years or '全部'} 的报告")
 mine = full.select(chosen["report_id"])
 reports = mine.reports.sort_values("year")
-agency_name = str(reports["agency"].dropna().iloc[-1]) if reports["agency"].notna().any() else agency_id
+agency_name = page.last(reports["agency"], agency_id)
 data = page.DataSink(output_dir, f"agencies/{agency_id}", page_dir="agencies")
 known_years = sorted(int(y) for y in reports["year"].dropna().unique())
 year_span = "、".join(str(y) for y in known_years) or "未读出"
@@ -62,8 +62,8 @@ display(
         "年度：{years}；报告 {n} 份；层级：{level}；地区：{region}。",
         years=year_span,
         n=len(reports),
-        level=reports["level"].dropna().iloc[-1] if reports["level"].notna().any() else "—",
-        region=reports["region"].dropna().iloc[-1] if reports["region"].notna().any() else "—",
+        level=page.last(reports["level"]),
+        region=page.last(reports["region"]),
     )
 )
 files = reports.assign(source=reports["source"].map(lambda s: Path(s).name))

@@ -39,6 +39,12 @@ def pct(value: object) -> str:
     return NULL if pd.isna(value) else f"{float(value):.1%}"  # type: ignore[arg-type]
 
 
+def last(values: pd.Series, default: str = NULL) -> str:
+    """The last non-null value of `values` as text (e.g. an agency's latest name), else `default`."""
+    present = values.dropna()
+    return str(present.iloc[-1]) if not present.empty else default
+
+
 def plain(value: object) -> str:
     """A year or code as printed (no thousands separator); "—" for null."""
     return NULL if pd.isna(value) else str(value)

@@ -59,3 +59,8 @@ def test_table_shows_years_plainly_and_booleans_in_chinese() -> None:
     df = pd.DataFrame({"year": pd.array([2024], dtype="Int64"), "ok": pd.array([True], dtype="boolean")})
     html = display.table(df).to_html()
     assert "2024" in html and "2,024" not in html and "是" in html
+
+
+def test_last_non_null_value() -> None:
+    assert display.last(pd.Series(["甲", None], dtype="string")) == "甲"
+    assert display.last(pd.Series([None], dtype="string"), "x") == "x"
