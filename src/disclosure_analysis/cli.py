@@ -13,6 +13,10 @@ import sys
 from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .executors import Executor
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_FINDINGS = 0, 1, 2, 3
 READ_OK = ("ok", "partial")
@@ -64,13 +68,17 @@ def _parser() -> argparse.ArgumentParser:
 
 def _add_inputs(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="报告文件或文件夹（递归查找）")
-    p.add_argument("--jobs", "-j", type=int, default=1, help="并行进程数（默认 1）")
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--jobs", "-j", type=int, default=1, help="并行进程数（默认 1；0 = 全部 CPU 核）")
+    where.add_argument("--dask", metavar="ADDRESS", help="在 Dask 集群上读取：调度器地址，或 local 在本机启动集群")
+    p.add_argument("--workers", type=int, help="--dask local 启动的工作进程数（默认 CPU 核数）")
     p.add_argument("--no-cache", action="store_true", help="不使用也不写入提取缓存")
     p.add_argument("--quiet", "-q", action="store_true", help="不在标准错误输出显示进度")
 
 
 def _results(args: argparse.Namespace) -> list[dict] | None:
     from .corpus import default_cache_dir, extract_many, report_files
+    from .executors import ExecutorUnavailable
 
     files = report_files(args.paths)
     if not files:
@@ -78,10 +86,20 @@ def _results(args: argparse.Namespace) -> list[dict] | None:
         print(f"错误：在 {where} 中没有找到报告文件（支持 .txt .md .html .docx .pdf 等）", file=sys.stderr)
         return None
     cache = None if args.no_cache else default_cache_dir()
-    jobs = max(1, args.jobs or os.cpu_count() or 1)
-    with _progress(len(files), quiet=args.quiet) as tick:
-        results = list(extract_many(files, cache, jobs, tick))
+    try:
+        with _executor(args) as executor, _progress(len(files), quiet=args.quiet) as tick:
+            results = list(extract_many(files, cache, executor, tick))
+    except ExecutorUnavailable as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return None
     return results
+
+
+def _executor(args: argparse.Namespace) -> Executor:
+    """The executor `--jobs`/`--dask`/`--workers` ask for."""
+    from .executors import make_executor
+
+    return make_executor(max(1, args.jobs or os.cpu_count() or 1), args.dask, args.workers)
 
 
 @contextmanager

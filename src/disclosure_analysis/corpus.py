@@ -12,8 +12,8 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -22,7 +22,9 @@ import pandas as pd
 from pypinyin import lazy_pinyin
 
 from . import __version__
-from .extract import extract_path
+from .errors import ReportError
+from .executors import Executor, LocalExecutor, Progress, WorkerError
+from .extract import Extraction, extract_path
 from .metadata import place_prefix
 from .schema import frame
 from .validate import check_carry_over
@@ -126,46 +128,63 @@ def _extract_json(path: str) -> dict:
 def extract_many(
     files: list[Path],
     cache_dir: Path | None = None,
+    executor: Executor | None = None,
+    progress: Progress | None = None,
+    *,
     jobs: int = 1,
-    progress: Callable[[int, int], None] | None = None,
 ) -> Iterator[dict]:
-    """Extraction JSON of each file, in order; unchanged files come from the cache."""
+    """Extraction JSON of each file, in order; unchanged files come from the cache. Runs on `executor`
+    (default: a `LocalExecutor(jobs)` for the duration of the call)."""
+    hashed = [(f, file_sha256(f)) for f in files]
+    with nullcontext(executor) if executor else LocalExecutor(jobs) as ex:
+        ready: dict[int, dict] = {}
+        upcoming = 0
+        for i, res in extract_unordered(hashed, cache_dir, ex, progress):
+            ready[i] = res
+            while upcoming in ready:
+                yield ready.pop(upcoming)
+                upcoming += 1
+
+
+def extract_unordered(
+    files: Sequence[tuple[Path, str | None]],
+    cache_dir: Path | None,
+    executor: Executor,
+    progress: Progress | None = None,
+) -> Iterator[tuple[int, dict]]:
+    """`(index, extraction JSON)` of `(file, sha256)` pairs as they are ready: cache hits first, then
+    fresh extractions (written to the cache) as the executor finishes them."""
     cache = cache_dir
     if cache is not None:
         cache.mkdir(parents=True, exist_ok=True)
-    todo: list[tuple[int, Path, str | None]] = []
-    results: dict[int, dict] = {}
-    for i, f in enumerate(files):
-        digest = _sha256(f)
+    todo: list[int] = []
+    for i, (f, digest) in enumerate(files):
         hit = cache / f"{digest}.json" if cache is not None and digest else None
         if hit is not None and hit.exists():
             cached = json.loads(hit.read_text(encoding="utf-8"))
             cached["source"] = str(f)
-            results[i] = cached
+            yield i, cached
         else:
-            todo.append((i, f, digest))
-    done = len(results)
+            todo.append(i)
+    hits = len(files) - len(todo)
     if progress:
-        progress(done, len(files))
-    if jobs > 1 and len(todo) > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            fresh = pool.map(_extract_json, [str(f) for _, f, _ in todo], chunksize=4)
-            for (i, _, digest), res in zip(todo, fresh, strict=True):
-                results[i] = _store(res, cache, digest)
-                done += 1
-                if progress:
-                    progress(done, len(files))
-    else:
-        for i, f, digest in todo:
-            results[i] = _store(_extract_json(str(f)), cache, digest)
-            done += 1
-            if progress:
-                progress(done, len(files))
-    for i in range(len(files)):
-        yield results[i]
+        progress(hits, len(files))
+    tick = (lambda done, _total: progress(hits + done, len(files))) if progress else None
+    fresh = executor.map_unordered(_extract_json, [str(files[i][0]) for i in todo], tick)
+    for j, res in fresh:
+        path, digest = files[todo[j]]
+        if isinstance(res, WorkerError):
+            res = _worker_failure(path, digest, res)
+        yield todo[j], _store(res, cache, digest)
 
 
-def _sha256(path: Path) -> str | None:
+def _worker_failure(path: Path, digest: str | None, error: WorkerError) -> dict:
+    message = f"{path}: 处理该文件的工作进程两次出错（{error.detail}）"
+    return Extraction(str(path), sha256=digest or "", error=ReportError("worker_error", message)).to_json()
+
+
+def file_sha256(path: Path) -> str | None:
+    """Content hash of a file, None when it cannot be read."""
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
@@ -184,20 +203,37 @@ def load_corpus(
     paths: str | Path | Iterable[str | Path],
     cache_dir: str | Path | bool | None = None,
     jobs: int = 1,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Progress | None = None,
+    executor: Executor | None = None,
 ) -> Corpus:
-    """Read every report under `paths` into a Corpus. `cache_dir=False` disables the cache."""
-    if isinstance(paths, str | Path):
-        paths = [paths]
+    """Read every report under `paths` into a Corpus. `cache_dir=False` disables the cache.
+
+    A folder written by `build` (see `store`) is read from its Parquet tables instead, lazily."""
+    from .store import is_store, load_store
+
+    paths = [paths] if isinstance(paths, str | Path) else list(paths)
+    if len(paths) == 1 and is_store(paths[0]):
+        return load_store(paths[0])
     files = report_files(paths)
     cache = None if cache_dir is False else Path(cache_dir) if cache_dir else default_cache_dir()
-    return build_corpus(list(extract_many(files, cache, jobs, progress)))
+    return build_corpus(list(extract_many(files, cache, executor, progress, jobs=jobs)))
 
 
 def build_corpus(results: list[dict]) -> Corpus:
     """Tidy tables from extraction JSON objects (one per input file)."""
-    rec: dict[str, list[dict]] = {name: [] for name in Corpus.TABLES}
     ids = _agency_ids(results)
+    rec = report_records(results, ids)
+    candidates = (
+        (ids[r["source"]], r["year"], r["sha256"][:16], r["cells"]) for r in results if carries_over(r)
+    )
+    rec["findings"].extend(carry_over_findings(candidates))
+    return Corpus(**{name: frame(name, rows) for name, rows in rec.items()})
+
+
+def report_records(results: Iterable[dict], ids: dict[str, str]) -> dict[str, list[dict]]:
+    """Rows of every table (as dicts) for extraction results; `ids` gives each source's agency id.
+    Cross-report findings are not included (see `carry_over_findings`)."""
+    rec: dict[str, list[dict]] = {name: [] for name in Corpus.TABLES}
     for res in results:
         rid = (res.get("sha256") or "")[:16] or None
         rec["manifest"].append({
@@ -238,8 +274,7 @@ def build_corpus(results: list[dict]) -> Corpus:
             if v is not None:
                 rec["narrative"].append({**key, "figure": fig, "value": v, "quote": quotes.get(fig)})
         rec["findings"].extend({**key, **f} for f in res.get("findings", []))
-    rec["findings"].extend(_cross_year(results, ids))
-    return Corpus(**{name: frame(name, rows) for name, rows in rec.items()})
+    return rec
 
 
 def _reason(res: dict) -> str | None:
@@ -250,13 +285,18 @@ def _reason(res: dict) -> str | None:
 
 
 def _agency_ids(results: list[dict]) -> dict[str, str]:
-    """Agency id per source. Names that differ only by leading higher-level units (淮安市洪泽区人民政府
-    vs 洪泽区人民政府 in another year) are one agency when the shorter form is also in the corpus."""
-    names = {r.get("agency") for r in results if r.get("agency")}
-    canonical = {name: _shortest_known_form(name, names) for name in names}
+    """Agency id per source, with name variants joined (see `canonical_names`)."""
+    canonical = canonical_names({r.get("agency") for r in results if r.get("agency")})
     return {
         r["source"]: agency_id(canonical.get(r.get("agency")), r.get("sha256") or r["source"]) for r in results
     }
+
+
+def canonical_names(names: set[str]) -> dict[str, str]:
+    """Each name's form that identifies its agency. Names that differ only by leading higher-level units
+    (淮安市洪泽区人民政府 vs 洪泽区人民政府 in another year) are one agency when the shorter form is
+    also among `names`."""
+    return {name: _shortest_known_form(name, names) for name in names}
 
 
 def _shortest_known_form(name: str, names: set[str]) -> str:
@@ -269,17 +309,22 @@ def _shortest_known_form(name: str, names: set[str]) -> str:
     return best
 
 
-def _cross_year(results: list[dict], ids: dict[str, str]) -> list[dict]:
-    """X1 findings: carry-over chain between consecutive years of the same agency."""
-    by_key: dict[tuple[str, int], dict] = {}
-    for r in results:
-        if r["status"] in _READ_STATUSES and r.get("year") and r.get("template") != "pre2019":
-            by_key.setdefault((ids[r["source"]], r["year"]), r)
+def carries_over(res: dict) -> bool:
+    """Whether a report takes part in the carry-over check (X1): read, dated, in the 2019+ format."""
+    return res["status"] in _READ_STATUSES and bool(res.get("year")) and res.get("template") != "pre2019"
+
+
+def carry_over_findings(reports: Iterable[tuple[str, int, str, dict]]) -> list[dict]:
+    """X1 findings: carry-over chain between consecutive years of the same agency. `reports` are
+    (agency_id, year, report_id, cells) in corpus order; the first report of an agency-year counts."""
+    by_key: dict[tuple[str, int], tuple[str, dict]] = {}
+    for aid, year, rid, cells in reports:
+        by_key.setdefault((aid, year), (rid, cells))
     out = []
-    for (aid, year), cur in sorted(by_key.items()):
+    for (aid, year), (rid, cells) in sorted(by_key.items()):
         prev = by_key.get((aid, year - 1))
         if prev is None:
             continue
-        key = {"report_id": cur["sha256"][:16], "agency_id": aid, "year": year}
-        out.extend({**key, **f.as_dict()} for f in check_carry_over(prev["cells"], cur["cells"], year - 1))
+        key = {"report_id": rid, "agency_id": aid, "year": year}
+        out.extend({**key, **f.as_dict()} for f in check_carry_over(prev[1], cells, year - 1))
     return out
