@@ -87,7 +87,6 @@ for ax, column, label in (
     (axes[1], "proactive_total", "主动公开信息（条）"),
 ):
     plotting.distribution(ax, metrics[column], label)
-plt.tight_layout()
 plt.show()
 data.save(metrics[["agency_id", "agency", "year", "new_received", "proactive_total"]], "volume-distribution")
 

@@ -25,16 +25,21 @@ def register_cjk_font() -> None:
 
 
 def setup() -> None:
-    """Chinese-capable fonts and a readable style; the inline backend when running in a Jupyter kernel.
+    """Chinese-capable fonts and a readable style; the inline PNG backend when running in a Jupyter kernel.
 
     The kernel may inherit `MPLBACKEND=Agg` from its environment, which would swallow figures, so the
     inline backend is selected explicitly.
     """
     register_cjk_font()
     if _in_kernel():
+        from matplotlib_inline.backend_inline import set_matplotlib_formats
+
         matplotlib.use(INLINE_BACKEND)
+        # the constrained layout already fits legends and labels: no second "tight" drawing pass
+        set_matplotlib_formats("png", bbox_inches=None)
     matplotlib.rcParams.update(
         {
+            "figure.constrained_layout.use": True,
             "font.family": FONT_FAMILY,
             "axes.unicode_minus": False,
             "figure.figsize": (8, 4),
