@@ -1,4 +1,4 @@
-"""Command line: `disclosure-analysis extract|validate|problems|synth|run|assess …`. Thin: parses arguments, calls the package.
+"""Command line: `disclosure-analysis extract|validate|problems|synth|run|assess|build …`. Thin: parses arguments, calls the package.
 
 Exit status: 0 every input was read; 1 at least one input could not be read (the output still covers
 all of them); 2 usage error (bad arguments, no input files); 3 `validate --fail-on` found findings.
@@ -57,12 +57,14 @@ def _parser() -> argparse.ArgumentParser:
     from .assess.cli import add_assess_parser
     from .problems.cli import add_problems_parser
     from .render.cli import add_run_parser
+    from .store_cli import add_build_parser
     from .synth.cli import add_synth_parser
 
     add_problems_parser(sub)
     add_synth_parser(sub)
     add_run_parser(sub)
     add_assess_parser(sub)
+    add_build_parser(sub)
     return parser
 
 

@@ -1,0 +1,285 @@
+"""A corpus on disk: tidy tables as a Parquet dataset, built while extracting and read lazily.
+
+Layout of a store folder (`build_store` writes it, `load_store` reads it):
+
+    _disclosure_store.json      marker: package version, extraction code digest, whether the build finished
+    <table>/part-00001.parquet  one file (one row group) per batch of reports, for each table in
+                                `Corpus.TABLES`, columns and dtypes from `schema`
+    findings/cross-year.parquet X1 carry-over findings, recomputed from table3 at the end of every build
+    agency_ids.parquet          stored_id → agency_id for agency names joined with a variant
+
+A batch is committed when its manifest part exists: the other tables' parts are written first, each to a
+hidden temp file renamed into place, the manifest part last. A killed build leaves at most temp files and
+parts of an uncommitted batch; the next build deletes them, and readers ignore them.
+
+Agency ids: each report is stored with `agency_id(name)` of its own printed name (`stored_id`). Name variants
+(淮安市洪泽区人民政府 / 洪泽区人民政府) are joined at the end of the build over all names in the store, as
+`load_corpus` does, into the small `agency_ids.parquet` mapping; readers apply it, so stored parts are never
+rewritten. (Querying the Parquet files directly, join `agency_ids.parquet` on agency_id = stored_id.)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import warnings
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.dataset as ds
+import pyarrow.parquet as pq
+
+from . import __version__
+from .corpus import (
+    Corpus,
+    agency_id,
+    canonical_names,
+    carries_over,
+    carry_over_findings,
+    extract_unordered,
+    extraction_code_digest,
+    file_sha256,
+    report_files,
+    report_records,
+)
+from .executors import Executor, Progress
+from .schema import TABLES, frame
+
+MARKER = "_disclosure_store.json"
+AGENCY_MAP = "agency_ids.parquet"
+CROSS_YEAR = "cross-year.parquet"
+BATCH_SIZE = 500
+_READ = ("ok", "partial")
+
+_ARROW_TYPES = {"string": pa.string(), "Int64": pa.int64(), "Float64": pa.float64(), "boolean": pa.bool_()}
+_PANDAS_TYPES = {pa.int64(): pd.Int64Dtype(), pa.float64(): pd.Float64Dtype(), pa.bool_(): pd.BooleanDtype()}
+_MAP_SCHEMA = pa.schema([("stored_id", pa.string()), ("agency_id", pa.string())])
+
+
+class StoreError(Exception):
+    """A folder that cannot be used as a store (built by other extraction code, not a store)."""
+
+
+@dataclass
+class BuildSummary:
+    """What a build did with its inputs."""
+
+    read: int = 0
+    skipped: int = 0
+    previously_failed: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (source, reason) of inputs not read
+
+    @property
+    def all_read(self) -> bool:
+        return not self.failed and not self.previously_failed
+
+
+def is_store(path: str | Path) -> bool:
+    return (Path(path) / MARKER).is_file()
+
+
+def arrow_schema(table: str) -> pa.Schema:
+    return pa.schema([(name, _ARROW_TYPES[dtype]) for name, dtype, _ in TABLES[table]])
+
+
+def build_store(
+    paths: Iterable[str | Path],
+    out_dir: str | Path,
+    executor: Executor,
+    progress: Progress | None = None,
+    *,
+    cache_dir: Path | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> BuildSummary:
+    """Extract every report under `paths` into the store `out_dir`, `batch_size` reports per part.
+
+    Inputs whose content (sha256) is already in the store, or repeats an earlier input, are skipped, so an
+    interrupted build resumes where it stopped. Only one batch of results is held in memory."""
+    out = Path(out_dir)
+    stored = _open(out)
+    files = report_files(paths)
+    todo: list[tuple[Path, str | None]] = []
+    seen: set[str] = set()
+    summary = BuildSummary()
+    for f in files:
+        digest = file_sha256(f)
+        if digest in stored or digest in seen:
+            summary.skipped += 1
+            summary.previously_failed += stored.get(digest, "ok") not in _READ
+            continue
+        if digest:
+            seen.add(digest)
+        todo.append((f, digest))
+    if progress:
+        progress(summary.skipped, len(files))
+    tick = (lambda done, _total: progress(summary.skipped + done, len(files))) if progress else None
+    seq = max(_committed(out), default=0)
+    batch: list[dict] = []
+    for _, res in extract_unordered(todo, cache_dir, executor, tick):
+        if res["status"] in _READ:
+            summary.read += 1
+        else:
+            summary.failed.append((res["source"], (res.get("error") or {}).get("message") or res["status"]))
+        batch.append(res)
+        if len(batch) == batch_size:
+            seq += 1
+            _write_batch(out, seq, batch)
+            batch = []
+    if batch:
+        _write_batch(out, seq + 1, batch)
+    _finish(out)
+    return summary
+
+
+def _open(out: Path) -> dict[str, str]:
+    """Create or reopen a store: check its marker, drop what a killed build left; return sha256 → status."""
+    marker = out / MARKER
+    if marker.exists():
+        built_with = json.loads(marker.read_text(encoding="utf-8")).get("extraction")
+        if built_with != extraction_code_digest():
+            raise StoreError(
+                f"{out} 是用另一版本的提取代码（{built_with}）生成的，不能在其中继续添加；请换一个 --out 文件夹或删除它"
+            )
+    elif out.exists() and any(out.iterdir()):
+        raise StoreError(f"{out} 不是空文件夹，也不是 build 生成的数据文件夹")
+    _write_marker(out, complete=False)
+    committed = _committed(out)
+    for f in out.glob("**/.*.tmp"):
+        f.unlink()
+    for name in Corpus.TABLES:
+        for f in (out / name).glob("part-*.parquet"):
+            if _seq(f) not in committed:
+                f.unlink()
+    manifest = _read_arrow(out, "manifest", columns=["sha256", "status"]).to_pylist()
+    return {r["sha256"]: r["status"] for r in manifest if r["sha256"]}
+
+
+def _write_marker(out: Path, complete: bool) -> None:
+    meta = {"format": "disclosure-analysis store", "version": 1, "package": __version__,
+            "extraction": extraction_code_digest(), "complete": complete}
+    _atomic(out / MARKER, lambda tmp: tmp.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8"))
+
+
+def _atomic(target: Path, write) -> None:
+    """Write via a hidden temp file in the same folder, renamed into place."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    write(tmp)
+    tmp.replace(target)
+
+
+def _seq(part: Path) -> int:
+    return int(part.stem.removeprefix("part-"))
+
+
+def _committed(out: Path) -> set[int]:
+    return {_seq(f) for f in (out / "manifest").glob("part-*.parquet")}
+
+
+def _write_batch(out: Path, seq: int, results: list[dict]) -> None:
+    """One part per table for a batch of results (each with its report's own stored agency id)."""
+    results = sorted(results, key=lambda r: r["source"])
+    ids = {r["source"]: agency_id(r.get("agency"), r.get("sha256") or r["source"]) for r in results}
+    rec = report_records(results, ids)
+    for name in (*(t for t in Corpus.TABLES if t != "manifest"), "manifest"):
+        _write_table(out / name / f"part-{seq:05d}.parquet", name, rec[name])
+
+
+def _write_table(target: Path, table: str, rows: list[dict]) -> None:
+    data = pa.Table.from_pandas(frame(table, rows), schema=arrow_schema(table), preserve_index=False)
+    _atomic(target, lambda tmp: pq.write_table(data.replace_schema_metadata(None), tmp, compression="zstd"))
+
+
+def _finish(out: Path) -> None:
+    """Join agency name variants over the whole store, then compute the X1 carry-over findings."""
+    reports = _read_arrow(out, "reports", columns=["report_id", "agency_id", "agency", "year", "template",
+                                                   "status", "source"]).to_pylist()
+    names = {r["agency"] for r in reports if r["agency"]}
+    joined = {agency_id(n, ""): agency_id(c, "") for n, c in canonical_names(names).items() if n != c}
+    _atomic(out / AGENCY_MAP, lambda tmp: pq.write_table(
+        pa.table([list(joined), list(joined.values())], schema=_MAP_SCHEMA), tmp))
+    cells: dict[str, dict] = defaultdict(dict)
+    carried = pc.field("row").isin(["carried_in", "carried_out"])
+    t3 = _read_arrow(out, "table3", columns=["report_id", "row", "column", "value"], where=carried)
+    for rid, row, col, value in zip(*(t3[c].to_pylist() for c in t3.column_names), strict=True):
+        cells[rid][f"t3.{row}.{col}"] = value
+    reports.sort(key=lambda r: Path(r["source"]).parts)  # the order load_corpus reads the files in
+    candidates = (
+        (joined.get(r["agency_id"], r["agency_id"]), r["year"], r["report_id"], cells[r["report_id"]])
+        for r in reports if carries_over(r)
+    )
+    stored_id = {r["report_id"]: r["agency_id"] for r in reports}
+    found = [{**f, "agency_id": stored_id[f["report_id"]]} for f in carry_over_findings(candidates)]
+    _write_table(out / "findings" / CROSS_YEAR, "findings", found)
+    _write_marker(out, complete=True)
+
+
+def _parts(out: Path, table: str) -> list[Path]:
+    """Committed part files of a table (plus the cross-year findings)."""
+    parts = [out / table / f"part-{seq:05d}.parquet" for seq in sorted(_committed(out))]
+    if table == "findings" and (out / table / CROSS_YEAR).exists():
+        parts.append(out / table / CROSS_YEAR)
+    return parts
+
+
+def _read_arrow(
+    out: Path, table: str, columns: Sequence[str] | None = None, where: pc.Expression | None = None
+) -> pa.Table:
+    dataset = ds.dataset([str(p) for p in _parts(out, table)], schema=arrow_schema(table), format="parquet")
+    return dataset.to_table(columns=list(columns) if columns else None, filter=where)
+
+
+def load_store(out_dir: str | Path) -> StoredCorpus:
+    """The corpus in a store folder; tables are read when first used."""
+    out = Path(out_dir)
+    if not is_store(out):
+        raise StoreError(f"{out} 不是 build 生成的数据文件夹（缺少 {MARKER}）")
+    if not json.loads((out / MARKER).read_text(encoding="utf-8")).get("complete"):
+        warnings.warn(f"{out} 的生成没有完成：重新运行同一条 build 命令即可补全", stacklevel=2)
+    return StoredCorpus(out)
+
+
+class StoredCorpus(Corpus):
+    """A `Corpus` read from a store: each table is loaded on first access (so `sections`, the bulk of the
+    text, only when used); `table()` reads selected columns or reports without keeping them."""
+
+    def __init__(self, root: Path):
+        self.root = root
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        if name not in Corpus.TABLES:
+            raise AttributeError(name)
+        df = self.table(name)
+        setattr(self, name, df)
+        return df
+
+    def __repr__(self) -> str:
+        return f"StoredCorpus({str(self.root)!r})"
+
+    def table(
+        self, name: str, columns: Sequence[str] | None = None, report_ids: Iterable[str] | None = None
+    ) -> pd.DataFrame:
+        """One table (or some of its columns, or the rows of some reports) with the schema's dtypes."""
+        where = None if report_ids is None else pc.field("report_id").isin(sorted(set(report_ids)))
+        data = _read_arrow(self.root, name, columns, where)
+        if "agency_id" in data.column_names:
+            data = data.set_column(data.column_names.index("agency_id"), "agency_id",
+                                   self._joined_ids(data["agency_id"]))
+        df = data.to_pandas(types_mapper=_PANDAS_TYPES.get)
+        return df.astype({n: t for n, t, _ in TABLES[name] if n in df.columns})
+
+    def select(self, report_ids: Iterable[str]) -> Corpus:
+        ids = set(report_ids)
+        return Corpus(**{name: self.table(name, report_ids=ids) for name in Corpus.TABLES})
+
+    def _joined_ids(self, stored: pa.ChunkedArray) -> pa.ChunkedArray:
+        mapping = pq.read_table(self.root / AGENCY_MAP) if (self.root / AGENCY_MAP).exists() else None
+        if mapping is None or mapping.num_rows == 0:
+            return stored
+        at = pc.index_in(stored, value_set=mapping["stored_id"].combine_chunks())
+        return pc.coalesce(pc.take(mapping["agency_id"], at), stored)

@@ -1,0 +1,110 @@
+"""The streaming store: same tables as `load_corpus`, resumable after a kill, same result on Dask."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from disclosure_analysis.corpus import Corpus, load_corpus
+from disclosure_analysis.executors import DaskExecutor, LocalExecutor
+from disclosure_analysis.store import MARKER, StoredCorpus, build_store, load_store
+from disclosure_analysis.synth import generate
+
+CLI = [sys.executable, "-m", "disclosure_analysis.cli"]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """6 agencies × 2 years in all formats, with carry-over faults, one agency's name printed with its
+    city in 2020 (joined with its 2021 name), and one broken file."""
+    root = tmp_path_factory.mktemp("store") / "corpus"
+    generate(root, agencies=6, years=[2020, 2021], seed=3, faults=0.5)
+    variant = root / "2020_moni-xian-zhengfu.txt"
+    variant.write_text(variant.read_text(encoding="utf-8").replace("模拟县人民政府", "示例市模拟县人民政府"),
+                       encoding="utf-8")
+    (root / "broken.pdf").write_bytes(b"%PDF-1.4 truncated")
+    return root
+
+
+@pytest.fixture(scope="module")
+def reference(corpus: Path) -> Corpus:
+    return load_corpus(corpus, cache_dir=False)
+
+
+@pytest.fixture(scope="module")
+def store(corpus: Path) -> Path:
+    out = corpus.parent / "store"
+    with LocalExecutor(2) as ex:
+        summary = build_store([corpus], out, ex, batch_size=5)
+    assert (summary.read, summary.skipped, len(summary.failed)) == (12, 0, 1)
+    return out
+
+
+def assert_same_tables(a: Corpus, b: Corpus) -> None:
+    for name in Corpus.TABLES:
+        left, right = getattr(a, name), getattr(b, name)
+        key = list(left.columns)
+        pd.testing.assert_frame_equal(
+            left.sort_values(key).reset_index(drop=True), right.sort_values(key).reset_index(drop=True),
+            obj=name,
+        )
+
+
+def test_store_has_the_tables_of_load_corpus(store: Path, reference: Corpus) -> None:
+    stored = load_corpus(store)
+    assert isinstance(stored, StoredCorpus)
+    assert_same_tables(reference, stored)
+    assert "X1" in set(reference.findings["rule"])
+    assert reference.reports["agency"].str.startswith("示例市模拟县").any()
+    assert reference.reports["agency_id"].nunique() == 6
+
+
+def test_tables_are_read_when_used(store: Path, reference: Corpus) -> None:
+    stored = load_store(store)
+    assert stored.reports["year"].notna().all()
+    assert "sections" not in vars(stored)
+    aid = reference.reports["agency_id"].iloc[1]
+    assert_same_tables(reference.agency(aid), stored.agency(aid))
+    years = stored.table("reports", columns=["report_id", "year"])
+    assert list(years.columns) == ["report_id", "year"]
+
+
+def test_a_second_build_skips_what_is_stored(store: Path, corpus: Path) -> None:
+    with LocalExecutor(1) as ex:
+        summary = build_store([corpus], store, ex)
+    assert (summary.read, summary.skipped, summary.previously_failed) == (0, 13, 1)
+
+
+@pytest.mark.slow
+def test_a_killed_build_resumes_to_the_same_store(store: Path, corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "killed"
+    build = [*CLI, "build", str(corpus), "--out", str(out), "--batch-size", "1", "--no-cache", "-q"]
+    proc = subprocess.Popen(build, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while not any((out / "manifest").glob("part-*.parquet")) and proc.poll() is None:
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert len(list((out / "manifest").glob("part-*.parquet"))) < 13, "the build finished before the kill"
+    assert '"complete": false' in (out / MARKER).read_text(encoding="utf-8")
+
+    rerun = subprocess.run(build, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 1, rerun.stderr  # broken.pdf
+    assert not list(out.glob("**/.*.tmp"))
+    assert_same_tables(load_store(store), load_store(out))
+
+
+@pytest.mark.slow
+def test_dask_builds_the_same_store(store: Path, corpus: Path, tmp_path: Path) -> None:
+    with DaskExecutor("local", workers=2) as ex:
+        assert ex.workers == 2
+        build_store([corpus], tmp_path / "dask", ex, batch_size=4)
+    assert_same_tables(load_store(store), load_store(tmp_path / "dask"))
