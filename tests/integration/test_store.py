@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -14,7 +16,7 @@ import pytest
 
 from disclosure_analysis.corpus import Corpus, load_corpus
 from disclosure_analysis.executors import DaskExecutor, LocalExecutor
-from disclosure_analysis.store import MARKER, StoredCorpus, build_store, load_store
+from disclosure_analysis.store import MARKER, StoredCorpus, StoreError, build_store, load_store
 from disclosure_analysis.synth import generate
 
 CLI = [sys.executable, "-m", "disclosure_analysis.cli"]
@@ -80,6 +82,18 @@ def test_a_second_build_skips_what_is_stored(store: Path, corpus: Path) -> None:
     with LocalExecutor(1) as ex:
         summary = build_store([corpus], store, ex)
     assert (summary.read, summary.skipped, summary.previously_failed) == (0, 13, 1)
+
+
+def test_a_store_is_not_mixed_with_other_files_or_other_extraction_code(store: Path, tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("not a store", encoding="utf-8")
+    with LocalExecutor(1) as ex, pytest.raises(StoreError, match="不是空文件夹"):
+        build_store([], tmp_path, ex)
+    other = tmp_path / "other"
+    shutil.copytree(store, other)
+    marker = json.loads((other / MARKER).read_text(encoding="utf-8"))
+    (other / MARKER).write_text(json.dumps({**marker, "extraction": "0123456789ab"}), encoding="utf-8")
+    with LocalExecutor(1) as ex, pytest.raises(StoreError, match="另一版本的提取代码"):
+        build_store([], other, ex)
 
 
 @pytest.mark.slow

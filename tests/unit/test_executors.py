@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+import sys
 from functools import partial
 from pathlib import Path
 
 import pytest
 
 from disclosure_analysis.corpus import extract_many
-from disclosure_analysis.executors import LocalExecutor, WorkerError
+from disclosure_analysis.executors import ExecutorUnavailable, LocalExecutor, WorkerError, make_executor
 
 
 def flaky(marks: Path, item: str) -> str:
@@ -87,3 +88,10 @@ def test_extract_many_keeps_the_input_order_and_reports_worker_errors(tmp_path: 
     assert failed["status"] == "failed"
     assert failed["error"]["code"] == "worker_error"
     assert str(tmp_path / "bad") in failed["error"]["message"]
+
+
+def test_dask_missing_is_said_in_chinese(monkeypatch) -> None:
+    monkeypatch.setitem(sys.modules, "dask.distributed", None)  # import fails as if not installed
+    with pytest.raises(ExecutorUnavailable, match=r"pip install 'disclosure-analysis\[dask\]'"):
+        make_executor(dask="local")
+    assert isinstance(make_executor(jobs=3), LocalExecutor)
