@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -29,17 +28,11 @@ from disclosure_analysis.render.notebooks import load_source
 from disclosure_analysis.sample import sample_corpus
 
 
-def cpu_seconds() -> float:
-    """CPU time of this process and its finished children (kernels, command lines)."""
-    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
-
-
-def measured(run: Callable[[], None]) -> tuple[float, float]:
-    """(wall seconds, CPU seconds) of `run()`."""
-    wall, cpu = time.perf_counter(), cpu_seconds()
+def timed(run: Callable[[], None]) -> float:
+    """Wall seconds of `run()` (CPU time is not comparable: forked kernels are not our children)."""
+    started = time.perf_counter()
     run()
-    return time.perf_counter() - wall, cpu_seconds() - cpu
+    return time.perf_counter() - started
 
 
 def cli_loop(corpus: Path, agencies: list[str], work: Path) -> None:
@@ -82,9 +75,9 @@ def main() -> None:
     agencies = sorted(load_corpus(corpus).reports["agency_id"].dropna().unique())[: args.agencies]
     work = Path(tempfile.mkdtemp(prefix="bench-render-"))
     try:
-        fast, fast_cpu = measured(lambda: runner(corpus, agencies, work / "runner", args.jobs))
+        fast = timed(lambda: runner(corpus, agencies, work / "runner", args.jobs))
         (work / "cli").mkdir()
-        slow, slow_cpu = measured(lambda: cli_loop(corpus, agencies, work / "cli"))
+        slow = timed(lambda: cli_loop(corpus, agencies, work / "cli"))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     figures = {
@@ -94,8 +87,6 @@ def main() -> None:
         "runner_s_per_page": round(fast / len(agencies), 2),
         "cli_loop_s_per_page": round(slow / len(agencies), 2),
         "speedup": round(slow / fast, 2),
-        "runner_cpu_s_per_page": round(fast_cpu / len(agencies), 2),
-        "cli_loop_cpu_s_per_page": round(slow_cpu / len(agencies), 2),
         "load_average_1min": round(os.getloadavg()[0], 2),
     }
     print(json.dumps(figures, indent=1))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import matplotlib
 import matplotlib.pyplot as plt
@@ -10,6 +11,9 @@ import numpy as np
 import pandas as pd
 from matplotlib import font_manager
 from matplotlib.axes import Axes
+
+if TYPE_CHECKING:
+    from IPython.core.interactiveshell import InteractiveShell
 
 #: Per-glyph fallback: CJK from Noto Sans CJK, Latin digits and symbols it lacks from DejaVu Sans
 FONT_FAMILY = ["Noto Sans CJK SC", "DejaVu Sans"]
@@ -31,10 +35,11 @@ def setup() -> None:
     inline backend is selected explicitly.
     """
     register_cjk_font()
-    if _in_kernel():
+    shell = _kernel_shell()
+    if shell is not None:
         from matplotlib_inline.backend_inline import set_matplotlib_formats
 
-        matplotlib.use(INLINE_BACKEND)
+        shell.enable_matplotlib("inline")
         # the constrained layout already fits legends and labels: no second "tight" drawing pass
         set_matplotlib_formats("png", bbox_inches=None)
     matplotlib.rcParams.update(
@@ -52,13 +57,14 @@ def setup() -> None:
     )
 
 
-def _in_kernel() -> bool:
+def _kernel_shell() -> InteractiveShell | None:
+    """The IPython shell when running in a Jupyter kernel, else None."""
     try:
         from IPython import get_ipython
     except ImportError:
-        return False
+        return None
     shell = get_ipython()
-    return shell is not None and getattr(shell, "kernel", None) is not None
+    return shell if getattr(shell, "kernel", None) is not None else None
 
 
 def label(value: object) -> str:

@@ -1,7 +1,26 @@
-"""The runner: parameterized notebooks executed with papermill, exported with nbconvert, as one HTML site."""
+"""The runner: parameterized notebooks executed with papermill, exported with nbconvert, as one HTML site.
 
-from disclosure_analysis.render.config import ConfigError, RunConfig, load_config
-from disclosure_analysis.render.pages import RunResult
-from disclosure_analysis.render.site import run_site
+Imports are lazy so that the kernel fork server (`render.forkserver`) starts without papermill/nbconvert.
+"""
+
+from __future__ import annotations
+
+from typing import Any
 
 __all__ = ["ConfigError", "RunConfig", "RunResult", "load_config", "run_site"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("ConfigError", "RunConfig", "load_config"):
+        from disclosure_analysis.render import config
+
+        return getattr(config, name)
+    if name == "RunResult":
+        from disclosure_analysis.render.pages import RunResult
+
+        return RunResult
+    if name == "run_site":
+        from disclosure_analysis.render.site import run_site
+
+        return run_site
+    raise AttributeError(name)

@@ -25,8 +25,9 @@ from disclosure_analysis import analysis, formats, schema
 from disclosure_analysis.corpus import Corpus, load_corpus
 from disclosure_analysis.render.config import SAMPLE, RunConfig
 from disclosure_analysis.render.export import to_html
+from disclosure_analysis.render.forkserver import ForkServer, start_server
 from disclosure_analysis.render.index import render_index
-from disclosure_analysis.render.kernel import execute
+from disclosure_analysis.render.kernel import execute, kernel_env
 from disclosure_analysis.render.notebooks import NOTEBOOK_DIR, Source, load_source
 from disclosure_analysis.render.pages import FAILED, OK, SKIPPED, Page, PageResult, RunResult
 from disclosure_analysis.render.plan import plan_pages
@@ -73,7 +74,15 @@ def run_site(
             results.append(PageResult(page, SKIPPED))
         else:
             todo.append(page)
-    results += _render_all(todo, sources, output, show_code, config.timeout, workers, progress, executor)
+    # more pages than workers: later kernels are forked from a server that has done the imports
+    server = start_server(kernel_env()) if len(todo) > workers else None
+    try:
+        results += _render_all(
+            todo, sources, output, show_code, config.timeout, workers, progress, executor, server
+        )
+    finally:
+        if server is not None:
+            server.close()
     order = {p.path: i for i, p in enumerate(pages)}
     results.sort(key=lambda r: order.get(r.page.path, -1))
     write_state(
@@ -105,6 +114,7 @@ def _render_all(
     jobs: int,
     progress: bool,
     executor: Callable[[int], Executor],
+    server: ForkServer | None,
 ) -> list[PageResult]:
     results = []
     bar = Progress(
@@ -119,7 +129,8 @@ def _render_all(
     with bar, executor(max(1, min(jobs, len(pages) or 1))) as pool:
         task = bar.add_task("", total=len(pages))
         futures = [
-            pool.submit(render_page, p, sources[p.notebook], output, show_code, timeout) for p in pages
+            pool.submit(render_page, p, sources[p.notebook], output, show_code, timeout, server)
+            for p in pages
         ]
         for future in as_completed(futures):
             result = future.result()
@@ -128,13 +139,17 @@ def _render_all(
     return results
 
 
-def render_page(page: Page, source: Source, output: Path, show_code: bool, timeout: int) -> PageResult:
+def render_page(
+    page: Page, source: Source, output: Path, show_code: bool, timeout: int, server: ForkServer | None = None
+) -> PageResult:
     """Execute one notebook and export its page; any failure is caught and reported in the result."""
     started = time.perf_counter()
     html_path = output / page.html
     html_path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        executed = execute(source.notebook(), page.parameters, output / f"{page.path}.ipynb", output, timeout)
+        executed = execute(
+            source.notebook(), page.parameters, output / f"{page.path}.ipynb", output, timeout, server
+        )
         body, warnings = to_html(executed, page.title, show_code, page.home)
         html_path.write_text(body, encoding="utf-8")
     except Exception as exc:  # one failing page must not stop the others
