@@ -1,13 +1,13 @@
-"""`disclosure-analysis run`: the argument parser and the command (wired in by the project CLI)."""
+"""`disclosure-analysis run`: the argument parser and the command (wired in by the project CLI).
+
+Building the parser imports nothing heavy; the runner is imported when the command runs.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
-
-from disclosure_analysis.render.config import ConfigError, RunConfig, load_config
-from disclosure_analysis.render.pages import FAILED, OK, SKIPPED
 
 
 def add_run_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -28,6 +28,8 @@ def add_run_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentP
 
 def run_command(args: argparse.Namespace) -> int:
     """Run the site; exit status 0 when every page was made, 1 when some failed, 2 for a bad configuration."""
+    from disclosure_analysis.render.config import ConfigError, RunConfig, load_config
+    from disclosure_analysis.render.pages import FAILED, OK, SKIPPED
     from disclosure_analysis.render.site import run_site
 
     try:

@@ -93,7 +93,9 @@ def run_site(
             if r.page.path in keys
         },
     )
-    _write_tables(corpus, config, output / "data" / "tables.xlsx")
+    workbook = output / "data" / "tables.xlsx"
+    if todo or not workbook.is_file():  # the tables change only with the reports
+        _write_tables(corpus, config, workbook)
     unread = corpus.manifest[corpus.manifest["report_id"].isna()]
     result = RunResult(
         output,
