@@ -40,17 +40,6 @@ class Document:
     meta: dict[str, str] = field(default_factory=dict)  # e.g. HTML <meta>, PDF info, detected encoding
     notes: list[str] = field(default_factory=list)  # reader observations worth keeping (not errors)
 
-    def text_lines(self) -> list[str]:
-        """All text in reading order, one entry per paragraph or table row (cells joined by tabs)."""
-        out: list[str] = []
-        for block in self.blocks:
-            if isinstance(block, Paragraph):
-                out.append(block.text)
-            else:
-                for row in block.rows:
-                    out.append("\t".join(c for c in row if c))
-        return out
-
 
 def make_table(rows: list[list[str | None]], page: int | None = None) -> Table:
     """Build a `Table` from lists, normalising cell text (strip; keep `None` for merged positions)."""

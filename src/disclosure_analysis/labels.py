@@ -96,10 +96,6 @@ SKIP_TARGET = -0.4
 MIN_LABEL_SIMILARITY = 0.3
 
 
-def match_score(obs: Observed, target: Target) -> float:
-    return _score(obs.labels, obs.number, target.labels, target.number)
-
-
 @lru_cache(maxsize=200_000)
 def _score(labels: tuple[str, ...], number: int | None, t_labels: tuple[str, ...], t_number: int | None) -> float:
     if not labels:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .document import Document, Paragraph
 from .formats import sections as section_specs
-from .values import is_value, normalize
+from .values import is_value
 
 # Page numbers and running footers inserted between parts of a table.
 _PAGE_NUMBER = re.compile(r"^[-—–－_\s]*(?:第\s*)?\d{1,3}\s*(?:页|/\s*\d+\s*页?)?[-—–－_\s]*$")
@@ -189,7 +189,3 @@ def _wraps(prev: str, nxt: str) -> bool:
     """True when `prev` is a visual line that continues in `nxt` (not a paragraph end or heading)."""
     return len(prev) >= 20 and not prev.endswith(("。", "：", ":", "；", "！", "？")) and not nxt.startswith("（")
 
-
-def compact(text: str) -> str:
-    """Text with all whitespace removed and NFKC-normalised (for regex over narrative)."""
-    return normalize(text)
