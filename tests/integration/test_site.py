@@ -189,7 +189,10 @@ def test_a_failing_notebook_does_not_stop_the_others(site, tmp_path: Path) -> No
         1,
     )
     (notebooks / "agency.py").write_text(broken, encoding="utf-8")
-    config = RunConfig(corpus=str(root / "corpus"), output=tmp_path / "out", notebooks=("agency",))
+    two = (ids["甲市交通运输局"], ids[XSS_NAME])
+    config = RunConfig(
+        corpus=str(root / "corpus"), output=tmp_path / "out", notebooks=("agency",), agencies=two
+    )
     result = run_site(config, jobs=2, progress=False, notebook_dir=notebooks)
     status = {r.page.agency_id: r for r in result.pages}
     assert status[ids["甲市交通运输局"]].status == OK
