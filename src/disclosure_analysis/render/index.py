@@ -42,9 +42,9 @@ def render_index(result: RunResult, corpus_label: str) -> str:
     others = [r for r in result.pages if r.page.notebook != "agency"]
     counts = "，".join(f"{STATUS_TEXT[s]} {result.count(s)} 页" for s in STATUS_TEXT if result.count(s))
     skipped = ""
-    if result.skipped_inputs:
-        items = "".join(f"<li>{escape(s)}</li>" for s in result.skipped_inputs)
-        skipped = f"<h2>未能读作年报的文件（{len(result.skipped_inputs)} 个）</h2><ul>{items}</ul>"
+    if result.unread_files:
+        items = "".join(f"<li>{escape(s)}</li>" for s in result.unread_files)
+        skipped = f"<h2>未能读作年报的文件（{len(result.unread_files)} 个）</h2><ul>{items}</ul>"
     return f"""<!DOCTYPE html>
 <html lang="zh-CN">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1.0">

@@ -45,7 +45,7 @@ class PageResult:
 class RunResult:
     output: Path
     pages: list[PageResult]
-    skipped_inputs: list[str] = field(default_factory=list)  # files that were not read as reports
+    unread_files: list[str] = field(default_factory=list)  # input files not read as reports, with why
 
     def count(self, status: str) -> int:
         return sum(r.status == status for r in self.pages)

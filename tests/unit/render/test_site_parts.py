@@ -54,7 +54,7 @@ def test_index_escapes_names_and_errors_and_lists_statuses(tmp_path: Path) -> No
             PageResult(page("agencies/a-1", XSS), SKIPPED),
             PageResult(page("agencies/b-2", "乙局"), FAILED, error=f"ValueError: {XSS}"),
         ],
-        skipped_inputs=[f"bad.pdf：{XSS}"],
+        unread_files=[f"bad.pdf：{XSS}"],
     )
     html = render_index(result, f"语料{XSS}")
     assert "<script>" not in html and "<img" not in html
