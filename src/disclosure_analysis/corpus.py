@@ -19,12 +19,10 @@ from functools import cache
 from pathlib import Path
 
 import pandas as pd
-from pypinyin import lazy_pinyin
 
 from . import __version__
 from .errors import ReportError
 from .executors import Executor, LocalExecutor, Progress, WorkerError
-from .extract import Extraction, extract_path
 from .metadata import place_prefix
 from .schema import frame
 from .validate import check_carry_over
@@ -77,6 +75,8 @@ def agency_id(name: str | None, fallback: str) -> str:
     """ASCII, filesystem-safe id from an agency name (pinyin), e.g. 昌乐县科学技术局 → changlexian-kexuejishuju."""
     if not name:
         return f"unknown-{fallback[:8]}"
+    from pypinyin import lazy_pinyin  # loads its phrase dictionaries (~0.4 s): only when ids are made
+
     syllables = lazy_pinyin(name, errors=lambda s: [c for c in s if c.isascii() and c.isalnum()])
     slug = re.sub(r"[^a-z0-9]+", "", "".join(syllables).lower())
     return (slug[:60] or "agency") + "-" + hashlib.sha1(name.encode()).hexdigest()[:4]
@@ -122,6 +122,8 @@ def extraction_code_digest() -> str:
 
 
 def _extract_json(path: str) -> dict:
+    from .extract import extract_path  # the readers (PDF, docx, HTML): only where files are read
+
     return extract_path(path).to_json()
 
 
@@ -179,6 +181,8 @@ def extract_unordered(
 
 
 def _worker_failure(path: Path, digest: str | None, error: WorkerError) -> dict:
+    from .extract import Extraction
+
     message = f"{path}: 处理该文件的工作进程两次出错（{error.detail}）"
     return Extraction(str(path), sha256=digest or "", error=ReportError("worker_error", message)).to_json()
 

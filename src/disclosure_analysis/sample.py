@@ -13,8 +13,8 @@ import tempfile
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from .synth import FORMATS, TRUTH_FILE
 from .synth.cache import cache_root
-from .synth.generate import FORMATS, TRUTH_FILE, generate
 
 SAMPLE = {"agencies": 12, "years": (2022, 2023, 2024), "formats": FORMATS, "seed": 2024, "faults": 0.15}
 _SOURCES = ("synth", "formats")  # what the sample is made from: a change there means a new sample
@@ -39,6 +39,8 @@ def sample_corpus(cache_dir: str | Path | None = None) -> Path:
     target = root / f"sample-{_version()}"
     if (target / TRUTH_FILE).is_file():
         return target
+    from .synth.generator import generate  # the PDF and docx writers: only when the sample is made
+
     root.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(dir=root, prefix=f".{target.name}."))
     try:

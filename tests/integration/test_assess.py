@@ -36,7 +36,7 @@ class Run:
     """A generated corpus with some reports removed, its roster, and the first assessment of it."""
 
     def __init__(self, root: Path) -> None:
-        from disclosure_analysis.synth.generate import generate
+        from disclosure_analysis.synth import generate
 
         self.corpus, self.output = root / "corpus", root / "run"
         self.truth = generate(self.corpus, agencies=12, years=YEARS, seed=11, faults=0.35)

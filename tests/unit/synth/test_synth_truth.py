@@ -11,7 +11,7 @@ from pathlib import Path
 
 from disclosure_analysis.formats import all_keys, table2, table3, table4
 from disclosure_analysis.synth import generate
-from disclosure_analysis.synth.generate import build_reports
+from disclosure_analysis.synth.generator import build_reports
 from disclosure_analysis.synth.tree import all_agencies
 
 FAULT_TYPES = {"X1", "R1", "R2", "R3", "R5", "T1", "missing_table", "slash"}

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from ..formats import table2
-from . import copying
+from . import FORMATS, TRUTH_FILE, copying
 from .faults import apply as apply_fault
 from .faults import chain_break
 from .faults import plan as plan_faults
@@ -24,14 +24,12 @@ from .style import style_for
 from .tables import YearTables, makes_rules, simulate, version_for
 from .tree import Agency, select_agencies
 
-FORMATS = ("txt", "html", "docx", "pdf")
 RENDERERS: dict[str, Callable[[Report, list[Block]], bytes]] = {
     "txt": render_text,
     "html": render_html,
     "docx": render_docx,
     "pdf": render_pdf,
 }
-TRUTH_FILE = "truth.jsonl"
 
 
 def generate(
