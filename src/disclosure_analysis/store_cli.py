@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .cli import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, _add_inputs, _executor, _progress
-from .corpus import default_cache_dir, report_files
-from .executors import ExecutorUnavailable
-from .store import BATCH_SIZE, BuildSummary, StoreError, build_store
+
+if TYPE_CHECKING:
+    from .store import BuildSummary
 
 SHOWN_FAILURES = 20
 
@@ -20,23 +21,28 @@ def add_build_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     _add_inputs(p)
     p.add_argument("--out", "-o", required=True, type=Path, metavar="DIR", help="数据文件夹（新建或继续写入）")
-    p.add_argument("--batch-size", type=int, default=BATCH_SIZE, metavar="N",
-                   help=f"每批写入的报告数（每个表每批一个 Parquet 文件，默认 {BATCH_SIZE}）")
+    p.add_argument("--batch-size", type=int, metavar="N",
+                   help="每批写入的报告数（每个表每批一个 Parquet 文件；不写时用 store.BATCH_SIZE）")
     p.set_defaults(func=run_build)
 
 
 def run_build(args: argparse.Namespace) -> int:
+    from .corpus import default_cache_dir, report_files
+    from .executors import ExecutorUnavailable
+    from .store import BATCH_SIZE, StoreError, build_store
+
+    batch_size = BATCH_SIZE if args.batch_size is None else args.batch_size
     files = report_files(args.paths)
     if not files:
         print(f"错误：在 {'、'.join(args.paths)} 中没有找到报告文件", file=sys.stderr)
         return EXIT_USAGE
-    if args.batch_size < 1:
+    if batch_size < 1:
         print("错误：--batch-size 至少为 1", file=sys.stderr)
         return EXIT_USAGE
     cache = None if args.no_cache else default_cache_dir()
     try:
         with _executor(args) as executor, _progress(len(files), quiet=args.quiet) as tick:
-            summary = build_store(files, args.out, executor, tick, cache_dir=cache, batch_size=args.batch_size)
+            summary = build_store(files, args.out, executor, tick, cache_dir=cache, batch_size=batch_size)
     except (ExecutorUnavailable, StoreError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -6,12 +6,13 @@ import argparse
 import json
 import math
 import sys
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from . import report_signals, statements
-from .classify import classify, topic_names
 from .segment import KIND_NAMES
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SIGNALS = ("n_problems", "n_measures", "n_rectifications", "specificity", "self_similarity", "copied_share",
            "peer_similarity", "most_similar_report_id", "follow_up_ratio")
@@ -68,6 +69,8 @@ def report_records(reports: pd.DataFrame, table: pd.DataFrame, signals: pd.DataF
 
 
 def _statement(s) -> dict:
+    from .classify import classify
+
     coding = classify(s.text)
     return {"kind": s.kind, "text": s.text, "start": int(s.start), "end": int(s.end),
             "categories": list(coding.categories), "evidence": {k: list(v) for k, v in coding.evidence.items()}}
@@ -75,6 +78,8 @@ def _statement(s) -> dict:
 
 def _plain(value: object) -> object:
     """A JSON value: None for pandas' nulls, Python numbers for numpy's."""
+    import pandas as pd
+
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return None
     return value.item() if hasattr(value, "item") else value
@@ -82,6 +87,8 @@ def _plain(value: object) -> object:
 
 def print_summary(records: list[dict]) -> None:
     """A short plain-text account per report."""
+    from .classify import topic_names
+
     for rec in records:
         print(f"{rec['agency'] or '（机构不明）'} {rec['year'] or ''}（{rec['source']}）")
         print(f"  问题 {rec['n_problems']} 条，措施 {rec['n_measures']} 条，整改 {rec['n_rectifications']} 条；"
