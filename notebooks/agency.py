@@ -33,10 +33,11 @@ from pathlib import Path
 import pandas as pd
 from IPython.display import display
 
-from disclosure_analysis import analysis, names, plotting
+from disclosure_analysis import analysis, names, plotting, problems
 from disclosure_analysis import display as page
 from disclosure_analysis.corpus import load_corpus
 from disclosure_analysis.peers import peer_position
+from disclosure_analysis.problems import report as section_five
 
 plotting.setup()
 if not corpus:
@@ -345,25 +346,70 @@ if not unchecked.empty:
 data.save(findings, "findings")
 
 # %% [markdown]
-# ## 十、存在的主要问题
+# ## 十、存在的主要问题及改进情况
 #
-# 报告第五部分“存在的主要问题及改进情况”按句拆分（依“一是、二是……”、分号、句号），
-# 用关键词粗分为承认的问题（问题、不足、有待）和承诺的措施（加强、推进、下一步、将）。这只是简单的
-# 关键词规则，供阅读参考。
+# 报告第五部分按编号（（一）、一是、1. 等）和句子拆成一条条陈述，分为三类：**问题**（承认的不足）、
+# **措施**（承诺要做的事）和**整改**（上年问题的整改情况）；每条陈述按主题词表归入一个或多个主题，
+# “判定依据”列出决定该主题的关键词（一个也没有命中的归入“其他”）。
+#
+# - **与上年重复占比**：本年第五部分的文字中，落在与上年第五部分逐字相同的较长段落里的比例；
+#   比例高的年度在表格上方醒目地标为“与上年雷同”。
+# - **上年问题的回应**：上年提出的每个问题，本年是否有同一主题或用词相近的措施、整改（有回应），
+#   本年的问题中是否又出现了用词相近的同一问题（再次出现）。
+# - **具体性** = 具体细节数 ÷（具体细节数 + 套话数 + 1），具体细节指数字、书名号或引号中的名称、完成期限和
+#   责任单位，套话如“进一步加强”“不断提升”，0 表示通篇套话，越接近 1 越具体。
+#
+# 这些都是按固定规则自动得出的，供阅读时参考，不代替阅读原文。
 
 # %%
-problems = mine.sections[mine.sections["section"].isin(["problems"])].sort_values("year")
-if problems.empty:
+own = full.agency(agency_id)  # every year of the agency: last year's text is compared even if not selected
+own_statements = problems.statements(own)
+signals = problems.report_signals(own, own_statements)
+signals = signals[signals["year"].isin(known_years)]
+said = own_statements[own_statements["year"].isin(known_years)]
+texts = own.sections[own.sections["section"].isin(["problems"]) & own.sections["year"].isin(known_years)]
+if texts.empty:
     display(page.note("报告中未找到第五部分。"))
-for _, sec in problems.iterrows():
-    parts = analysis.split_problems(sec["text"])
-    display(
-        page.note(
-            "<b>{year} 年</b>：承认的问题 {p} 句，承诺的措施 {m} 句。",
-            year=sec["year"],
-            p=int((parts["kind"] == "problem").sum()),
-            m=int((parts["kind"] == "measure").sum()),
+else:
+    flags = section_five.copied_flags(signals, agency_id)
+    if flags is not None:
+        display(flags)
+    summary = section_five.agency_summary(own_statements, signals, agency_id)
+    display(page.table(summary, percent=["与上年重复占比"]))
+    data.save(summary, "problems-summary")
+
+# %% [markdown]
+# ### 各年的陈述：类型与主题
+#
+# 上表为各主题下三类陈述的条数（一条陈述可属于几个主题），下表逐条列出原文、主题和判定依据。
+
+# %%
+if not said.empty:
+    display(page.table(section_five.kind_by_topic(said, agency_id), index=True))
+    statements_shown = section_five.agency_statements(said, agency_id)
+    display(page.table(statements_shown))
+    data.save(statements_shown, "problem-statements")
+
+# %% [markdown]
+# ### 与上年比较
+#
+# 逐年列出第五部分原文，与上年重复的段落以底色标出；随后是具体性的计算依据，以及上年提出的问题
+# 本年有无回应、是否再次出现。
+
+# %%
+for rid, year in texts.sort_values("year")[["report_id", "year"]].itertuples(index=False):
+    display(page.text(f"{year} 年", tag="h3"))
+    display(section_five.repeated_html(own, rid))
+    display(section_five.specificity_html(own, rid))
+    follow = section_five.last_year_follow_up(own_statements, agency_id, int(year))
+    if not follow.empty:
+        display(
+            page.note(
+                "{prev} 年提出的 {n} 个问题：本年有回应 {answered} 个，再次出现 {back} 个。",
+                prev=int(year) - 1,
+                n=len(follow),
+                answered=int(follow["本年有回应"].sum()),
+                back=int(follow["本年再次出现"].sum()),
+            )
         )
-    )
-    if not parts.empty:
-        display(page.table(parts.assign(kind=parts["kind"].map(names.PROBLEM_KINDS)), labels=names.COLUMNS))
+        display(page.table(follow))

@@ -26,9 +26,10 @@ output_dir: str = ""  # 站点输出文件夹，图表数据写入其中的 data
 import pandas as pd
 from IPython.display import display
 
-from disclosure_analysis import analysis, formats, names, plotting
+from disclosure_analysis import analysis, formats, names, plotting, problems
 from disclosure_analysis import display as page
 from disclosure_analysis.corpus import load_corpus
+from disclosure_analysis.problems import report as section_five
 
 plotting.setup()
 if not corpus:
@@ -226,14 +227,17 @@ else:
 # %% [markdown]
 # ## 七、第五部分说了什么
 #
-# “存在的主要问题及改进情况”逐句列出，并按关键词粗分为承认的问题与承诺的措施。评估者（如中国社会科学院法学研究所）
-# 常批评这一部分“泛泛而谈”、与上年雷同：读的时候留意问题是否具体、措施是否对应问题。
+# 先读原文，再看程序把它拆成的陈述：按编号和句子拆分，分为**问题**（承认的不足）、**措施**（承诺要做的事）
+# 和**整改**（上年问题的整改情况），每条按主题词表归入主题，“判定依据”是决定主题的关键词。评估者
+# （如中国社会科学院法学研究所）常批评这一部分“泛泛而谈”、与上年雷同：读的时候留意问题是否具体、
+# 措施是否对应问题。各机构页面还比较了它与上年的重复和上年问题的回应情况。
 
 # %%
-problems = one.sections[one.sections["section"].isin(["problems"])]
-if problems.empty:
+texts = one.sections[one.sections["section"].isin(["problems"])]
+if texts.empty:
     display(page.note("该报告中未找到第五部分。"))
 else:
-    display(page.text(problems["text"].iloc[0], tag="blockquote"))
-    parts = analysis.split_problems(problems["text"].iloc[0])
-    display(page.table(parts.assign(kind=parts["kind"].map(names.PROBLEM_KINDS)), labels=names.COLUMNS))
+    display(page.text(texts["text"].iloc[0], tag="blockquote"))
+    said = problems.statements(one)
+    display(page.table(section_five.kind_by_topic(said, report["agency_id"]), index=True))
+    display(page.table(section_five.agency_statements(said, report["agency_id"]).drop(columns="年度")))

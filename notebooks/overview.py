@@ -15,7 +15,8 @@
 # # 语料总览：全部机构的政府信息公开工作年度报告
 #
 # 本页汇总语料中全部机构的报告：哪些年度缺报告、申请量和主动公开量的分布、各项指标的排行、
-# 办理结果构成的比较，以及各机构的表格没有通过哪些校验规则。
+# 办理结果构成的比较、各机构的表格没有通过哪些校验规则，以及第五部分“存在的主要问题”谈了哪些主题、
+# 哪些报告照搬上年。
 #
 # 阅读提示：“—”表示报告中该格为空白或“/”，不等于 0；比率一律注明分母。
 
@@ -29,9 +30,10 @@ output_dir: str = ""  # 站点输出文件夹，图表数据写入其中的 data
 import matplotlib.pyplot as plt
 from IPython.display import display
 
-from disclosure_analysis import analysis, names, plotting
+from disclosure_analysis import analysis, names, plotting, problems
 from disclosure_analysis import display as page
 from disclosure_analysis.corpus import load_corpus
+from disclosure_analysis.problems import report as section_five
 
 plotting.setup()
 if not corpus:
@@ -175,3 +177,45 @@ else:
         )
     )
     data.save(matrix, "findings-by-rule")
+
+# %% [markdown]
+# ## 六、存在的主要问题：主题 × 机构
+#
+# 报告第五部分“存在的主要问题及改进情况”拆成一条条陈述，分为问题、措施和整改，每条按主题词表归入一个或
+# 多个主题（方法见各机构页面）。下图每格为该机构各年度承认的问题中属于该主题的条数（问题最多的 30 个机构）。
+
+# %%
+said = problems.statements(data_corpus)
+if said.empty:
+    display(page.note("所选报告中未找到第五部分。"))
+else:
+    display(section_five.topic_heatmap(said, names_by_id.to_dict()))
+    counts = section_five.topic_counts(said)
+    data.save(counts.assign(agency=counts["agency_id"].map(names_by_id)), "problem-topics")
+
+# %% [markdown]
+# ## 七、问题主题的年度变化
+#
+# 每年的报告中提到某一主题问题的报告所占比例；分母是该年度的全部报告（包括没有第五部分的报告）。
+
+# %%
+if not said.empty:
+    trends = section_five.topic_trends(said, data_corpus.reports)
+    display(section_five.topic_trend_figure(trends))
+    data.save(trends.reset_index(), "problem-topic-trends")
+
+# %% [markdown]
+# ## 八、与上年雷同的报告
+#
+# 按“与上年重复占比”从高到低：本年第五部分的文字中，落在与本机构上年第五部分逐字相同的较长段落里的比例
+# （比例高的标为“与上年雷同”）；相似度为两段文字中短片段的重合程度（0 到 1）。“最相似的其他机构”
+# 是第五部分与之最接近的另一机构的报告，相似度很高时可能是互相照抄。
+
+# %%
+signals = problems.report_signals(data_corpus, said)
+copied = section_five.most_copied(signals, data_corpus.reports)
+if copied.empty:
+    display(page.note("没有可以与上年比较的报告（需要同一机构相邻两年的第五部分）。"))
+else:
+    display(page.table(copied, percent=["与上年重复占比"]))
+    data.save(copied, "most-copied")

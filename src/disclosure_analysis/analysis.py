@@ -13,7 +13,6 @@ Null handling — a blank cell is not 0:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
@@ -35,9 +34,6 @@ OUTCOME_GROUPS: dict[str, tuple[str, ...]] = {
     "rejected": tuple(c for c, r in formats.table3().rows.items() if r.group == "（五）不予处理"),
     "other": ("other", *(c for c, r in formats.table3().rows.items() if r.group == "（六）其他处理")),
 }
-
-PROBLEM_WORDS = ("有待", "不足", "不够")
-MEASURE_WORDS = ("下一步", "加强", "推进", "将")
 
 
 def in_order(
@@ -290,24 +286,3 @@ def richest_report(table3: pd.DataFrame) -> str | None:
     )
     return str(counts["report_id"].iloc[0])
 
-
-_SPLIT = re.compile(r"(?=[一二三四五六七八九十]是)|[；;。\n]")
-
-
-def split_problems(text: str) -> pd.DataFrame:
-    """Sentences of section 五 classified as admitted `problem`, promised `measure` or `other`.
-
-    A simple keyword rule: 有待/不足/不够 mark a problem even next to 加强; otherwise 下一步/加强/推进/将
-    mark a measure and 问题 a problem.
-    """
-    sentences = [s.strip(" \t，,：:") for s in _SPLIT.split(text or "")]
-    rows = [(s, _kind(s)) for s in sentences if len(s) > 1]
-    return pd.DataFrame(rows, columns=["sentence", "kind"]).astype("string")
-
-
-def _kind(sentence: str) -> str:
-    if any(w in sentence for w in PROBLEM_WORDS):
-        return "problem"
-    if any(w in sentence for w in MEASURE_WORDS):
-        return "measure"
-    return "problem" if "问题" in sentence else "other"

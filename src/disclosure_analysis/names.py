@@ -51,7 +51,6 @@ T4_GROUPS: dict[str, str] = {
 }
 T4_OUTCOMES: dict[str, str] = dict(formats.table4().outcomes)
 SEVERITY: dict[str, str] = {"error": "错误", "warning": "警告", "info": "无法核对"}
-PROBLEM_KINDS: dict[str, str] = {"problem": "承认的问题", "measure": "承诺的措施", "other": "其他"}
 PEER_GROUPS: dict[str, str] = {"level": "同级机关", "region": "同一地区"}
 
 #: metric and key columns of the analysis frames
@@ -108,7 +107,5 @@ COLUMNS: dict[str, str] = {
     "expected": "应为",
     "printed": "报告所填",
     "message": "说明",
-    "sentence": "原文",
-    "kind": "类别",
     "status": "状态",
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -17,6 +18,7 @@ from disclosure_analysis.render import RunConfig, run_site
 from disclosure_analysis.render.notebooks import NOTEBOOK_DIR
 from disclosure_analysis.render.pages import FAILED, OK, SKIPPED
 from disclosure_analysis.sample import sample_corpus
+from disclosure_analysis.synth import TRUTH_FILE
 from render_corpus import write_corpus
 
 pytestmark = pytest.mark.slow
@@ -53,10 +55,27 @@ def agency_ids(corpus: Path) -> dict[str, str]:
     return dict(zip(reports["agency"], reports["agency_id"], strict=True))
 
 
+def copied_from_last_year() -> dict[str, int]:
+    """Sample report file → its year, for the reports whose section 五 the generator copied from the same
+    agency's previous year (`copied_problems_from` in truth.jsonl)."""
+    lines = (sample_corpus() / TRUTH_FILE).read_text(encoding="utf-8").splitlines()
+    copied = {}
+    for record in map(json.loads, lines):
+        source = record["copied_problems_from"] or {}
+        if source.get("agency") == record["agency_id"] and source.get("year") == record["year"] - 1:
+            copied[record["file"]] = record["year"]
+    return copied
+
+
 def sample_agencies(target: Path, count: int = 2) -> list[str]:
-    """Copy the report files of the first `count` agencies of the sample corpus into `target`."""
+    """Copy the report files of the first `count` agencies of the sample corpus into `target`; the last is
+    swapped for one that copies last year's section 五 when none of them does."""
     reports = load_corpus(sample_corpus()).reports
     chosen = sorted(reports["agency_id"].dropna().unique())[:count]
+    names = reports["source"].map(lambda s: Path(s).name)
+    copying = sorted(reports.loc[names.isin(copied_from_last_year()), "agency_id"])
+    if not set(chosen) & set(copying):
+        chosen[-1] = copying[0]
     for source in reports[reports["agency_id"].isin(chosen)]["source"]:
         shutil.copy(source, target / Path(source).name)
     return chosen
@@ -129,7 +148,9 @@ def test_agency_notebook_shows_numbers_charts_and_findings(site) -> None:
     assert images >= 4  # proactive, applicants, outcome mix, peers
     assert "52.6%" in html  # 2023 release rate: (8 + 2) / 19, denominator 19 shown
     assert "50.0%" in html  # new applications 2024 vs 2023: 30 vs 20
-    assert "甲市交通运输局" in html and "承认的问题" in html
+    assert "甲市交通运输局" in html and "判定依据" in html
+    for cell in (">问题</td>", ">措施</td>", "政策解读与回应关切", "队伍与能力建设：培训"):  # kind, topic, evidence
+        assert cell in html, cell
     xss_html, _ = outputs(root / "out" / "agencies" / f"{ids[XSS_NAME]}.ipynb")
     assert "R1" in xss_html and "&lt;img src=x" in xss_html and "<img src=x" not in xss_html
 
@@ -151,12 +172,38 @@ def test_sample_agency_pages_show_the_computed_metrics(site) -> None:
     assert checked >= 2
 
 
+def test_sample_agency_copying_last_year_is_flagged_with_the_copied_share(site) -> None:
+    root, _, _ = site
+    reports = load_corpus(root / "corpus").reports
+    copied = copied_from_last_year()
+    rows = reports[reports["source"].map(lambda s: Path(s).name).isin(copied)]
+    assert not rows.empty  # the fixture keeps a sample agency that copies
+    for agency_id, years in rows.groupby("agency_id")["year"]:
+        html, _ = outputs(root / "out" / "agencies" / f"{agency_id}.ipynb")
+        for year in years:
+            flag = re.search(rf"与上年雷同 (\d+)%</strong>\s*{year} 年度第五部分", html)
+            assert flag and int(flag.group(1)) >= 50, (agency_id, year)
+        assert "<mark>" in html and "再次出现" in html and "具体性" in html
+
+
+def cell_images(nb_path: Path, call: str) -> int:
+    """PNG images output by the code cells of an executed notebook whose source contains `call`."""
+    nb = nbformat.read(nb_path, as_version=4)
+    cells = [c for c in nb.cells if c.cell_type == "code" and call in c.source]
+    return sum("image/png" in out.get("data", {}) for c in cells for out in c.get("outputs", []))
+
+
 def test_overview_and_case_study_outputs(site) -> None:
     root, _, _ = site
     html, images = outputs(root / "out" / "overview.ipynb")
-    assert images >= 2 and "甲市交通运输局" in html and "R1" in html
+    assert images >= 4 and "甲市交通运输局" in html and "R1" in html
+    assert cell_images(root / "out" / "overview.ipynb", "topic_heatmap(") == 1
+    assert cell_images(root / "out" / "overview.ipynb", "topic_trend_figure(") == 1
+    assert "与上年重复占比" in html and "最相似的其他机构" in html
+    for name in ("problem-topics", "problem-topic-trends", "most-copied"):
+        assert (root / "out" / "data" / "overview" / f"{name}.csv").is_file(), name
     html, images = outputs(root / "out" / "case_study.ipynb")
-    assert images >= 1 and "一＋二" in html and "相符" in html
+    assert images >= 1 and "一＋二" in html and "相符" in html and "判定依据" in html
     page = (root / "out" / "case_study.html").read_text(encoding="utf-8")
     assert "第四十九条" in page and "第五十条" in page
 

@@ -226,17 +226,6 @@ def test_richest_report_and_subset(table3: pd.DataFrame) -> None:
     assert len(analysis.subset(table3)) == len(table3)
 
 
-def test_split_problems() -> None:
-    text = (
-        "一是政策解读形式有待丰富；二是部分栏目更新不够及时。"
-        "下一步，我们将加强培训，推进平台建设。针对上述问题，将持续整改。本年度无其他事项。"
-    )
-    parts = analysis.split_problems(text)
-    assert parts["kind"].tolist() == ["problem", "problem", "measure", "measure", "other"]
-    assert parts["sentence"].iloc[0] == "一是政策解读形式有待丰富"
-    assert analysis.split_problems("").empty
-
-
 def test_r1_and_r3_by_hand(table3: pd.DataFrame) -> None:
     r1 = analysis.r1_balance(table3)
     a22 = r1[r1["report_id"] == "a22"].set_index("column")

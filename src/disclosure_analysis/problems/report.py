@@ -18,8 +18,10 @@ from ..corpus import Corpus
 from .classify import OTHER, codebook, topic_names
 from .segment import KIND_NAMES
 from .signals import follow_up
-from .similarity import jaccard, repeated, shingles
+from .similarity import MIN_PASSAGE, SHINGLE, jaccard, repeated, shingles
+from .specificity import specificity
 
+COPIED_FLAG = 0.5  # a section 五 repeating at least this share of last year's is flagged 与上年雷同
 STATEMENT_COLUMNS = {"year": "年度", "kind": "类型", "text": "原文", "topics": "主题", "evidence": "判定依据"}
 FOLLOW_UP_COLUMNS = {
     "problem": "上年提出的问题", "topics": "主题", "taken_up": "本年有回应", "response": "回应的措施或整改",
@@ -35,8 +37,23 @@ def _agency_rows(statements: pd.DataFrame, agency_id: str, year: int | None = No
 def agency_statements(statements: pd.DataFrame, agency_id: str, year: int | None = None) -> pd.DataFrame:
     """An agency's statements in reading order: 年度, 类型, 原文, 主题, 判定依据."""
     rows = _agency_rows(statements, agency_id, year).sort_values(["year", "start"], kind="stable")
-    out = rows.assign(kind=rows["kind"].map(KIND_NAMES), topics=rows["categories"].map(topic_names))
+    out = rows.assign(
+        year=_year_text(rows["year"]), kind=rows["kind"].map(KIND_NAMES),
+        topics=rows["categories"].map(topic_names), evidence=rows["evidence"].map(evidence_names),
+    )
     return out[list(STATEMENT_COLUMNS)].rename(columns=STATEMENT_COLUMNS).reset_index(drop=True)
+
+
+def evidence_names(evidence: str | None) -> str:
+    """`platforms=政务新媒体+更新; staff=培训` → `平台与渠道建设（…）：政务新媒体、更新；队伍与能力建设：培训`."""
+    names = codebook().names
+    parts = [part.split("=", 1) for part in (evidence or "").split("; ") if "=" in part]
+    return "；".join(f"{names.get(c, c)}：{'、'.join(words.split('+'))}" for c, words in parts)
+
+
+def _year_text(years: pd.Series) -> pd.Series:
+    """Years as printed text ("2024", null kept), so tables show no thousands separator."""
+    return years.astype("Int64").astype("string")
 
 
 def kind_by_topic(statements: pd.DataFrame, agency_id: str, year: int | None = None) -> pd.DataFrame:
@@ -65,7 +82,7 @@ def repeated_html(corpus: Corpus, report_id: str) -> HTML:
         pos = end
     parts.append(_escaped(this.text[pos:]))
     head = (f"<p>与 {int(previous.year)} 年度相比：{rep.copied_share:.0%} 的文字出现在上年的段落中（标记部分，"
-            f"至少 12 个字连续相同）；5 字片段相似度 {similarity:.2f}。</p>")
+            f"至少 {MIN_PASSAGE} 个字连续相同）；{SHINGLE} 字片段相似度 {similarity:.2f}。</p>")
     return HTML(head + "<blockquote>" + "".join(parts) + "</blockquote>")
 
 
@@ -93,12 +110,55 @@ def last_year_follow_up(statements: pd.DataFrame, agency_id: str, year: int) -> 
     return table[list(FOLLOW_UP_COLUMNS)].rename(columns=FOLLOW_UP_COLUMNS)
 
 
+def agency_summary(statements: pd.DataFrame, signals: pd.DataFrame, agency_id: str) -> pd.DataFrame:
+    """Per year of the agency: statements by kind, specificity, share repeated from last year, and how
+    many of last year's problems were answered or came back (null without last year's section 五)."""
+    own = signals[signals["agency_id"] == agency_id].dropna(subset=["year"]).sort_values("year")
+    rows = []
+    for s in own.itertuples():
+        row = {"年度": str(int(s.year)), "问题": s.n_problems, "措施": s.n_measures, "整改": s.n_rectifications,
+               "具体性": s.specificity, "与上年重复占比": s.copied_share}
+        if pd.notna(s.copied_share):  # both years have a section 五
+            table = follow_up(_agency_rows(statements, agency_id, s.year - 1), _agency_rows(statements, agency_id, s.year))
+            row |= {"上年问题": len(table), "本年有回应": int(table["taken_up"].sum()),
+                    "本年再次出现": int(table["came_back"].sum())}
+        rows.append(row)
+    columns = ["年度", "问题", "措施", "整改", "具体性", "与上年重复占比", "上年问题", "本年有回应", "本年再次出现"]
+    return pd.DataFrame(rows, columns=columns).astype({c: "Int64" for c in ("上年问题", "本年有回应", "本年再次出现")})
+
+
+def copied_flags(signals: pd.DataFrame, agency_id: str) -> HTML | None:
+    """A prominent 与上年雷同 banner for each year whose section 五 repeats ≥ `COPIED_FLAG` of last year's."""
+    own = signals[(signals["agency_id"] == agency_id) & (signals["copied_share"] >= COPIED_FLAG)]
+    banners = [
+        '<div class="copied-flag" style="border-left:6px solid #c0392b;background:#fdecea;padding:.5em 1em;'
+        f'margin:.5em 0"><strong style="font-size:1.3em;color:#c0392b">与上年雷同 {share:.0%}</strong>　'
+        f"{int(year)} 年度第五部分有 {share:.0%} 的文字与 {int(year) - 1} 年度报告逐字相同"
+        f"（连续 {MIN_PASSAGE} 个字以上相同的段落；达到 {COPIED_FLAG:.0%} 即标出）。</div>"
+        for year, share in own.sort_values("year")[["year", "copied_share"]].itertuples(index=False)
+    ]
+    return HTML("".join(banners)) if banners else None
+
+
+def specificity_html(corpus: Corpus, report_id: str) -> HTML:
+    """The specificity of a report's section 五 with the concrete details and stock phrases that made it."""
+    row = _problem_row(corpus, report_id)
+    found = specificity(row.text if row is not None else None)
+    if found.score is None:
+        return HTML("<p>该报告没有第五部分，无法计算具体性。</p>")
+    concrete = _escaped("、".join(dict.fromkeys(found.concrete))) or "无"
+    generic = _escaped("、".join(dict.fromkeys(found.generic))) or "无"
+    return HTML(f"<p>具体性 {found.score:.2f}：具体细节 {len(found.concrete)} 处（{concrete}），"
+                f"套话 {len(found.generic)} 处（{generic}）。</p>")
+
+
 def topic_counts(statements: pd.DataFrame, kind: str = "problem") -> pd.DataFrame:
     """Long table: report_id, agency_id, year, topic id, statements of `kind` coded with it."""
     rows = statements[statements["kind"] == kind]
     long = rows.assign(topic=rows["categories"].fillna(OTHER).str.split(";")).explode("topic")
     keys = ["report_id", "agency_id", "year", "topic"]
-    return long.groupby(keys).size().rename("statements").reset_index()
+    counts = long.groupby(keys).size().rename("statements").reset_index()
+    return counts.assign(topic_name=counts["topic"].map(codebook().names))
 
 
 def topic_heatmap(
@@ -109,12 +169,15 @@ def topic_heatmap(
     wide = counts.pivot_table(index="topic", columns="agency_id", values="statements", aggfunc="sum", fill_value=0)
     wide = wide.reindex(index=list(codebook().categories), fill_value=0)
     wide = wide[wide.sum().sort_values(ascending=False).index[:top]] if len(wide.columns) else wide
+    from ..plotting import label
+
     fig = _figure(max(6.0, 0.45 * len(wide.columns) + 3), 5.5)
     ax = fig.subplots()
     image = ax.imshow(wide.to_numpy(dtype=float), aspect="auto", cmap="Blues")
     ax.set_yticks(range(len(wide.index)), [codebook().names[c] for c in wide.index])
     names = agency_names or {}
-    ax.set_xticks(range(len(wide.columns)), [names.get(a, a) for a in wide.columns], rotation=60, ha="right")
+    shown = [label(names.get(a, a)) for a in wide.columns]
+    ax.set_xticks(range(len(wide.columns)), shown, rotation=60, ha="right")
     ax.grid(False)
     ax.set_title(f"各机构{KIND_NAMES[kind]}的主题（条数）")
     fig.colorbar(image, ax=ax, label="条数")
@@ -149,17 +212,19 @@ def topic_trend_figure(trends: pd.DataFrame, kind: str = "problem") -> Figure:
 
 
 def most_copied(signals: pd.DataFrame, reports: pd.DataFrame, n: int = 20) -> pd.DataFrame:
-    """The `n` reports whose 五 repeats most of last year's, with their closest other agency's report."""
+    """The `n` reports whose 五 repeats most of last year's (flagged from `COPIED_FLAG` on), with their
+    closest other agency's report."""
     names = reports.set_index("report_id")[["agency", "year"]]
     top = signals.dropna(subset=["copied_share"]).sort_values("copied_share", ascending=False).head(n)
     peer = top["most_similar_report_id"]
     return pd.DataFrame({
         "机构": top["report_id"].map(names["agency"]).to_numpy(),
-        "年度": top["year"].to_numpy(),
+        "年度": _year_text(top["year"]).to_numpy(),
         "与上年重复占比": top["copied_share"].to_numpy(),
+        "与上年雷同": (top["copied_share"] >= COPIED_FLAG).to_numpy(dtype=bool),
         "与上年相似度": top["self_similarity"].to_numpy(),
         "最相似的其他机构": peer.map(names["agency"]).to_numpy(),
-        "其年度": peer.map(names["year"]).to_numpy(),
+        "其年度": _year_text(peer.map(names["year"])).to_numpy(),
         "与其相似度": top["peer_similarity"].to_numpy(),
     })
 

@@ -33,6 +33,8 @@ def report_id(corpus, year, name="某县政务办"):
 def test_agency_statements_and_topics_by_kind(corpus, table):
     shown = report.agency_statements(table, agency(corpus), 2024)
     assert list(shown.columns) == ["年度", "类型", "原文", "主题", "判定依据"]
+    assert set(shown["年度"]) == {"2024"}  # shown as printed, not 2,024
+    assert "队伍与能力建设：" in shown["判定依据"].iloc[-1]  # topic names, not codebook ids
     assert list(shown["类型"]) == ["整改", "问题", "问题", "措施", "措施"]
     counts = report.kind_by_topic(table, agency(corpus), 2024)
     assert counts.loc["依申请公开办理", "问题"] == 1 and counts.loc["队伍与能力建设", "措施"] == 1
@@ -64,3 +66,25 @@ def test_corpus_figures_and_tables(corpus, table):
     assert isinstance(report.topic_trend_figure(trends), Figure)
     copied = report.most_copied(report_signals(corpus, table), corpus.reports)
     assert list(copied["机构"]) == ["某县政务办"] and 0 < copied["与上年重复占比"].iloc[0] < 1
+
+
+def test_agency_summary_and_copied_flag(corpus_of):
+    c = corpus_of([("某局", 2023, HOSTILE), ("某局", 2024, HOSTILE), ("某局", 2025, "存在的主要问题：一是依申请公开答复不规范。")])
+    table = statements(c)
+    signals = report_signals(c, table)
+    summary = report.agency_summary(table, signals, agency(c, "某局"))
+    assert list(summary["年度"]) == ["2023", "2024", "2025"]
+    assert summary["与上年重复占比"].iloc[1] == 1.0 and summary["与上年重复占比"].iloc[2] < report.COPIED_FLAG
+    assert summary["上年问题"].isna().iloc[0] and summary["上年问题"].iloc[1] == 3
+    assert summary["本年再次出现"].iloc[1] == 3 and summary["本年再次出现"].iloc[2] == 0
+    flags = report.copied_flags(signals, agency(c, "某局")).data
+    assert flags.count("与上年雷同 100%") == 1 and "2024 年度第五部分" in flags and "<script>" not in flags
+    assert report.copied_flags(signals[signals["year"] != 2024], agency(c, "某局")) is None
+
+
+def test_specificity_is_shown_with_its_markers_escaped(corpus_of):
+    text = "存在的主要问题：一是《<b>办法</b>》未按期修订，需进一步加强。下一步将于6月底前完成修订。"
+    c = corpus_of([("某局", 2024, text)])
+    page = report.specificity_html(c, report_id(c, 2024, "某局")).data
+    assert page.startswith("<p>具体性 0.50：具体细节 2 处")
+    assert "&lt;b&gt;" in page and "<b>" not in page and "进一步加强" in page
