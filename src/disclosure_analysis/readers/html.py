@@ -270,7 +270,7 @@ def _grid(table: lxml_html.HtmlElement) -> list[list[str | None]] | None:
     rows = table.xpath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")
     for r, row in enumerate(rows):
         c = 0
-        for cell in row.xpath("./td | ./th"):
+        for cell in (c for c in row if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")):
             while (r, c) in placed:
                 c += 1
             rowspan = _span(cell.get("rowspan"), default=len(rows) - r)
