@@ -227,10 +227,11 @@ else:
 # %% [markdown]
 # ## 七、第五部分说了什么
 #
-# 先读原文，再看程序把它拆成的陈述：按编号和句子拆分，分为**问题**（承认的不足）、**措施**（承诺要做的事）
-# 和**整改**（上年问题的整改情况），每条按主题词表归入主题，“判定依据”是决定主题的关键词。评估者
-# （如中国社会科学院法学研究所）常批评这一部分“泛泛而谈”、与上年雷同：读的时候留意问题是否具体、
-# 措施是否对应问题。各机构页面还比较了它与上年的重复和上年问题的回应情况。
+# 先读原文，再看程序把它拆成的陈述：按编号和句子拆分，分为**问题**（承认的不足）、
+# **措施**（承诺要做的事）和**整改**（上年问题的整改情况）；
+# 每条按主题词表归入主题，主题后的括号里是决定该主题的关键词。
+# 评估者（如中国社会科学院法学研究所）常批评这一部分“泛泛而谈”、与上年雷同：
+# 读的时候留意问题是否具体、措施是否对应问题。各机构页面还比较了它与上年的重复和上年问题的回应情况。
 
 # %%
 texts = one.sections[one.sections["section"].isin(["problems"])]
@@ -240,4 +241,5 @@ else:
     display(page.text(texts["text"].iloc[0], tag="blockquote"))
     said = problems.statements(one)
     display(page.table(section_five.kind_by_topic(said, report["agency_id"]), index=True))
-    display(page.table(section_five.agency_statements(said, report["agency_id"]).drop(columns="年度")))
+    shown = section_five.agency_statements(said, report["agency_id"]).drop(columns="年度")
+    display(page.table(shown).set_properties(subset=["类型"], **{"white-space": "nowrap"}))

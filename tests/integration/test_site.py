@@ -149,7 +149,7 @@ def test_agency_notebook_shows_numbers_charts_and_findings(site) -> None:
     assert "52.6%" in html  # 2023 release rate: (8 + 2) / 19, denominator 19 shown
     assert "50.0%" in html  # new applications 2024 vs 2023: 30 vs 20
     assert "甲市交通运输局" in html and "判定依据" in html
-    for cell in (">问题</td>", ">措施</td>", "政策解读与回应关切", "队伍与能力建设：培训"):  # kind, topic, evidence
+    for cell in (">问题</td>", ">措施</td>", "政策解读与回应关切（政策解读）", "队伍与能力建设（培训）"):
         assert cell in html, cell
     xss_html, _ = outputs(root / "out" / "agencies" / f"{ids[XSS_NAME]}.ipynb")
     assert "R1" in xss_html and "&lt;img src=x" in xss_html and "<img src=x" not in xss_html

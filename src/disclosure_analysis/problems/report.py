@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 
+import numpy as np
 import pandas as pd
 from IPython.display import HTML
 from matplotlib import colormaps
@@ -22,7 +23,7 @@ from .similarity import MIN_PASSAGE, SHINGLE, jaccard, repeated, shingles
 from .specificity import specificity
 
 COPIED_FLAG = 0.5  # a section 五 repeating at least this share of last year's is flagged 与上年雷同
-STATEMENT_COLUMNS = {"year": "年度", "kind": "类型", "text": "原文", "topics": "主题", "evidence": "判定依据"}
+STATEMENT_COLUMNS = {"year": "年度", "kind": "类型", "text": "原文", "topics": "主题（判定依据的关键词）"}
 FOLLOW_UP_COLUMNS = {
     "problem": "上年提出的问题", "topics": "主题", "taken_up": "本年有回应", "response": "回应的措施或整改",
     "came_back": "本年再次出现", "repeated_as": "本年的表述",
@@ -39,16 +40,22 @@ def agency_statements(statements: pd.DataFrame, agency_id: str, year: int | None
     rows = _agency_rows(statements, agency_id, year).sort_values(["year", "start"], kind="stable")
     out = rows.assign(
         year=_year_text(rows["year"]), kind=rows["kind"].map(KIND_NAMES),
-        topics=rows["categories"].map(topic_names), evidence=rows["evidence"].map(evidence_names),
+        topics=[topics_with_evidence(c, e) for c, e in zip(rows["categories"], rows["evidence"], strict=True)],
     )
     return out[list(STATEMENT_COLUMNS)].rename(columns=STATEMENT_COLUMNS).reset_index(drop=True)
 
 
-def evidence_names(evidence: str | None) -> str:
-    """`platforms=政务新媒体+更新; staff=培训` → `平台与渠道建设（…）：政务新媒体、更新；队伍与能力建设：培训`."""
+def topics_with_evidence(categories: str | None, evidence: str | None) -> str:
+    """Topic names with the words that decided each: `依申请公开办理（依申请公开、答复）；其他`.
+
+    `categories` and `evidence` are as in the statements table (`id;id` and `id=word+word; id=word`).
+    """
     names = codebook().names
-    parts = [part.split("=", 1) for part in (evidence or "").split("; ") if "=" in part]
-    return "；".join(f"{names.get(c, c)}：{'、'.join(words.split('+'))}" for c, words in parts)
+    words = dict(part.split("=", 1) for part in (evidence or "").split("; ") if "=" in part)
+    return "；".join(
+        f"{names[c]}（{'、'.join(words[c].split('+'))}）" if c in words else names[c]
+        for c in (categories or OTHER).split(";")
+    )
 
 
 def _year_text(years: pd.Series) -> pd.Series:
@@ -164,16 +171,23 @@ def topic_counts(statements: pd.DataFrame, kind: str = "problem") -> pd.DataFram
 def topic_heatmap(
     statements: pd.DataFrame, agency_names: dict[str, str] | None = None, kind: str = "problem", top: int = 30
 ) -> Figure:
-    """Topics (rows) × the `top` agencies with most statements of `kind` (columns), all years summed."""
+    """Topics (rows) × the `top` agencies with most statements of `kind` (columns), all years summed;
+    non-zero cells are labelled with their count."""
+    from ..plotting import label
+
     counts = topic_counts(statements, kind)
     wide = counts.pivot_table(index="topic", columns="agency_id", values="statements", aggfunc="sum", fill_value=0)
     wide = wide.reindex(index=list(codebook().categories), fill_value=0)
     wide = wide[wide.sum().sort_values(ascending=False).index[:top]] if len(wide.columns) else wide
-    from ..plotting import label
-
+    values = wide.to_numpy(dtype=float)
     fig = _figure(max(6.0, 0.45 * len(wide.columns) + 3), 5.5)
     ax = fig.subplots()
-    image = ax.imshow(wide.to_numpy(dtype=float), aspect="auto", cmap="Blues")
+    image = ax.imshow(values, aspect="auto", cmap="Blues")
+    for (row, column), value in np.ndenumerate(values):
+        if value:
+            dark = value > values.max() / 2
+            ax.text(column, row, f"{value:.0f}", ha="center", va="center", fontsize="small",
+                    color="white" if dark else "black")
     ax.set_yticks(range(len(wide.index)), [codebook().names[c] for c in wide.index])
     names = agency_names or {}
     shown = [label(names.get(a, a)) for a in wide.columns]
@@ -212,10 +226,11 @@ def topic_trend_figure(trends: pd.DataFrame, kind: str = "problem") -> Figure:
 
 
 def most_copied(signals: pd.DataFrame, reports: pd.DataFrame, n: int = 20) -> pd.DataFrame:
-    """The `n` reports whose 五 repeats most of last year's (flagged from `COPIED_FLAG` on), with their
-    closest other agency's report."""
+    """The `n` reports whose 五 repeats most of last year's (none that repeats nothing; flagged from
+    `COPIED_FLAG` on), with their closest other agency's report."""
     names = reports.set_index("report_id")[["agency", "year"]]
-    top = signals.dropna(subset=["copied_share"]).sort_values("copied_share", ascending=False).head(n)
+    copied = signals[signals["copied_share"].fillna(0) > 0]
+    top = copied.sort_values("copied_share", ascending=False).head(n)
     peer = top["most_similar_report_id"]
     return pd.DataFrame({
         "机构": top["report_id"].map(names["agency"]).to_numpy(),

@@ -32,9 +32,10 @@ def report_id(corpus, year, name="某县政务办"):
 
 def test_agency_statements_and_topics_by_kind(corpus, table):
     shown = report.agency_statements(table, agency(corpus), 2024)
-    assert list(shown.columns) == ["年度", "类型", "原文", "主题", "判定依据"]
+    assert list(shown.columns) == ["年度", "类型", "原文", "主题（判定依据的关键词）"]
     assert set(shown["年度"]) == {"2024"}  # shown as printed, not 2,024
-    assert "队伍与能力建设：" in shown["判定依据"].iloc[-1]  # topic names, not codebook ids
+    assert shown.iloc[-1, -1].startswith("队伍与能力建设（")  # topic names with their words, not codebook ids
+    assert report.topics_with_evidence("other", "") == "其他"
     assert list(shown["类型"]) == ["整改", "问题", "问题", "措施", "措施"]
     counts = report.kind_by_topic(table, agency(corpus), 2024)
     assert counts.loc["依申请公开办理", "问题"] == 1 and counts.loc["队伍与能力建设", "措施"] == 1
