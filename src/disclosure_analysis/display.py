@@ -6,6 +6,7 @@ these helpers, which HTML-escape it. A null is shown as "—" (blank in the repo
 
 from __future__ import annotations
 
+import hashlib
 import html
 import posixpath
 import re
@@ -78,7 +79,8 @@ def table(
     """A Styler that escapes every cell and header, shows nulls as "—" and formats numbers.
 
     `labels` renames columns for display (English codes → Chinese); `percent` lists columns (by their
-    original names) shown as percentages.
+    original names) shown as percentages. The table's HTML id comes from its content, not chance, so a
+    page is the same each time it is made.
     """
     percent = set(percent)
     shown = df.rename(columns=dict(labels or {}))
@@ -86,7 +88,9 @@ def table(
         name: _formatter(df[original], original in percent)
         for original, name in zip(df.columns, shown.columns, strict=True)
     }
-    styler = shown.style.format(formats, na_rep=NULL, escape="html")
+    key = repr((shown.to_csv(), sorted(percent), caption, index))
+    styler = Styler(shown, uuid=hashlib.sha256(key.encode()).hexdigest()[:8])
+    styler = styler.format(formats, na_rep=NULL, escape="html")
     styler = styler.format_index(escape="html", axis=1).format_index(escape="html", axis=0)
     text_columns = [name for name, fmt in formats.items() if fmt is None]
     if text_columns:

@@ -1,6 +1,7 @@
 """The runner: parameterized notebooks executed with papermill, exported with nbconvert, as one HTML site.
 
-Imports are lazy so that the kernel fork server (`render.forkserver`) starts without papermill/nbconvert.
+Imports are lazy so that the `run` command's parser, and code inside a kernel (`render.inkernel`), do not
+load papermill and nbconvert.
 """
 
 from __future__ import annotations

@@ -1,9 +1,11 @@
-"""Executing a notebook with papermill's Python API in a real Jupyter kernel.
+"""Executing a notebook with papermill's Python API in a real Jupyter kernel: a warm one or a fresh one.
 
 - String parameters are written with `repr()`, so Chinese stays readable in the injected cell
   (papermill's own translator writes \\uXXXX escapes).
 - The kernel gets the inline matplotlib backend even when `MPLBACKEND=Agg` is set for this process, and
   its own log lines (not cell output) are kept off our stderr.
+- Notebooks are read from and written to memory (`source:` and `site:` paths), not files: the worker
+  returns the executed notebook's text to whoever writes the site.
 """
 
 from __future__ import annotations
@@ -11,15 +13,16 @@ from __future__ import annotations
 import os
 import subprocess
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import nbformat
 import papermill
 from jupyter_client.manager import AsyncKernelManager
+from papermill.iorw import papermill_io
 from papermill.translators import PythonTranslator, papermill_translators
 
 from disclosure_analysis.plotting import INLINE_BACKEND
-from disclosure_analysis.render.forkserver import ForkServer
+from disclosure_analysis.render.notebooks import Source
 
 
 class ReadablePythonTranslator(PythonTranslator):
@@ -33,29 +36,44 @@ class ReadablePythonTranslator(PythonTranslator):
 papermill_translators.register("python", ReadablePythonTranslator)
 
 
+class MemoryIO:
+    """papermill I/O for notebooks held in this process: the sources (`source:`) and executed pages (`site:`)."""
+
+    notebooks: ClassVar[dict[str, str]] = {}
+
+    @classmethod
+    def read(cls, path: str) -> str:
+        return cls.notebooks[path]
+
+    @classmethod
+    def write(cls, buf: str, path: str) -> None:
+        cls.notebooks[path] = buf
+
+    @classmethod
+    def pretty_path(cls, path: str) -> str:
+        return path
+
+    @classmethod
+    def listdir(cls, path: str) -> list[str]:
+        raise NotImplementedError("notebooks in memory cannot be listed")
+
+    @classmethod
+    def take(cls, path: str) -> str:
+        """The text written to `path` ("" if none), forgotten here."""
+        return cls.notebooks.pop(path, "")
+
+
+papermill_io.register("source:", MemoryIO)
+papermill_io.register("site:", MemoryIO)
+
+
 class QuietKernelManager(AsyncKernelManager):
-    """A kernel manager whose kernels draw inline figures, keep no history and stay off our terminal.
-
-    With a `fork_server` (set on a subclass by `execute`), kernels are forked from the preloaded server.
-    """
-
-    fork_server: ForkServer | None = None
+    """A kernel manager whose kernels draw inline figures, keep no history and stay off our terminal."""
 
     async def _async_launch_kernel(self, kernel_cmd: list[str], **kw: Any) -> None:
         kw["env"] = kernel_env(kw.get("env"))
-        command = [*kernel_cmd, "--HistoryManager.enabled=False"]
-        if self.fork_server is not None and command[1:3] == ["-m", "ipykernel_launcher"]:
-            try:
-                process = self.fork_server.fork(command[3:], kw["env"], str(kw.get("cwd") or os.getcwd()))
-            except RuntimeError:
-                pass  # launch it the usual way below
-            else:
-                provisioner = self.provisioner
-                provisioner.process, provisioner.pid, provisioner.pgid = process, process.pid, process.pid
-                self._reconcile_connection_info(provisioner.connection_info)
-                return
         kw["stdout"] = kw["stderr"] = subprocess.DEVNULL
-        await super()._async_launch_kernel(command, **kw)
+        await super()._async_launch_kernel([*kernel_cmd, "--HistoryManager.enabled=False"], **kw)
 
 
 def kernel_env(base: dict[str, str] | None = None) -> dict[str, str]:
@@ -63,27 +81,45 @@ def kernel_env(base: dict[str, str] | None = None) -> dict[str, str]:
     return {**(base or os.environ), "MPLBACKEND": INLINE_BACKEND}
 
 
+def source_path(source: Source) -> str:
+    """The papermill path of `source` as a notebook (converted once per process and version)."""
+    path = f"source:{source.name}-{source.sha256[:12]}.ipynb"
+    if path not in MemoryIO.notebooks:
+        MemoryIO.notebooks[path] = nbformat.writes(source.notebook())
+    return path
+
+
 def execute(
-    nb: nbformat.NotebookNode,
+    source: Source,
     parameters: dict[str, Any],
-    output: Path,
+    page: str,
     cwd: Path,
     timeout: int,
-    fork_server: ForkServer | None = None,
+    warm: bool = True,
+    corpus_hash: str = "",
 ) -> nbformat.NotebookNode:
-    """Run `nb` with `parameters`; the executed notebook is written to `output` (also on failure).
+    """Run `source` with `parameters` in `cwd`; the executed notebook's text is kept as `site:<page>.ipynb`
+    (also when a cell fails: take it with `MemoryIO.take`).
 
+    `warm`: on this thread's warm kernel (`render.warm`), which reads the corpus named by the `corpus`
+    parameter once while its content hash is `corpus_hash`; else on a kernel of its own.
     Raises papermill's `PapermillExecutionError` when a cell fails.
     """
-    manager = type("PageKernelManager", (QuietKernelManager,), {"fork_server": fork_server})
+    if warm:
+        from disclosure_analysis.render.warm import ENGINE
+
+        corpus = (str(parameters.get("corpus", "")), corpus_hash)
+        engine: dict[str, Any] = {"engine_name": ENGINE, "corpus": corpus}
+    else:
+        engine = {"kernel_manager_class": QuietKernelManager, "shutdown_kernel": "immediate"}
     return papermill.execute_notebook(
-        nb,
-        str(output),
+        source_path(source),
+        f"site:{page}.ipynb",
         parameters=parameters,
         cwd=str(cwd),
         progress_bar=False,
+        log_output=False,
         request_save_on_cell_execute=False,
         execution_timeout=timeout,
-        kernel_manager_class=manager,
-        shutdown_kernel="immediate",  # every output has arrived; a graceful shutdown only costs time
+        **engine,
     )

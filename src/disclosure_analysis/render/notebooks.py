@@ -25,10 +25,12 @@ class Source:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
     def notebook(self) -> nbformat.NotebookNode:
-        """A fresh notebook (no outputs) built from the percent-format source."""
+        """A fresh notebook (no outputs) built from the percent-format source; cell ids are their positions
+        (jupytext's are random), so the pages made from it are the same each time."""
         nb = jupytext.reads(self.text, fmt="py:percent")
         nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-        for cell in nb.cells:
+        for number, cell in enumerate(nb.cells):
+            cell.id = f"cell-{number}"
             cell.metadata.setdefault("tags", [])
         return nb
 

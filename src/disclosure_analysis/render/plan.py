@@ -14,13 +14,11 @@ from disclosure_analysis.render.config import RunConfig
 from disclosure_analysis.render.pages import FAILED, Page, PageResult
 
 
-def plan_pages(
-    corpus: Corpus, config: RunConfig, corpus_path: Path, output: Path
-) -> tuple[list[Page], list[PageResult]]:
+def plan_pages(corpus: Corpus, config: RunConfig, corpus_path: Path) -> tuple[list[Page], list[PageResult]]:
     """The pages to render, and failures known before running (unknown or unsafe agency ids)."""
     reports = subset(corpus.reports, config.agencies, config.years)
     file_hash = dict(zip(corpus.manifest["report_id"], corpus.manifest["sha256"], strict=True))
-    common = {"corpus": str(corpus_path), "output_dir": str(output)}
+    common = {"corpus": str(corpus_path), "output_dir": "."}  # pages run in a folder of their own
     pages: list[Page] = []
     failed: list[PageResult] = []
     if "agency" in config.notebooks:
@@ -82,6 +80,12 @@ def plan_pages(
         elif config.case_study_report:
             failed.append(PageResult(page, FAILED, error=f"语料中没有报告 {config.case_study_report}"))
     return pages, failed
+
+
+def corpus_hash(corpus: Corpus) -> str:
+    """A hash of the corpus's content: its files and their hashes."""
+    files = sorted(zip(corpus.manifest["source"].astype(str), corpus.manifest["sha256"].astype(str), strict=True))
+    return hashlib.sha256("\n".join(f"{s}\t{h}" for s, h in files).encode()).hexdigest()
 
 
 def _years(reports: pd.DataFrame) -> list[int]:

@@ -12,26 +12,22 @@ Site layout under the output folder:
 from __future__ import annotations
 
 import os
-import time
-from collections.abc import Callable
-from concurrent.futures import Executor, ThreadPoolExecutor, as_completed
 from pathlib import Path
 
-from papermill.exceptions import PapermillExecutionError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from disclosure_analysis import analysis, formats, schema
 from disclosure_analysis.corpus import Corpus, load_corpus
+from disclosure_analysis.executors import Executor, WorkerError, make_executor
 from disclosure_analysis.render.config import SAMPLE, RunConfig
-from disclosure_analysis.render.export import to_html
-from disclosure_analysis.render.forkserver import ForkServer, start_server
 from disclosure_analysis.render.index import render_index
-from disclosure_analysis.render.kernel import execute, kernel_env
+from disclosure_analysis.render.job import PageJob, PageOutput, describe, render_job, write_output
 from disclosure_analysis.render.notebooks import NOTEBOOK_DIR, Source, load_source
 from disclosure_analysis.render.pages import FAILED, OK, SKIPPED, Page, PageResult, RunResult
-from disclosure_analysis.render.plan import plan_pages
+from disclosure_analysis.render.plan import corpus_hash, plan_pages
 from disclosure_analysis.render.state import page_key, read_state, write_state
+from disclosure_analysis.render.warm import close_kernels
 from disclosure_analysis.render.workbook import write_workbook
 
 
@@ -50,39 +46,37 @@ def run_site(
     show_code: bool | None = None,
     progress: bool = True,
     notebook_dir: Path = NOTEBOOK_DIR,
-    executor: Callable[[int], Executor] = ThreadPoolExecutor,
+    dask: str | None = None,
 ) -> RunResult:
     """Render the site `config` describes; pages whose inputs did not change since the last run are skipped.
 
-    `show_code` overrides the configuration; `executor(workers)` makes the pool the pages run on (a thread
-    pool by default: each page's work happens in its own kernel process).
+    `show_code` overrides the configuration. Pages run on `jobs` local worker processes (default: one per
+    core), or on the Dask cluster whose scheduler is at `dask` ("local": a local cluster of `jobs`
+    workers); each worker keeps one warm kernel (`render.warm`) and the site is written here.
     """
     show_code = config.show_code if show_code is None else show_code
     output = config.output.resolve()
     output.mkdir(parents=True, exist_ok=True)
     corpus_path = resolve_corpus(config.corpus)
     workers = jobs or os.cpu_count() or 1
-    corpus = load_corpus(corpus_path, jobs=workers)  # extracts new files; the kernels then read the cache
-    pages, results = plan_pages(corpus, config, corpus_path, output)
-    sources = {name: load_source(name, notebook_dir) for name in {p.notebook for p in pages}}
-    previous = read_state(output)
-    keys = {p.path: page_key(p.inputs, p.parameters, sources[p.notebook].sha256, show_code) for p in pages}
-    todo = []
-    for page in pages:
-        last = previous.get(page.path, {})
-        if last.get("key") == keys[page.path] and last.get("status") == OK and (output / page.html).is_file():
-            results.append(PageResult(page, SKIPPED))
-        else:
-            todo.append(page)
-    # more pages than workers: later kernels are forked from a server that has done the imports
-    server = start_server(kernel_env()) if len(todo) > workers else None
-    try:
-        results += _render_all(
-            todo, sources, output, show_code, config.timeout, workers, progress, executor, server
-        )
-    finally:
-        if server is not None:
-            server.close()
+    with make_executor(workers, dask, workers) as executor:
+        # extracts new files; the kernels then read the extraction cache
+        corpus = load_corpus(corpus_path, executor=executor)
+        pages, results = plan_pages(corpus, config, corpus_path)
+        sources = {name: load_source(name, notebook_dir) for name in {p.notebook for p in pages}}
+        previous = read_state(output)
+        keys = {p.path: page_key(p.inputs, p.parameters, sources[p.notebook].sha256, show_code) for p in pages}
+        todo = []
+        for page in pages:
+            last = previous.get(page.path, {})
+            if last.get("key") == keys[page.path] and last.get("status") == OK and (output / page.html).is_file():
+                results.append(PageResult(page, SKIPPED))
+            else:
+                todo.append(PageJob(page, sources[page.notebook], show_code, config.timeout, corpus_hash(corpus)))
+        try:
+            results += render_pages(todo, executor, output, progress)
+        finally:
+            close_kernels()  # those of this process (one worker runs the pages here)
     order = {p.path: i for i, p in enumerate(pages)}
     results.sort(key=lambda r: order.get(r.page.path, -1))
     write_state(
@@ -107,17 +101,8 @@ def run_site(
     return result
 
 
-def _render_all(
-    pages: list[Page],
-    sources: dict[str, Source],
-    output: Path,
-    show_code: bool,
-    timeout: int,
-    jobs: int,
-    progress: bool,
-    executor: Callable[[int], Executor],
-    server: ForkServer | None,
-) -> list[PageResult]:
+def render_pages(jobs: list[PageJob], executor: Executor, output: Path, progress: bool) -> list[PageResult]:
+    """Run `jobs` on `executor` (a task that fails twice is a failed page) and write what they made."""
     results = []
     bar = Progress(
         TextColumn("生成页面"),
@@ -126,44 +111,36 @@ def _render_all(
         TimeElapsedColumn(),
         TextColumn("{task.description}"),
         console=Console(stderr=True),
-        disable=not progress or not pages,
+        auto_refresh=False,  # no refresh thread: local workers are forked from this process
+        disable=not progress or not jobs,
     )
-    with bar, executor(max(1, min(jobs, len(pages) or 1))) as pool:
-        task = bar.add_task("", total=len(pages))
-        futures = [
-            pool.submit(render_page, p, sources[p.notebook], output, show_code, timeout, server)
-            for p in pages
-        ]
-        for future in as_completed(futures):
-            result = future.result()
+    with bar:
+        task = bar.add_task("", total=len(jobs))
+        for i, out in executor.map_unordered(render_job, jobs):
+            result = record(output, jobs[i].page, out)
             results.append(result)
-            bar.update(task, advance=1, description=f"{result.page.path} {result.status}")
+            bar.update(task, advance=1, description=f"{result.page.path} {result.status}", refresh=True)
     return results
 
 
-def render_page(
-    page: Page, source: Source, output: Path, show_code: bool, timeout: int, server: ForkServer | None = None
-) -> PageResult:
-    """Execute one notebook and export its page; any failure is caught and reported in the result."""
-    started = time.perf_counter()
-    html_path = output / page.html
-    html_path.parent.mkdir(parents=True, exist_ok=True)
+def record(output: Path, page: Page, out: PageOutput | WorkerError) -> PageResult:
+    """Write a page's output into the site and say how the page went."""
+    if isinstance(out, WorkerError):
+        (output / page.html).unlink(missing_ok=True)
+        return PageResult(page, FAILED, error=f"工作进程出错：{out.detail}")
+    write_output(output, page, out)
+    if out.error is not None:
+        return PageResult(page, FAILED, out.seconds, error=out.error)
+    return PageResult(page, OK, out.seconds, warnings=out.warnings)
+
+
+def render_page(page: Page, source: Source, output: Path, show_code: bool, timeout: int) -> PageResult:
+    """One page in this process, on a kernel of its own (there is nothing to keep warm for)."""
     try:
-        executed = execute(
-            source.notebook(), page.parameters, output / f"{page.path}.ipynb", output, timeout, server
-        )
-        body, warnings = to_html(executed, page.title, show_code, page.home)
-        html_path.write_text(body, encoding="utf-8")
-    except Exception as exc:  # one failing page must not stop the others
-        html_path.unlink(missing_ok=True)
-        return PageResult(page, FAILED, time.perf_counter() - started, error=_describe(exc))
-    return PageResult(page, OK, time.perf_counter() - started, warnings=warnings)
-
-
-def _describe(exc: Exception) -> str:
-    if isinstance(exc, PapermillExecutionError):
-        return f"笔记本第 {exc.exec_count} 个代码单元出错：{exc.ename}: {exc.evalue}"
-    return f"{type(exc).__name__}: {exc}"
+        out: PageOutput | WorkerError = render_job(PageJob(page, source, show_code, timeout, warm=False))
+    except Exception as exc:
+        out = WorkerError(describe(exc))
+    return record(output, page, out)
 
 
 def _write_tables(corpus: Corpus, config: RunConfig, path: Path) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 
 STATE_FILE = ".state.json"
 #: bump when the runner changes how pages are made, to re-render everything once
-FORMAT = 1
+FORMAT = 2
 
 
 def page_key(inputs: list[str], parameters: dict[str, Any], notebook_sha256: str, show_code: bool) -> str:

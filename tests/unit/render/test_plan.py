@@ -34,9 +34,7 @@ def corpus(agencies: dict[str, str]) -> Corpus:
 
 
 def test_pages_for_every_agency_overview_and_case_study(tmp_path: Path) -> None:
-    pages, failed = plan_pages(
-        corpus({"a-1": "甲局", "b-2": "乙局"}), RunConfig(output=tmp_path), Path("c"), tmp_path
-    )
+    pages, failed = plan_pages(corpus({"a-1": "甲局", "b-2": "乙局"}), RunConfig(output=tmp_path), Path("c"))
     assert not failed
     assert [p.path for p in pages] == ["agencies/a-1", "agencies/b-2", "overview", "case_study"]
     a = pages[0]
@@ -48,12 +46,12 @@ def test_pages_for_every_agency_overview_and_case_study(tmp_path: Path) -> None:
 def test_unsafe_and_unknown_ids_fail_before_running(tmp_path: Path) -> None:
     evil = "../../etc/passwd"
     config = RunConfig(output=tmp_path, agencies=("zz-9",), case_study_report="nothere")
-    pages, failed = plan_pages(corpus({evil: "坏局", "zz-0": "丙局"}), config, Path("c"), tmp_path)
+    pages, failed = plan_pages(corpus({evil: "坏局", "zz-0": "丙局"}), config, Path("c"))
     errors = {r.page.agency_id: r for r in failed}
     assert errors["zz-9"].status == FAILED and "没有该机构" in errors["zz-9"].error
     assert "case_study" in {r.page.path for r in failed}
     assert not [p for p in pages if p.notebook == "agency"]  # zz-9 is unknown, the rest not selected
-    pages, failed = plan_pages(corpus({evil: "坏局"}), RunConfig(output=tmp_path), Path("c"), tmp_path)
+    pages, failed = plan_pages(corpus({evil: "坏局"}), RunConfig(output=tmp_path), Path("c"))
     bad = next(r for r in failed if r.page.agency_id == evil)
     assert bad.page.path.startswith("agencies/invalid-") and ".." not in bad.page.path
     assert "不允许的字符" in bad.error

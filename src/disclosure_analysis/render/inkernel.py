@@ -1,0 +1,91 @@
+"""Runs inside a warm kernel (sent by `render.warm`): set up once, then a clean slate before each notebook.
+
+`prepare()` imports what the notebooks import, snapshots the matplotlib and warnings state and puts a
+cache in front of `corpus.load_corpus`. `reset()` puts back what a fresh kernel would have: an empty user
+namespace with the execution counter at 1, no open figures, the snapshotted rcParams and warning filters
+(and no memory of warnings already shown), the page's working folder. The corpus is read once per kernel:
+a call of `load_corpus` on the path the runner named is answered from the cache while the runner's
+content hash of that corpus is unchanged; every call gets its own shallow copies of the tables (pandas
+copy-on-write keeps the cached ones unchanged whatever a notebook does to its copy).
+"""
+
+from __future__ import annotations
+
+import copy
+import importlib
+import os
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+#: modules the notebooks import; importing them once is most of what a warm kernel saves
+PRELOAD = (
+    "pandas",
+    "matplotlib.pyplot",
+    "matplotlib_inline.backend_inline",
+    "disclosure_analysis.analysis",
+    "disclosure_analysis.corpus",
+    "disclosure_analysis.display",
+    "disclosure_analysis.names",
+    "disclosure_analysis.peers",
+    "disclosure_analysis.plotting",
+)
+
+_baseline: dict[str, Any] = {}
+_expected: tuple[str, str] | None = None  # (corpus path, content hash) of the page being run
+_cached: tuple[tuple[str, str], Any] | None = None
+
+
+def prepare() -> None:
+    """Once per kernel, before any notebook."""
+    for name in PRELOAD:
+        importlib.import_module(name)
+    import matplotlib
+
+    from disclosure_analysis import corpus
+
+    _baseline["rc"] = {k: v for k, v in matplotlib.rcParams.items() if k != "backend"}
+    _baseline["filters"] = list(warnings.filters)
+    load = corpus.load_corpus
+    corpus.load_corpus = lambda paths, *args, **kwargs: _cached_load(load, paths, *args, **kwargs)
+
+
+def reset(shell: Any, cwd: str, corpus_path: str, corpus_hash: str) -> None:
+    """Before each notebook: the state of a fresh kernel started in `cwd`; `corpus_path` has `corpus_hash`."""
+    global _expected
+    import matplotlib
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        matplotlib.rcParams.update(_baseline["rc"])
+    warnings.filters[:] = _baseline["filters"]
+    warnings.onceregistry.clear()
+    warnings._filters_mutated()  # forgets which warnings were already shown
+    os.chdir(cwd)
+    _expected = (str(Path(corpus_path).resolve()), corpus_hash) if corpus_path and corpus_hash else None
+    shell.reset(new_session=True)
+
+
+def _cached_load(load: Callable[..., Any], paths: Any, *args: Any, **kwargs: Any) -> Any:
+    """`load(paths)` from the cache when `paths` is the runner's corpus and its hash is unchanged."""
+    global _cached
+    if args or kwargs or _expected is None or not isinstance(paths, str | Path):
+        return load(paths, *args, **kwargs)
+    if str(Path(paths).resolve()) != _expected[0]:
+        return load(paths)
+    if _cached is None or _cached[0] != _expected:
+        _cached = None  # let the old corpus go before reading the new one
+        _cached = (_expected, load(paths))
+    return _view(_cached[1])
+
+
+def _view(corpus: Any) -> Any:
+    """A copy of `corpus` whose loaded tables are shallow copies (a notebook may change its own)."""
+    view = copy.copy(corpus)
+    for name, value in vars(corpus).items():
+        if hasattr(value, "copy") and hasattr(value, "columns"):
+            setattr(view, name, value.copy(deep=False))
+    return view

@@ -1,0 +1,69 @@
+"""A page made on a warm kernel (after it made another agency's page) is the page a fresh kernel makes."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import pytest
+
+from disclosure_analysis.corpus import load_corpus
+from disclosure_analysis.render.config import RunConfig
+from disclosure_analysis.render.job import PageJob, PageOutput, render_job
+from disclosure_analysis.render.notebooks import load_source
+from disclosure_analysis.render.plan import corpus_hash, plan_pages
+from disclosure_analysis.render.site import resolve_corpus
+from disclosure_analysis.render.warm import close_kernels
+
+pytestmark = pytest.mark.slow
+
+
+def comparable(notebook: str) -> dict[str, Any]:
+    """The executed notebook without what papermill and nbclient record about the run (times, paths, and
+    the random id of the cell papermill injects) and without memory addresses in plain-text outputs."""
+    nb = json.loads(re.sub(r" at 0x[0-9a-f]+>", " at 0x…>", notebook))
+    nb["metadata"].pop("papermill")
+    for cell in nb["cells"]:
+        cell["metadata"].pop("papermill", None)
+        cell["metadata"].pop("execution", None)
+        if "injected-parameters" in cell["metadata"]["tags"]:
+            cell.pop("id")
+    return nb
+
+
+@pytest.fixture(scope="module")
+def pages() -> tuple[PageOutput, PageOutput, PageOutput]:
+    """Agency B on a fresh kernel; agency A then B on one warm kernel."""
+    path = resolve_corpus("sample")
+    corpus = load_corpus(path)
+    planned, _ = plan_pages(corpus, RunConfig(notebooks=("agency",)), path)
+    source, digest = load_source("agency"), corpus_hash(corpus)
+    a, b = planned[0], planned[5]
+    fresh = render_job(PageJob(b, source, False, 600, digest, warm=False))
+    try:
+        first = render_job(PageJob(a, source, False, 600, digest))
+        warm = render_job(PageJob(b, source, False, 600, digest))
+    finally:
+        close_kernels()
+    return fresh, first, warm
+
+
+def test_warm_page_equals_fresh_page(pages) -> None:
+    fresh, first, warm = pages
+    assert fresh.error is None and first.error is None and warm.error is None
+    assert comparable(warm.notebook) == comparable(fresh.notebook)
+    assert warm.html == fresh.html
+    assert warm.files == fresh.files and warm.warnings == fresh.warnings
+
+
+def test_the_pages_differ_and_have_charts(pages) -> None:
+    fresh, first, _ = pages
+    assert comparable(first.notebook) != comparable(fresh.notebook)
+    images = [
+        out for cell in comparable(fresh.notebook)["cells"] for out in cell.get("outputs", [])
+        if "image/png" in out.get("data", {})
+    ]
+    assert len(images) >= 3
+    counts = [c["execution_count"] for c in comparable(fresh.notebook)["cells"] if c["cell_type"] == "code"]
+    assert counts == list(range(1, len(counts) + 1))
