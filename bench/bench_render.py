@@ -1,98 +1,159 @@
-"""Seconds per agency page: the runner (`run_site`) vs a plain loop of `papermill` + `jupyter nbconvert` CLIs.
+"""Seconds per agency page, fresh kernels vs warm kernels, and where a warm page's time goes.
 
-Both render the agency notebook for the same agencies of the sample corpus into fresh folders. The
-runner's time includes loading the corpus, the index and the workbook; the loop's time is just the two
-command lines per agency (converting the jupytext source to .ipynb once is not timed).
+    python bench/bench_render.py                      # 500 warm pages, 40 fresh, all cores
+    python bench/bench_render.py --pages 60 --fresh-pages 10 --corpus /tmp/bench-render
 
-    python bench/bench_render.py [--agencies 4] [--jobs N]
+A synthetic corpus (62 agencies × 2019–2024, txt/html/docx) is generated and read once (not timed;
+`--corpus DIR` keeps it for a rerun). Pages go through the runner's own path — `render_pages` on a
+`LocalExecutor`: workers run `render_job`, the client writes the site — the corpus's agency pages over and
+over, each round into its own folder. Per page: wall seconds × workers (seconds per page per core, the
+figure the target is about) and CPU seconds of every process (runner, workers, kernels: on a busy machine
+the comparable figure). Then a few warm pages run in this process, timed piece by piece: the kernel's CPU
+per notebook section, and this side's papermill/nbclient, export and the rest.
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import json
 import os
-import shutil
-import subprocess
-import sys
+import pstats
+import resource
 import tempfile
 import time
-from collections.abc import Callable
+from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
-import nbformat
+import psutil
 
 from disclosure_analysis.corpus import load_corpus
-from disclosure_analysis.render import RunConfig, run_site
+from disclosure_analysis.executors import LocalExecutor
+from disclosure_analysis.render.config import RunConfig
+from disclosure_analysis.render.job import PageJob, render_job
 from disclosure_analysis.render.notebooks import load_source
-from disclosure_analysis.sample import sample_corpus
+from disclosure_analysis.render.plan import corpus_hash, plan_pages
+from disclosure_analysis.render.site import render_pages
+from disclosure_analysis.render.warm import close_kernels, thread_kernel
+from disclosure_analysis.synth import generate
+
+YEARS = range(2019, 2025)
 
 
-def timed(run: Callable[[], None]) -> float:
-    """Wall seconds of `run()` (CPU time is not comparable: forked kernels are not our children)."""
-    started = time.perf_counter()
-    run()
-    return time.perf_counter() - started
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished descendants (workers and, through them, kernels)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def cli_loop(corpus: Path, agencies: list[str], work: Path) -> None:
-    """papermill + nbconvert command lines, one agency after the other."""
-    notebook = work / "agency.ipynb"
-    nbformat.write(load_source("agency").notebook(), notebook)
-    env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}
-    bin_dir = Path(sys.executable).parent
-    for agency in agencies:
-        out = work / f"{agency}.ipynb"
-        params = ["-p", "corpus", str(corpus), "-p", "agency_id", agency, "-p", "output_dir", str(work)]
-        subprocess.run(
-            [str(bin_dir / "papermill"), "--no-progress-bar", str(notebook), str(out), *params],
-            check=True,
-            env=env,
-            capture_output=True,
-        )
-        subprocess.run(
-            [str(bin_dir / "jupyter"), "nbconvert", "--to", "html", "--no-input", str(out)],
-            check=True,
-            env=env,
-            capture_output=True,
-        )
+def page_jobs(corpus_dir: Path, count: int, warm: bool) -> list[PageJob]:
+    """`count` agency pages: the corpus's agencies round after round, round k under `round-k/`."""
+    corpus = load_corpus(corpus_dir)
+    pages, _ = plan_pages(corpus, RunConfig(notebooks=("agency",)), corpus_dir)
+    source, digest = load_source("agency"), corpus_hash(corpus)
+    return [
+        PageJob(replace(p, path=f"round-{i // len(pages)}/{p.path}"), source, False, 600, digest, warm)
+        for i, p in ((i, pages[i % len(pages)]) for i in range(count))
+    ]
 
 
-def runner(corpus: Path, agencies: list[str], work: Path, jobs: int | None) -> None:
-    config = RunConfig(corpus=str(corpus), agencies=tuple(agencies), notebooks=("agency",), output=work)
-    result = run_site(config, jobs=jobs, progress=False)
-    failed = [r.page.path for r in result.pages if r.status != "ok"]
+def timed_run(jobs: list[PageJob], workers: int, site: Path) -> dict[str, float]:
+    """Render `jobs` on `workers` local processes; wall and CPU seconds per page."""
+    wall, cpu = time.perf_counter(), cpu_seconds()
+    with LocalExecutor(workers) as executor:
+        results = render_pages(jobs, executor, site, progress=True)
+    wall, cpu = time.perf_counter() - wall, cpu_seconds() - cpu
+    failed = [r.page.path for r in results if r.status != "ok"]
     if failed:
-        raise SystemExit(f"runner failed on {failed}")
+        raise SystemExit(f"pages failed: {failed[:5]}")
+    return {
+        "pages": len(jobs),
+        "wall_s_per_page": round(wall / len(jobs), 3),
+        "s_per_page_per_core": round(wall * workers / len(jobs), 3),
+        "cpu_s_per_page": round(cpu / len(jobs), 3),
+    }
+
+
+def sections(notebook: str) -> dict[str, float]:
+    """Seconds per notebook section (its markdown heading) from papermill's cell durations."""
+    out: dict[str, float] = defaultdict(float)
+    heading = "参数与读取语料"
+    for cell in json.loads(notebook)["cells"]:
+        if cell["cell_type"] == "markdown":
+            heading = "".join(cell["source"]).splitlines()[0].lstrip("# ")[:24]
+        else:
+            out[heading] += cell["metadata"]["papermill"].get("duration") or 0.0
+    return out
+
+
+def breakdown(jobs: list[PageJob]) -> dict[str, object]:
+    """Warm pages in this process: kernel CPU by section and in all, this side's pieces (CPU seconds)."""
+    kernel = psutil.Process(thread_kernel(60).km.provisioner.pid)
+    render_job(jobs[0])  # the kernel reads the corpus
+    wall = kernel_cpu = own_cpu = 0.0
+    by_section: dict[str, float] = defaultdict(float)
+    profile = cProfile.Profile()
+    for job in jobs[1:]:
+        k0, c0, w0 = sum(kernel.cpu_times()[:2]), time.process_time(), time.perf_counter()
+        profile.enable()
+        out = render_job(job)
+        profile.disable()
+        wall += time.perf_counter() - w0
+        own_cpu += time.process_time() - c0
+        kernel_cpu += sum(kernel.cpu_times()[:2]) - k0
+        for name, seconds in sections(out.notebook).items():
+            by_section[name] += seconds
+    close_kernels()
+    n = len(jobs) - 1
+    stats = pstats.Stats(profile).stats  # type: ignore[attr-defined]
+    pieces = {  # label: (file, function)
+        "papermill_execute_notebook": ("papermill/execute.py", "execute_notebook"),
+        "of_which_kernel_reset": ("render/warm.py", "reset"),
+        "of_which_notebook_to_json": ("nbformat/__init__.py", "writes"),
+        "of_which_notebook_from_json": ("nbformat/__init__.py", "reads"),
+        "html_export": ("render/export.py", "to_html"),
+    }
+    client = {
+        label: round(sum(v[3] for k, v in stats.items() if k[0].endswith(file) and k[2] == name) / n, 3)
+        for label, (file, name) in pieces.items()
+    }
+    return {
+        "pages": n,
+        "wall_s_per_page": round(wall / n, 3),
+        "kernel_cpu_s_per_page": round(kernel_cpu / n, 3),
+        "client_cpu_s_per_page": round(own_cpu / n, 3),
+        "client_s_per_page_profiled": client,
+        "cell_wall_s_per_page_by_section": {k: round(v / n, 3) for k, v in by_section.items()},
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--agencies", type=int, default=4, help="number of agencies (default 4)")
-    parser.add_argument("--jobs", type=int, default=None, help="runner workers (default: cores)")
+    parser.add_argument("--pages", type=int, default=500, help="warm pages (default 500)")
+    parser.add_argument("--fresh-pages", type=int, default=40, help="fresh-kernel pages (default 40)")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="workers (default: cores)")
+    parser.add_argument("--profile-pages", type=int, default=8, help="warm pages timed piece by piece")
+    parser.add_argument("--corpus", type=Path, help="keep the generated corpus here (default: a temp folder)")
     args = parser.parse_args()
-    corpus = sample_corpus()
-    agencies = sorted(load_corpus(corpus).reports["agency_id"].dropna().unique())[: args.agencies]
     work = Path(tempfile.mkdtemp(prefix="bench-render-"))
-    try:
-        fast = timed(lambda: runner(corpus, agencies, work / "runner", args.jobs))
-        (work / "cli").mkdir()
-        slow = timed(lambda: cli_loop(corpus, agencies, work / "cli"))
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    corpus_dir = (args.corpus or work / "corpus").resolve()
+    if not (corpus_dir / "truth.jsonl").is_file():
+        generate(corpus_dir, agencies=62, years=YEARS, formats=("txt", "html", "docx"))
+    load_corpus(corpus_dir, jobs=args.jobs)  # extraction is cached: the kernels read the cache
     figures = {
-        "agencies": len(agencies),
+        "corpus_reports": len(load_corpus(corpus_dir).reports),
         "cores": os.cpu_count(),
-        "jobs": args.jobs or os.cpu_count(),
-        "runner_s_per_page": round(fast / len(agencies), 2),
-        "cli_loop_s_per_page": round(slow / len(agencies), 2),
-        "speedup": round(slow / fast, 2),
+        "jobs": args.jobs,
+        "warm": timed_run(page_jobs(corpus_dir, args.pages, True), args.jobs, work / "warm"),
+        "fresh": timed_run(page_jobs(corpus_dir, args.fresh_pages, False), args.jobs, work / "fresh"),
+        "warm_in_one_process": breakdown(page_jobs(corpus_dir, args.profile_pages + 1, True)),
         "load_average_1min": round(os.getloadavg()[0], 2),
     }
-    print(json.dumps(figures, indent=1))
+    print(json.dumps(figures, indent=1, ensure_ascii=False))
     results = Path(__file__).parent / "results"
     results.mkdir(exist_ok=True)
-    (results / "render.json").write_text(json.dumps(figures, indent=1), encoding="utf-8")
+    (results / "render.json").write_text(json.dumps(figures, indent=1, ensure_ascii=False), encoding="utf-8")
 
 
 if __name__ == "__main__":
