@@ -30,13 +30,23 @@ def site_files(site: Path) -> dict[str, bytes]:
 
 
 def test_dask_local_site_equals_local_processes_site(tmp_path: Path, capsys) -> None:
-    agencies = sorted(load_corpus(sample_corpus()).reports["agency_id"].dropna().unique())[:3]
+    agencies = sorted(load_corpus(sample_corpus()).reports["agency_id"].dropna().unique())[:2]
     params = tmp_path / "params.yaml"
     params.write_text(yaml.safe_dump({"agencies": agencies, "notebooks": ["agency", "overview"]}))
     assert main(["run", "--params", str(params), "--output", str(tmp_path / "jobs"), "--jobs", "2"]) == 0
-    dask = ["run", "--params", str(params), "--output", str(tmp_path / "dask"), "--dask", "local", "--jobs", "2"]
+    dask = [
+        "run",
+        "--params",
+        str(params),
+        "--output",
+        str(tmp_path / "dask"),
+        "--dask",
+        "local",
+        "--jobs",
+        "2",
+    ]
     assert main(dask) == 0
-    assert "共 4 页：生成 4" in capsys.readouterr().err
+    assert "共 3 页：生成 3" in capsys.readouterr().err
     local, distributed = site_files(tmp_path / "jobs"), site_files(tmp_path / "dask")
     assert sorted(local) == sorted(distributed)
     assert len([n for n in local if n.endswith(".csv")]) >= 10

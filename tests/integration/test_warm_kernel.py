@@ -61,7 +61,9 @@ def test_the_pages_differ_and_have_charts(pages) -> None:
     fresh, first, _ = pages
     assert comparable(first.notebook) != comparable(fresh.notebook)
     images = [
-        out for cell in comparable(fresh.notebook)["cells"] for out in cell.get("outputs", [])
+        out
+        for cell in comparable(fresh.notebook)["cells"]
+        for out in cell.get("outputs", [])
         if "image/png" in out.get("data", {})
     ]
     assert len(images) >= 3

@@ -52,13 +52,17 @@ def render_job(job: PageJob) -> PageOutput:
         work = Path(scratch)
         nb, error = None, None
         try:
-            nb = execute(job.source, job.page.parameters, job.page.path, work, job.timeout, job.warm, job.corpus_hash)
+            nb = execute(
+                job.source, job.page.parameters, job.page.path, work, job.timeout, job.warm, job.corpus_hash
+            )
         except (PapermillExecutionError, CellTimeoutError) as exc:
             error = describe(exc)
         finally:
             text = MemoryIO.take(f"site:{job.page.path}.ipynb")
         html, warnings = to_html(nb, job.page.title, job.show_code, job.page.home) if nb else ("", [])
-        files = {p.relative_to(work).as_posix(): p.read_bytes() for p in sorted(work.rglob("*")) if p.is_file()}
+        files = {
+            p.relative_to(work).as_posix(): p.read_bytes() for p in sorted(work.rglob("*")) if p.is_file()
+        }
     return PageOutput(text, html, files, warnings, error, time.perf_counter() - started)
 
 

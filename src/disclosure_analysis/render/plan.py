@@ -84,7 +84,9 @@ def plan_pages(corpus: Corpus, config: RunConfig, corpus_path: Path) -> tuple[li
 
 def corpus_hash(corpus: Corpus) -> str:
     """A hash of the corpus's content: its files and their hashes."""
-    files = sorted(zip(corpus.manifest["source"].astype(str), corpus.manifest["sha256"].astype(str), strict=True))
+    files = sorted(
+        zip(corpus.manifest["source"].astype(str), corpus.manifest["sha256"].astype(str), strict=True)
+    )
     return hashlib.sha256("\n".join(f"{s}\t{h}" for s, h in files).encode()).hexdigest()
 
 

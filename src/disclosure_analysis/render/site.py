@@ -65,14 +65,22 @@ def run_site(
         pages, results = plan_pages(corpus, config, corpus_path)
         sources = {name: load_source(name, notebook_dir) for name in {p.notebook for p in pages}}
         previous = read_state(output)
-        keys = {p.path: page_key(p.inputs, p.parameters, sources[p.notebook].sha256, show_code) for p in pages}
+        keys = {
+            p.path: page_key(p.inputs, p.parameters, sources[p.notebook].sha256, show_code) for p in pages
+        }
         todo = []
         for page in pages:
             last = previous.get(page.path, {})
-            if last.get("key") == keys[page.path] and last.get("status") == OK and (output / page.html).is_file():
+            if (
+                last.get("key") == keys[page.path]
+                and last.get("status") == OK
+                and (output / page.html).is_file()
+            ):
                 results.append(PageResult(page, SKIPPED))
             else:
-                todo.append(PageJob(page, sources[page.notebook], show_code, config.timeout, corpus_hash(corpus)))
+                todo.append(
+                    PageJob(page, sources[page.notebook], show_code, config.timeout, corpus_hash(corpus))
+                )
         try:
             results += render_pages(todo, executor, output, progress)
         finally:
