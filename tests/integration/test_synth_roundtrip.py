@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from disclosure_analysis.extract import extract_path
@@ -71,3 +72,50 @@ def test_printed_values_of_faulty_reports_are_reproduced(faulty: list[tuple[dict
     assert any(t["faults"] for t, _ in faulty)
     assert _mismatches(faulty, ("agency", "year", "template")) == []
     assert _narrative_mismatches(faulty) == []  # including figures that disagree with 表三 (T1)
+
+
+def _checkable(identity: str, cells: dict) -> bool:
+    """An identity over a row (R2) or column (R1, R3) with a blank cell can only be reported as uncheckable."""
+    rule, _, where = identity.partition(":")
+    if rule == "R2":
+        return all(v is not None for k, v in cells.items() if k.startswith(f"t3.{where}."))
+    if rule in ("R1", "R3"):
+        return all(v is not None for k, v in cells.items() if k.startswith("t3.") and k.endswith(f".{where}"))
+    return True
+
+
+def _predicted(fault: dict, cells: dict) -> set[tuple[str, str | None, str | None]]:
+    """The findings an injected fault must produce, from the identities the generator recorded."""
+    if fault["type"] == "missing_table":
+        return {("F1", None, None)}
+    if fault["type"] == "slash":  # the sums around a "/" in 表三 cannot be checked: pointed at, not failed
+        return {("N1", fault["row"], fault["column"])} if fault["table"] == "t3" else set()
+    out = set()
+    for identity in filter(lambda i: _checkable(i, cells), fault["identities"]):
+        rule, _, where = identity.partition(":")
+        out.add({
+            "R1": ("R1", None, where), "R2": ("R2", where, None), "R3": ("R3", None, where),
+            "R5": ("R5", None, f"{where}_total"), "T1": ("T1", "new_received", "total"),
+            "X1": ("X1", "carried_in", where),
+        }[rule])
+    return out
+
+
+def test_injected_faults_are_found_where_recorded_and_nowhere_else(faulty: list[tuple[dict, dict]]) -> None:
+    from disclosure_analysis.corpus import build_corpus
+
+    corpus = build_corpus([got for _, got in faulty])
+    findings = corpus.findings[(corpus.findings["severity"] != "info") | (corpus.findings["rule"] == "N1")]
+    found: dict[str, set] = {}
+    for f in findings.itertuples():
+        found.setdefault(f.report_id, set()).add(
+            (f.rule, None if f.row is pd.NA else f.row, None if f.column is pd.NA else f.column)
+        )
+    wrong = []
+    for truth, got in faulty:
+        expected = set().union(*(_predicted(f, truth["cells"]) for f in truth["faults"]))
+        seen = found.get(got["sha256"][:16], set())
+        if seen != expected:
+            wrong.append((truth["file"], sorted(expected, key=str), sorted(seen, key=str)))
+    assert sum(bool(t["faults"]) for t, _ in faulty) >= 30
+    assert wrong == []
