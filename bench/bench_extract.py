@@ -58,16 +58,25 @@ def run(records: list[dict]) -> dict[str, dict[str, float]]:
         got = result.values()
         wrong[fmt] += any(got.get(k, "absent") != v for k, v in r["cells"].items())
     return {
-        fmt: {"n": count[fmt], "wall": count[fmt] / wall[fmt], "cpu": count[fmt] / cpu[fmt], "wrong": wrong[fmt]}
+        fmt: {
+            "n": count[fmt],
+            "wall": count[fmt] / wall[fmt],
+            "cpu": count[fmt] / cpu[fmt],
+            "wrong": wrong[fmt],
+        }
         for fmt in count
     }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=10_000, help="reports in all (split evenly over the formats)")
+    parser.add_argument(
+        "--n", type=int, default=10_000, help="reports in all (split evenly over the formats)"
+    )
     parser.add_argument("--formats", default=",".join(FORMATS))
-    parser.add_argument("--corpus", type=Path, help="folder to generate into and reuse (default: a temp folder)")
+    parser.add_argument(
+        "--corpus", type=Path, help="folder to generate into and reuse (default: a temp folder)"
+    )
     args = parser.parse_args()
     formats = args.formats.split(",")
     with tempfile.TemporaryDirectory() as tmp:

@@ -49,8 +49,10 @@ def main() -> None:
         print(f"macro F1 {macro_f1(scores):.3f}")
     kinds = [next((s.kind for s in segment(t)), None) for t in labelled["text"]]
     print(f"\nkind found from the statement alone: {(pd.Series(kinds) == labelled['kind']).mean():.1%}")
-    print(f"classify {len(texts):,} distinct statements: {elapsed:.2f} s wall, {cpu:.2f} s CPU (one core; "
-          "tokenizer start-up included)")
+    print(
+        f"classify {len(texts):,} distinct statements: {elapsed:.2f} s wall, {cpu:.2f} s CPU (one core; "
+        "tokenizer start-up included)"
+    )
 
 
 if __name__ == "__main__":
