@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import os
 import queue
+import threading
+import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -74,7 +76,10 @@ class Executor(ABC):
             done += 1
             if progress:
                 progress(done, len(items))
-            yield failed[j], WorkerError(f"{type(out).__name__}: {out}") if isinstance(out, Exception) else out
+            yield (
+                failed[j],
+                WorkerError(f"{type(out).__name__}: {out}") if isinstance(out, Exception) else out,
+            )
 
     def _stream(self, fn: Callable[[T], R], items: Sequence[T], window: int) -> Iterator[tuple[int, Any]]:
         """Keep at most `window` tasks running; yield `(index, result or exception)` as each finishes."""
@@ -116,7 +121,9 @@ class LocalExecutor(Executor):
         if self.workers == 1:
             return _run_here(fn, item)
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(max_workers=self.workers)
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.workers, initializer=_exit_with_parent, initargs=(os.getpid(),)
+            )
         try:
             return self._pool.submit(fn, item)
         except BrokenProcessPool:  # a worker died: its tasks fail (and are retried), the rest go on
@@ -127,6 +134,18 @@ class LocalExecutor(Executor):
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Pool-worker initializer: end this worker within a second of its parent's death (a killed client)
+    instead of waiting forever for tasks; a task it was running is abandoned, never half-committed."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def _run_here(fn: Callable[[T], R], item: T) -> Future:
@@ -151,7 +170,10 @@ class DaskExecutor(Executor):
         try:
             if address == "local":
                 self._cluster = LocalCluster(
-                    n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True, dashboard_address=None
+                    n_workers=workers or os.cpu_count() or 1,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=":0",  # any free port: no warning when 8787 is taken
                 )
                 self._client = Client(self._cluster)
             else:
