@@ -2,15 +2,21 @@
 
 Layout of a store folder (`build_store` writes it, `load_store` reads it):
 
-    _disclosure_store.json      marker: package version, extraction code digest, whether the build finished
-    <table>/part-00001.parquet  one file (one row group) per batch of reports, for each table in
+    _disclosure_store.json      marker: package version, extraction code digest, the current build's id,
+                                whether the build finished
+    <table>/part-00001-<build>.parquet
+                                one file (one row group) per batch of reports, for each table in
                                 `Corpus.TABLES`, columns and dtypes from `schema`
     findings/cross-year.parquet X1 carry-over findings, recomputed from table3 at the end of every build
     agency_ids.parquet          stored_id → agency_id for agency names joined with a variant
 
-A batch is committed when its manifest part exists: the other tables' parts are written first, each to a
-hidden temp file renamed into place, the manifest part last. A killed build leaves at most temp files and
-parts of an uncommitted batch; the next build deletes them, and readers ignore them.
+Each batch is one task: the worker that extracts its reports writes its parts itself (workers need write
+access to the store folder) and returns only a (source, status, reason) row per report. A batch is
+committed when its manifest part exists beside a part of every other table: the other tables' parts are
+written first, each to a hidden temp file renamed into place, the manifest part last. A killed build leaves
+at most temp files and parts of uncommitted batches; the next build deletes them, and readers ignore them.
+A task still running for a killed build (an orphaned worker) sees that the marker names another build and
+removes its parts instead of committing them.
 
 Agency ids: each report is stored with `agency_id(name)` of its own printed name (`stored_id`). Name variants
 (淮安市洪泽区人民政府 / 洪泽区人民政府) are joined at the end of the build over all names in the store, as
@@ -21,7 +27,9 @@ rewritten. (Querying the Parquet files directly, join `agency_ids.parquet` on ag
 from __future__ import annotations
 
 import json
+import math
 import os
+import secrets
 import warnings
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -47,13 +55,14 @@ from .corpus import (
     report_files,
     report_records,
 )
-from .executors import Executor, Progress
+from .executors import Executor, LocalExecutor, Progress, WorkerError
 from .schema import TABLES, frame
 
 MARKER = "_disclosure_store.json"
 AGENCY_MAP = "agency_ids.parquet"
 CROSS_YEAR = "cross-year.parquet"
-BATCH_SIZE = 500
+BATCH_SIZE = 100  # reports per task and part: ≈ 6 s of mixed formats on one core
+BATCHES_PER_WORKER = 4  # smaller batches when there are fewer, so that the workers stay balanced
 _READ = ("ok", "partial")
 
 _ARROW_TYPES = {"string": pa.string(), "Int64": pa.int64(), "Float64": pa.float64(), "boolean": pa.bool_()}
@@ -96,14 +105,16 @@ def build_store(
     cache_dir: Path | None = None,
     batch_size: int = BATCH_SIZE,
 ) -> BuildSummary:
-    """Extract every report under `paths` into the store `out_dir`, `batch_size` reports per part.
+    """Extract every report under `paths` into the store `out_dir`, at most `batch_size` reports per task.
 
     Inputs whose content (sha256) is already in the store, or repeats an earlier input, are skipped, so an
-    interrupted build resumes where it stopped. Only one batch of results is held in memory."""
+    interrupted build resumes where it stopped. Each batch runs as one task on `executor` that writes its
+    own parts (see the module docstring); `progress` advances as batches finish."""
     out = Path(out_dir)
-    stored = _open(out)
+    build = secrets.token_hex(4)
+    stored = _open(out, build)
     files = report_files(paths)
-    todo: list[tuple[Path, str | None]] = []
+    todo: list[tuple[str, str | None]] = []
     seen: set[str] = set()
     summary = BuildSummary()
     for f in files:
@@ -114,30 +125,91 @@ def build_store(
             continue
         if digest:
             seen.add(digest)
-        todo.append((f, digest))
+        todo.append((str(f), digest))
+    done = summary.skipped
     if progress:
-        progress(summary.skipped, len(files))
-    tick = (lambda done, _total: progress(summary.skipped + done, len(files))) if progress else None
-    seq = max(_committed(out), default=0)
-    batch: list[dict] = []
-    for _, res in extract_unordered(todo, cache_dir, executor, tick):
-        if res["status"] in _READ:
-            summary.read += 1
-        else:
-            summary.failed.append((res["source"], (res.get("error") or {}).get("message") or res["status"]))
-        batch.append(res)
-        if len(batch) == batch_size:
-            seq += 1
-            _write_batch(out, seq, batch)
-            batch = []
-    if batch:
-        _write_batch(out, seq + 1, batch)
-    _finish(out)
+        progress(done, len(files))
+    first = max(map(_seq, _committed(out)), default=0) + 1
+    size = max(1, min(batch_size, math.ceil(len(todo) / (BATCHES_PER_WORKER * executor.workers))))
+    cache = str(cache_dir) if cache_dir is not None else None
+    batches = [
+        Batch(str(out), f"part-{first + k:05d}-{build}", tuple(todo[start : start + size]), cache, build)
+        for k, start in enumerate(range(0, len(todo), size))
+    ]
+    lost: list[Batch] = []
+    for i, rows in executor.map_unordered(write_batch, batches):
+        if isinstance(rows, WorkerError):
+            lost.append(batches[i])  # after the other batches: these run one report per task
+            continue
+        done += _count(summary, _taken_over(out, rows))
+        if progress:
+            progress(done, len(files))
+    for batch in lost:
+        done += _count(summary, _taken_over(out, _recover(batch, executor)))
+        if progress:
+            progress(done, len(files))
+    _finish(out, build)
     return summary
 
 
-def _open(out: Path) -> dict[str, str]:
-    """Create or reopen a store: check its marker, drop what a killed build left; return sha256 → status."""
+@dataclass(frozen=True)
+class Batch:
+    """One task of a build: extract `files` ((path, sha256) pairs) into the parts named `key` of the store
+    `out`, using the extraction cache `cache` when given, unless the store's marker names a build other
+    than `build`."""
+
+    out: str
+    key: str
+    files: tuple[tuple[str, str | None], ...]
+    cache: str | None
+    build: str
+
+
+Row = dict[str, str | None]  # source, status, reason: what a task returns for each of its reports
+
+
+def write_batch(batch: Batch) -> list[Row] | None:
+    """The task of a batch (runs on a worker): extract its reports one by one in this process, write its
+    parts; the manifest rows of its reports, or None when another build has taken over the store."""
+    files = [(Path(f), digest) for f, digest in batch.files]
+    cache = Path(batch.cache) if batch.cache is not None else None
+    return _commit(batch, [res for _, res in extract_unordered(files, cache, LocalExecutor(1))])
+
+
+def _recover(batch: Batch, executor: Executor) -> list[Row] | None:
+    """A batch whose task failed twice: if it was committed all the same (its worker died after writing
+    it), its rows; else its reports extracted one per task (so a report that kills its worker fails alone,
+    as 处理该文件的工作进程两次出错), the parts written here."""
+    out = Path(batch.out)
+    if batch.key in _committed(out):
+        return _read_rows(out / "manifest" / f"{batch.key}.parquet")
+    files = [(Path(f), digest) for f, digest in batch.files]
+    cache = Path(batch.cache) if batch.cache is not None else None
+    return _commit(batch, [res for _, res in extract_unordered(files, cache, executor)])
+
+
+def _count(summary: BuildSummary, rows: list[Row]) -> int:
+    for row in rows:
+        if row["status"] in _READ:
+            summary.read += 1
+        else:
+            summary.failed.append((row["source"], row["reason"] or row["status"]))
+    return len(rows)
+
+
+def _taken_over(out: Path, rows: list[Row] | None) -> list[Row]:
+    if rows is None:
+        raise StoreError(f"{out} 已被另一次 build 接管：同一数据文件夹不能同时运行两个 build")
+    return rows
+
+
+def _read_rows(part: Path) -> list[Row]:
+    return pq.read_table(part, columns=["source", "status", "reason"]).to_pylist()
+
+
+def _open(out: Path, build: str) -> dict[str, str]:
+    """Create or reopen a store for the build `build`: check its marker, drop what a killed build left;
+    return sha256 → status of the inputs already stored."""
     marker = out / MARKER
     if marker.exists():
         built_with = json.loads(marker.read_text(encoding="utf-8")).get("extraction")
@@ -147,47 +219,73 @@ def _open(out: Path) -> dict[str, str]:
             )
     elif out.exists() and any(out.iterdir()):
         raise StoreError(f"{out} 不是空文件夹，也不是 build 生成的数据文件夹")
-    _write_marker(out, complete=False)
-    committed = _committed(out)
+    _write_marker(out, build, complete=False)
+    committed = set(_committed(out))
     for f in out.glob("**/.*.tmp"):
-        f.unlink()
+        f.unlink(missing_ok=True)
     for name in Corpus.TABLES:
         for f in (out / name).glob("part-*.parquet"):
-            if _seq(f) not in committed:
-                f.unlink()
+            if f.stem not in committed:
+                f.unlink(missing_ok=True)
     manifest = _read_arrow(out, "manifest", columns=["sha256", "status"]).to_pylist()
     return {r["sha256"]: r["status"] for r in manifest if r["sha256"]}
 
 
-def _write_marker(out: Path, complete: bool) -> None:
-    meta = {"format": "disclosure-analysis store", "version": 1, "package": __version__,
-            "extraction": extraction_code_digest(), "complete": complete}
+def _write_marker(out: Path, build: str, complete: bool) -> None:
+    meta = {
+        "format": "disclosure-analysis store",
+        "version": 1,
+        "package": __version__,
+        "extraction": extraction_code_digest(),
+        "build": build,
+        "complete": complete,
+    }
     _atomic(out / MARKER, lambda tmp: tmp.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8"))
 
 
+def _current_build(out: Path) -> str | None:
+    return json.loads((out / MARKER).read_text(encoding="utf-8")).get("build")
+
+
 def _atomic(target: Path, write) -> None:
-    """Write via a hidden temp file in the same folder, renamed into place."""
+    """Write via a hidden temp file in the same folder (named uniquely across hosts), renamed into place."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    tmp = target.with_name(f".{target.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
     write(tmp)
     tmp.replace(target)
 
 
-def _seq(part: Path) -> int:
-    return int(part.stem.removeprefix("part-"))
+def _seq(key: str) -> int:
+    """The sequence number of a part (`part-00001-<build>`, or `part-00001` in stores of earlier builds)."""
+    return int(key.split("-")[1])
 
 
-def _committed(out: Path) -> set[int]:
-    return {_seq(f) for f in (out / "manifest").glob("part-*.parquet")}
+def _committed(out: Path) -> list[str]:
+    """Names (stems) of the committed parts, in the order they were numbered: a manifest part and a part of
+    every other table exist."""
+    keys = {f.stem for f in (out / "manifest").glob("part-*.parquet")}
+    for name in Corpus.TABLES:
+        if keys and name != "manifest":
+            keys &= {f.stem for f in (out / name).glob("part-*.parquet")}
+    return sorted(keys, key=lambda k: (_seq(k), k))
 
 
-def _write_batch(out: Path, seq: int, results: list[dict]) -> None:
-    """One part per table for a batch of results (each with its report's own stored agency id)."""
+def _commit(batch: Batch, results: list[dict]) -> list[Row] | None:
+    """Write a batch's parts (each with its report's own stored agency id), the manifest part last, unless
+    another build has taken over the store (then its parts are removed); its manifest rows."""
+    out = Path(batch.out)
     results = sorted(results, key=lambda r: r["source"])
     ids = {r["source"]: agency_id(r.get("agency"), r.get("sha256") or r["source"]) for r in results}
     rec = report_records(results, ids)
-    for name in (*(t for t in Corpus.TABLES if t != "manifest"), "manifest"):
-        _write_table(out / name / f"part-{seq:05d}.parquet", name, rec[name])
+    tables = [t for t in Corpus.TABLES if t != "manifest"]
+    for name in tables:
+        _write_table(out / name / f"{batch.key}.parquet", name, rec[name])
+    if _current_build(out) != batch.build:
+        for name in tables:
+            (out / name / f"{batch.key}.parquet").unlink(missing_ok=True)
+        return None
+    _write_table(out / "manifest" / f"{batch.key}.parquet", "manifest", rec["manifest"])
+    return [{k: row[k] for k in ("source", "status", "reason")} for row in rec["manifest"]]
 
 
 def _write_table(target: Path, table: str, rows: list[dict]) -> None:
@@ -195,14 +293,17 @@ def _write_table(target: Path, table: str, rows: list[dict]) -> None:
     _atomic(target, lambda tmp: pq.write_table(data.replace_schema_metadata(None), tmp, compression="zstd"))
 
 
-def _finish(out: Path) -> None:
+def _finish(out: Path, build: str) -> None:
     """Join agency name variants over the whole store, then compute the X1 carry-over findings."""
-    reports = _read_arrow(out, "reports", columns=["report_id", "agency_id", "agency", "year", "template",
-                                                   "status", "source"]).to_pylist()
+    reports = _read_arrow(
+        out, "reports", columns=["report_id", "agency_id", "agency", "year", "template", "status", "source"]
+    ).to_pylist()
     names = {r["agency"] for r in reports if r["agency"]}
     joined = {agency_id(n, ""): agency_id(c, "") for n, c in canonical_names(names).items() if n != c}
-    _atomic(out / AGENCY_MAP, lambda tmp: pq.write_table(
-        pa.table([list(joined), list(joined.values())], schema=_MAP_SCHEMA), tmp))
+    _atomic(
+        out / AGENCY_MAP,
+        lambda tmp: pq.write_table(pa.table([list(joined), list(joined.values())], schema=_MAP_SCHEMA), tmp),
+    )
     cells: dict[str, dict] = defaultdict(dict)
     carried = pc.field("row").isin(["carried_in", "carried_out"])
     t3 = _read_arrow(out, "table3", columns=["report_id", "row", "column", "value"], where=carried)
@@ -211,17 +312,18 @@ def _finish(out: Path) -> None:
     reports.sort(key=lambda r: Path(r["source"]).parts)  # the order load_corpus reads the files in
     candidates = (
         (joined.get(r["agency_id"], r["agency_id"]), r["year"], r["report_id"], cells[r["report_id"]])
-        for r in reports if carries_over(r)
+        for r in reports
+        if carries_over(r)
     )
     stored_id = {r["report_id"]: r["agency_id"] for r in reports}
     found = [{**f, "agency_id": stored_id[f["report_id"]]} for f in carry_over_findings(candidates)]
     _write_table(out / "findings" / CROSS_YEAR, "findings", found)
-    _write_marker(out, complete=True)
+    _write_marker(out, build, complete=True)
 
 
 def _parts(out: Path, table: str) -> list[Path]:
     """Committed part files of a table (plus the cross-year findings)."""
-    parts = [out / table / f"part-{seq:05d}.parquet" for seq in sorted(_committed(out))]
+    parts = [out / table / f"{key}.parquet" for key in _committed(out)]
     if table == "findings" and (out / table / CROSS_YEAR).exists():
         parts.append(out / table / CROSS_YEAR)
     return parts
@@ -268,8 +370,9 @@ class StoredCorpus(Corpus):
         where = None if report_ids is None else pc.field("report_id").isin(sorted(set(report_ids)))
         data = _read_arrow(self.root, name, columns, where)
         if "agency_id" in data.column_names:
-            data = data.set_column(data.column_names.index("agency_id"), "agency_id",
-                                   self._joined_ids(data["agency_id"]))
+            data = data.set_column(
+                data.column_names.index("agency_id"), "agency_id", self._joined_ids(data["agency_id"])
+            )
         df = data.to_pandas(types_mapper=_PANDAS_TYPES.get)
         return df.astype({n: t for n, t, _ in TABLES[name] if n in df.columns})
 

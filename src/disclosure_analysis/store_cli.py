@@ -20,9 +20,16 @@ def add_build_parser(subparsers: argparse._SubParsersAction) -> None:
         "build", help="把大量报告读入 Parquet 数据文件夹（边读边写，中断后重新运行即从断点继续）"
     )
     _add_inputs(p)
-    p.add_argument("--out", "-o", required=True, type=Path, metavar="DIR", help="数据文件夹（新建或继续写入）")
-    p.add_argument("--batch-size", type=int, metavar="N",
-                   help="每批写入的报告数（每个表每批一个 Parquet 文件；不写时用 store.BATCH_SIZE）")
+    p.add_argument(
+        "--out", "-o", required=True, type=Path, metavar="DIR", help="数据文件夹（新建或继续写入）"
+    )
+    p.add_argument(
+        "--batch-size",
+        type=int,
+        metavar="N",
+        help="每批最多的报告数：一批由一个工作进程读取，并写成每个表一个 Parquet 文件"
+        "（默认 100；报告较少时自动减小，使每个工作进程分到几批）",
+    )
     p.set_defaults(func=run_build)
 
 
@@ -51,8 +58,10 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def _print_summary(summary: BuildSummary, out: Path) -> None:
-    print(f"数据文件夹 {out}：本次读取 {summary.read} 份，跳过 {summary.skipped} 份（已在数据文件夹中或内容重复），"
-          f"未能读取 {len(summary.failed)} 份")
+    print(
+        f"数据文件夹 {out}：本次读取 {summary.read} 份，跳过 {summary.skipped} 份（已在数据文件夹中或内容重复），"
+        f"未能读取 {len(summary.failed)} 份"
+    )
     if summary.previously_failed:
         print(f"跳过的文件中有 {summary.previously_failed} 份此前未能读取（见 manifest 表）")
     for source, reason in summary.failed[:SHOWN_FAILURES]:

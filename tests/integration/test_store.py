@@ -1,8 +1,10 @@
-"""The streaming store: same tables as `load_corpus`, resumable after a kill, same result on Dask."""
+"""The streaming store: same tables as `load_corpus`, resumable after a kill, same result on Dask, and a
+batch whose worker dies fails only the input that kills it."""
 
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import shutil
 import signal
@@ -12,14 +14,23 @@ import time
 from pathlib import Path
 
 import pandas as pd
+import psutil
 import pytest
 
-from disclosure_analysis.corpus import Corpus, load_corpus
+from disclosure_analysis.corpus import Corpus, _extract_json, load_corpus
 from disclosure_analysis.executors import DaskExecutor, LocalExecutor
-from disclosure_analysis.store import MARKER, StoredCorpus, StoreError, build_store, load_store
+from disclosure_analysis.store import MARKER, StoredCorpus, StoreError, _committed, build_store, load_store
 from disclosure_analysis.synth import generate
 
 CLI = [sys.executable, "-m", "disclosure_analysis.cli"]
+CRASHING = "2021_shili-shi-zhengfuban.txt"
+
+
+def crash_on_one_file(path: str) -> dict:
+    """Extraction whose worker process dies on CRASHING (as on a segfault or an OOM kill)."""
+    if Path(path).name == CRASHING:
+        os._exit(3)
+    return _extract_json(path)
 
 
 @pytest.fixture(scope="module")
@@ -29,8 +40,10 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("store") / "corpus"
     generate(root, agencies=6, years=[2020, 2021], seed=3, faults=0.5)
     variant = root / "2020_moni-xian-zhengfu.txt"
-    variant.write_text(variant.read_text(encoding="utf-8").replace("模拟县人民政府", "示例市模拟县人民政府"),
-                       encoding="utf-8")
+    variant.write_text(
+        variant.read_text(encoding="utf-8").replace("模拟县人民政府", "示例市模拟县人民政府"),
+        encoding="utf-8",
+    )
     (root / "broken.pdf").write_bytes(b"%PDF-1.4 truncated")
     return root
 
@@ -54,7 +67,8 @@ def assert_same_tables(a: Corpus, b: Corpus) -> None:
         left, right = getattr(a, name), getattr(b, name)
         key = list(left.columns)
         pd.testing.assert_frame_equal(
-            left.sort_values(key).reset_index(drop=True), right.sort_values(key).reset_index(drop=True),
+            left.sort_values(key).reset_index(drop=True),
+            right.sort_values(key).reset_index(drop=True),
             obj=name,
         )
 
@@ -99,21 +113,64 @@ def test_a_store_is_not_mixed_with_other_files_or_other_extraction_code(store: P
 @pytest.mark.slow
 def test_a_killed_build_resumes_to_the_same_store(store: Path, corpus: Path, tmp_path: Path) -> None:
     out = tmp_path / "killed"
-    build = [*CLI, "build", str(corpus), "--out", str(out), "--batch-size", "1", "--no-cache", "-q"]
+    build = [
+        *CLI,
+        "build",
+        str(corpus),
+        "--out",
+        str(out),
+        "--jobs",
+        "2",
+        "--batch-size",
+        "2",
+        "--no-cache",
+        "-q",
+    ]
     proc = subprocess.Popen(build, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
-    while not any((out / "manifest").glob("part-*.parquet")) and proc.poll() is None:
+    while not _committed(out) and proc.poll() is None:
         assert time.monotonic() < deadline
         time.sleep(0.01)
+    workers = psutil.Process(proc.pid).children()
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
-    assert len(list((out / "manifest").glob("part-*.parquet"))) < 13, "the build finished before the kill"
+    assert len(workers) == 2
+    _, alive = psutil.wait_procs(workers, timeout=10)  # orphaned workers end instead of writing on
+    for worker in alive:
+        worker.kill()
+    assert not alive
+    assert len(_committed(out)) < 7, "the build finished before the kill (13 inputs, batches of 2)"
     assert '"complete": false' in (out / MARKER).read_text(encoding="utf-8")
 
     rerun = subprocess.run(build, capture_output=True, text=True, timeout=300)
     assert rerun.returncode == 1, rerun.stderr  # broken.pdf
     assert not list(out.glob("**/.*.tmp"))
+    committed = set(_committed(out))
+    assert {f.stem for f in out.glob("*/part-*.parquet")} == committed  # uncommitted parts were removed
     assert_same_tables(load_store(store), load_store(out))
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="the patch reaches workers by fork")
+def test_an_input_that_kills_its_worker_fails_alone(
+    store: Path, corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("disclosure_analysis.corpus._extract_json", crash_on_one_file)
+    with LocalExecutor(2) as ex:  # workers forked after the patch
+        summary = build_store([corpus], tmp_path / "crash", ex, batch_size=3)
+    crashed = str(corpus / CRASHING)
+    assert {source for source, _ in summary.failed} == {str(corpus / "broken.pdf"), crashed}
+    assert summary.read == 11
+    reason = dict(summary.failed)[crashed]
+    assert "工作进程两次出错" in reason and crashed in reason
+    got, want = load_store(tmp_path / "crash"), load_store(store)
+    manifest = got.manifest.set_index("source")
+    assert manifest.loc[crashed, "error_code"] == "worker_error"
+    others = [s for s in want.manifest["source"] if s != crashed]
+    pd.testing.assert_frame_equal(
+        manifest.loc[others].sort_index(), want.manifest.set_index("source").loc[others].sort_index()
+    )
+    assert set(got.reports["source"]) == set(want.reports["source"]) - {crashed}
 
 
 @pytest.mark.slow
