@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import copy
+import json
+import posixpath
 import re
 from functools import cache
 from pathlib import Path
@@ -13,8 +15,14 @@ from nbconvert import HTMLExporter
 from nbconvert.exporters.templateexporter import TemplateExporter
 from nbconvert.filters.highlight import Highlight2HTML
 from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
+from traitlets.config import Config
+
+from disclosure_analysis.charts import MIMETYPE as VEGALITE
 
 TEMPLATES = Path(__file__).parent / "templates"
+#: what the charts' pages load from the site's assets/ folder, in this order (see `site.copy_assets`)
+CHART_SCRIPTS = ("vega.min.js", "vega-lite.min.js", "charts.js")
+_SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 _IMG_WITHOUT_ALT = re.compile(r"<img(?![^>]*\balt=)")
 _FOCUSABLE = re.compile(r'<div class="(jp-Cell-inputWrapper|[^"]*\bjp-OutputArea-output\b[^"]*)"')
 
@@ -23,8 +31,17 @@ class PageExporter(HTMLExporter):
     """nbconvert's HTML exporter without its BeautifulSoup pass over the page (0.2 s a page).
 
     That pass gives images alt text and makes inputs and outputs focusable; `accessible` does the same
-    with two substitutions. Otherwise this is `HTMLExporter.from_notebook_node` (nbconvert 7).
+    with two substitutions. Otherwise this is `HTMLExporter.from_notebook_node` (nbconvert 7). Vega-Lite
+    outputs (`charts`) come before the other formats; a page that has any loads the chart scripts from
+    the site's assets/ folder (`resources["chart_scripts"]`, relative to the page).
     """
+
+    @property
+    def default_config(self) -> Config:
+        config = super().default_config
+        priority = config.NbConvertBase.display_data_priority
+        config.NbConvertBase.display_data_priority = [VEGALITE, *(p for p in priority if p != VEGALITE)]
+        return config
 
     def from_notebook_node(
         self, nb: nbformat.NotebookNode, resources: dict[str, Any] | None = None, **kw: Any
@@ -33,6 +50,8 @@ class PageExporter(HTMLExporter):
         lexer = langinfo.get("pygments_lexer", langinfo.get("name", None))
         highlight = self.filters.get("highlight_code", Highlight2HTML(pygments_lexer=lexer, parent=self))
         resources = self._init_resources(resources)
+        prefix = asset_prefix(resources.get("site_home", ""))
+        resources["chart_scripts"] = [f"{prefix}assets/{s}" for s in CHART_SCRIPTS] if has_charts(nb) else []
         data_type = WidgetsDataTypeFilter(
             notebook_metadata=self._nb_metadata, parent=self, resources=resources
         )
@@ -48,6 +67,25 @@ def accessible(html: str) -> str:
     return _FOCUSABLE.sub(r'<div class="\1" tabindex="0"', html)
 
 
+def has_charts(nb: nbformat.NotebookNode) -> bool:
+    """Whether an output of `nb` is a Vega-Lite chart."""
+    return any(VEGALITE in out.get("data", {}) for cell in nb.cells for out in cell.get("outputs", []))
+
+
+def asset_prefix(home: str) -> str:
+    """The relative path from a page to the site's folder, from its link to index.html ("../index.html"
+    gives "../")."""
+    folder = posixpath.dirname(home)
+    return f"{folder}/" if folder else ""
+
+
+def script_json(data: Any) -> str:
+    """`data` as JSON to put inside a <script> element: no "<", ">" or "&" that could end it (report text
+    such as an agency name is in the data), keys sorted so that the same data give the same page."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
+    return text.translate(_SCRIPT_UNSAFE)
+
+
 @cache
 def exporter(show_code: bool) -> PageExporter:
     """One exporter per process and setting (compiling the templates costs 0.3 s)."""
@@ -58,6 +96,7 @@ def exporter(show_code: bool) -> PageExporter:
         exclude_input_prompt=True,
         exclude_output_prompt=True,
         optimistic_validation=True,  # validate once, not after each of its preprocessors
+        filters={"script_json": script_json},
     )
 
 

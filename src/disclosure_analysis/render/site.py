@@ -6,6 +6,7 @@ Site layout under the output folder:
     agencies/<agency-id>.html        one page per agency (+ .ipynb)
     data/<page>/<chart>.csv          the tidy data behind every chart
     data/tables.xlsx                 the main tables
+    assets/                          the scripts that draw the charts (bundled Vega-Lite) and their licences
     .state.json                      what each page was rendered from (for incremental reruns)
 """
 
@@ -29,6 +30,9 @@ from disclosure_analysis.render.plan import corpus_hash, plan_pages
 from disclosure_analysis.render.state import page_key, read_state, write_state
 from disclosure_analysis.render.warm import close_kernels
 from disclosure_analysis.render.workbook import write_workbook
+
+STATIC = Path(__file__).parent / "static"
+CHART = '<div class="vega-chart"'  # in a page that draws charts (templates/offline)
 
 
 def resolve_corpus(corpus: str) -> Path:
@@ -57,6 +61,7 @@ def run_site(
     show_code = config.show_code if show_code is None else show_code
     output = config.output.resolve()
     output.mkdir(parents=True, exist_ok=True)
+    copy_assets(output)
     corpus_path = resolve_corpus(config.corpus)
     workers = jobs or os.cpu_count() or 1
     with make_executor(workers, dask, workers) as executor:
@@ -143,12 +148,29 @@ def record(output: Path, page: Page, out: PageOutput | WorkerError) -> PageResul
 
 
 def render_page(page: Page, source: Source, output: Path, show_code: bool, timeout: int) -> PageResult:
-    """One page in this process, on a kernel of its own (there is nothing to keep warm for)."""
+    """One page in this process, on a kernel of its own (there is nothing to keep warm for); the chart
+    scripts go into `output`/assets/ when the page has a chart."""
     try:
         out: PageOutput | WorkerError = render_job(PageJob(page, source, show_code, timeout, warm=False))
     except Exception as exc:
         out = WorkerError(describe(exc))
+    if isinstance(out, PageOutput) and CHART in out.html:
+        copy_assets(output)
     return record(output, page, out)
+
+
+def copy_assets(site: Path) -> None:
+    """The chart scripts and their licences (`render/static`) into `site`/assets/; files already there with
+    the same content are left alone."""
+    assets = site / "assets"
+    assets.mkdir(parents=True, exist_ok=True)
+    for source in sorted(STATIC.iterdir()):
+        if source.suffix not in (".js", ".txt"):
+            continue
+        content = source.read_bytes()
+        target = assets / source.name
+        if not target.is_file() or target.read_bytes() != content:
+            target.write_bytes(content)
 
 
 def _write_tables(corpus: Corpus, config: RunConfig, path: Path) -> None:

@@ -1,4 +1,5 @@
-"""Runner parts without kernels: page keys and state, the index page, the workbook, the CLI parser."""
+"""Runner parts without kernels: page keys and state, the index page, the workbook, the CLI parser, the
+chart assets."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ import openpyxl
 import pandas as pd
 
 from disclosure_analysis.render import cli
+from disclosure_analysis.render.export import CHART_SCRIPTS
 from disclosure_analysis.render.index import render_index
 from disclosure_analysis.render.pages import FAILED, OK, SKIPPED, Page, PageResult, RunResult
+from disclosure_analysis.render.site import STATIC, copy_assets
 from disclosure_analysis.render.state import page_key, read_state, write_state
 from disclosure_analysis.render.workbook import write_workbook
 
@@ -89,3 +92,36 @@ def test_cli_parser_and_bad_config(tmp_path: Path, capsys) -> None:
     bad.write_text("agencies: [../../etc]\n", encoding="utf-8")
     assert cli.run_command(parser.parse_args(["run", "--params", str(bad)])) == 2
     assert "配置错误" in capsys.readouterr().err
+
+
+def test_assets_are_the_bundled_scripts_with_their_licences_copied_once(tmp_path: Path) -> None:
+    copy_assets(tmp_path)
+    assets = tmp_path / "assets"
+    names = {p.name for p in assets.iterdir()}
+    assert {
+        "vega.min.js",
+        "vega-lite.min.js",
+        "charts.js",
+        "LICENSE-vega.txt",
+        "LICENSE-vega-lite.txt",
+    } <= names
+    assert all((assets / s).is_file() for s in CHART_SCRIPTS)
+    assert b"vegaLite.compile" in (assets / "charts.js").read_bytes()
+    stamps = {p.name: p.stat().st_mtime_ns for p in assets.iterdir()}
+    (assets / "charts.js").write_text("// stale", encoding="utf-8")
+    copy_assets(tmp_path)  # a rerun mends what changed and leaves the rest alone
+    assert (assets / "charts.js").read_bytes() == (STATIC / "charts.js").read_bytes()
+    assert (assets / "vega.min.js").stat().st_mtime_ns == stamps["vega.min.js"]
+
+
+def test_bundled_scripts_are_vega_5_and_vega_lite_5_with_their_licences() -> None:
+    vega = (STATIC / "vega.min.js").read_text(encoding="utf-8")
+    lite = (STATIC / "vega-lite.min.js").read_text(encoding="utf-8")
+    assert ".vega={}" in vega[:400] and 'var n="5.' in lite[:600]
+    readme = (STATIC / "README.md").read_text(encoding="utf-8")
+    assert "Vega 5.33.1" in readme and "Vega-Lite 5.23.0" in readme
+    for licence in ("LICENSE-vega.txt", "LICENSE-vega-lite.txt"):
+        assert "Redistribution and use in source and binary forms" in (STATIC / licence).read_text(
+            encoding="utf-8"
+        )
+    assert "http" not in (STATIC / "charts.js").read_text(encoding="utf-8")
