@@ -17,7 +17,9 @@ from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from . import __version__
@@ -46,6 +48,9 @@ class Corpus:
 
     TABLES = ("reports", "table2", "table3", "table4", "sections", "narrative", "findings", "manifest")
 
+    def __post_init__(self) -> None:
+        self.derived: dict[str, Any] = {}  # frames computed from these tables, kept with them (`derived.py`)
+
     def agency(self, agency_id: str) -> Corpus:
         """The sub-corpus of one agency (all its reports and their rows)."""
         ids = set(self.reports.loc[self.reports["agency_id"] == agency_id, "report_id"])
@@ -53,11 +58,17 @@ class Corpus:
 
     def select(self, report_ids: Iterable[str]) -> Corpus:
         ids = set(report_ids)
-        parts = {
-            name: getattr(self, name)[getattr(self, name)["report_id"].isin(ids)].reset_index(drop=True)
-            for name in self.TABLES
-        }
-        return Corpus(**parts)
+        return Corpus(**{name: self.rows(name, getattr(self, name), ids) for name in self.TABLES})
+
+    def rows(self, key: str, df: pd.DataFrame, report_ids: set[str]) -> pd.DataFrame:
+        """The rows of `df` (a table of this corpus or a frame derived from it, cached as `key`) for the
+        given reports, in `df`'s order, with a fresh index. Each report's row positions are found once."""
+        where = self.derived.get(f"{key}:positions")
+        if where is None:
+            where = self.derived[f"{key}:positions"] = df.groupby("report_id", sort=False).indices
+        found = [where[r] for r in report_ids if r in where]
+        positions = np.sort(np.concatenate(found)) if found else np.empty(0, dtype=np.intp)
+        return df.take(positions).reset_index(drop=True)
 
     def cells(self, report_id: str) -> dict[str, float | int | None]:
         """Flat cells of one report, keyed like `extract --json`."""
@@ -172,12 +183,13 @@ def extract_unordered(
     if progress:
         progress(hits, len(files))
     tick = (lambda done, _total: progress(hits + done, len(files))) if progress else None
-    fresh = executor.map_unordered(_extract_json, [str(files[i][0]) for i in todo], tick)
+    # absolute: a worker elsewhere (Dask) has another working directory
+    fresh = executor.map_unordered(_extract_json, [str(Path(files[i][0]).absolute()) for i in todo], tick)
     for j, res in fresh:
         path, digest = files[todo[j]]
         if isinstance(res, WorkerError):
             res = _worker_failure(path, digest, res)
-        yield todo[j], _store(res, cache, digest)
+        yield todo[j], _store({**res, "source": str(path)}, cache, digest)
 
 
 def _worker_failure(path: Path, digest: str | None, error: WorkerError) -> dict:

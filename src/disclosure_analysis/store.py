@@ -35,6 +35,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pyarrow as pa
@@ -110,11 +111,11 @@ def build_store(
     Inputs whose content (sha256) is already in the store, or repeats an earlier input, are skipped, so an
     interrupted build resumes where it stopped. Each batch runs as one task on `executor` that writes its
     own parts (see the module docstring); `progress` advances as batches finish."""
-    out = Path(out_dir)
+    out = Path(out_dir).absolute()  # workers may run elsewhere: paths sent to them are absolute
     build = secrets.token_hex(4)
     stored = _open(out, build)
     files = report_files(paths)
-    todo: list[tuple[str, str | None]] = []
+    todo: list[tuple[str, str, str | None]] = []
     seen: set[str] = set()
     summary = BuildSummary()
     for f in files:
@@ -125,13 +126,13 @@ def build_store(
             continue
         if digest:
             seen.add(digest)
-        todo.append((str(f), digest))
+        todo.append((str(f), str(f.absolute()), digest))
     done = summary.skipped
     if progress:
         progress(done, len(files))
     first = max(map(_seq, _committed(out)), default=0) + 1
     size = max(1, min(batch_size, math.ceil(len(todo) / (BATCHES_PER_WORKER * executor.workers))))
-    cache = str(cache_dir) if cache_dir is not None else None
+    cache = str(cache_dir.absolute()) if cache_dir is not None else None
     batches = [
         Batch(str(out), f"part-{first + k:05d}-{build}", tuple(todo[start : start + size]), cache, build)
         for k, start in enumerate(range(0, len(todo), size))
@@ -154,13 +155,13 @@ def build_store(
 
 @dataclass(frozen=True)
 class Batch:
-    """One task of a build: extract `files` ((path, sha256) pairs) into the parts named `key` of the store
-    `out`, using the extraction cache `cache` when given, unless the store's marker names a build other
-    than `build`."""
+    """One task of a build: extract `files` ((source as given, absolute path, sha256) triples) into the
+    parts named `key` of the store `out`, using the extraction cache `cache` when given, unless the store's
+    marker names a build other than `build`."""
 
     out: str
     key: str
-    files: tuple[tuple[str, str | None], ...]
+    files: tuple[tuple[str, str, str | None], ...]
     cache: str | None
     build: str
 
@@ -171,9 +172,7 @@ Row = dict[str, str | None]  # source, status, reason: what a task returns for e
 def write_batch(batch: Batch) -> list[Row] | None:
     """The task of a batch (runs on a worker): extract its reports one by one in this process, write its
     parts; the manifest rows of its reports, or None when another build has taken over the store."""
-    files = [(Path(f), digest) for f, digest in batch.files]
-    cache = Path(batch.cache) if batch.cache is not None else None
-    return _commit(batch, [res for _, res in extract_unordered(files, cache, LocalExecutor(1))])
+    return _commit(batch, _extract(batch, LocalExecutor(1), _usable(batch.cache)))
 
 
 def _recover(batch: Batch, executor: Executor) -> list[Row] | None:
@@ -183,9 +182,24 @@ def _recover(batch: Batch, executor: Executor) -> list[Row] | None:
     out = Path(batch.out)
     if batch.key in _committed(out):
         return _read_rows(out / "manifest" / f"{batch.key}.parquet")
-    files = [(Path(f), digest) for f, digest in batch.files]
-    cache = Path(batch.cache) if batch.cache is not None else None
-    return _commit(batch, [res for _, res in extract_unordered(files, cache, executor)])
+    return _commit(batch, _extract(batch, executor, Path(batch.cache) if batch.cache is not None else None))
+
+
+def _extract(batch: Batch, executor: Executor, cache: Path | None) -> list[dict]:
+    """Extraction JSON of a batch's reports, each with its source as given to the build."""
+    files = [(Path(path), digest) for _, path, digest in batch.files]
+    return [{**res, "source": batch.files[i][0]} for i, res in extract_unordered(files, cache, executor)]
+
+
+def _usable(cache: str | None) -> Path | None:
+    """The extraction cache folder on this worker, or None (extract without it) when it cannot be created."""
+    if cache is None:
+        return None
+    try:
+        Path(cache).mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return Path(cache)
 
 
 def _count(summary: BuildSummary, rows: list[Row]) -> int:
@@ -352,6 +366,7 @@ class StoredCorpus(Corpus):
 
     def __init__(self, root: Path):
         self.root = root
+        self.derived: dict[str, Any] = {}  # as `Corpus.derived`
 
     def __getattr__(self, name: str) -> pd.DataFrame:
         if name not in Corpus.TABLES:
