@@ -98,40 +98,71 @@ def _escaped(text: str) -> str:
 
 
 def _problem_row(corpus: Corpus, report_id: str):
-    five = corpus.sections[(corpus.sections["section"] == "problems") & (corpus.sections["report_id"] == report_id)]
-    return next(five.itertuples(), None)
+    return _five_texts(corpus)[0].get(report_id)
 
 
 def _previous_row(corpus: Corpus, this):
-    if pd.isna(this.year):
-        return None
-    five = corpus.sections[corpus.sections["section"] == "problems"]
-    prev = five[(five["agency_id"] == this.agency_id) & (five["year"] == this.year - 1)]
-    return next(prev.itertuples(), None)
+    return None if pd.isna(this.year) else _five_texts(corpus)[1].get((this.agency_id, this.year - 1))
 
 
-def last_year_follow_up(statements: pd.DataFrame, agency_id: str, year: int) -> pd.DataFrame:
-    """Each problem the agency admitted for `year - 1`: answered this year? admitted again?"""
-    table = follow_up(_agency_rows(statements, agency_id, year - 1), _agency_rows(statements, agency_id, year))
+def _five_texts(corpus: Corpus) -> tuple[dict, dict]:
+    """The corpus's section 五 rows by report id and by (agency id, year), found once per corpus."""
+    if "five_texts" not in corpus.derived:
+        by_id: dict = {}
+        by_year: dict = {}
+        for row in corpus.sections[corpus.sections["section"] == "problems"].itertuples():
+            by_id.setdefault(row.report_id, row)
+            if pd.notna(row.year):
+                by_year.setdefault((row.agency_id, row.year), row)
+        corpus.derived["five_texts"] = (by_id, by_year)
+    return corpus.derived["five_texts"]
+
+
+def follow_ups(statements: pd.DataFrame, signals: pd.DataFrame, agency_id: str) -> dict[int, pd.DataFrame]:
+    """`signals.follow_up` of each year of the agency whose section 五 and last year's are both there:
+    year → last year's problems, whether this year answered each and whether it came back."""
+    rows = _agency_rows(statements, agency_id)
+    by_year = {int(year): group for year, group in rows.groupby("year")}
+    empty = rows.iloc[0:0]
+    both = signals[(signals["agency_id"] == agency_id) & signals["copied_share"].notna()]
+    return {
+        year: follow_up(by_year.get(year - 1, empty), by_year.get(year, empty))
+        for year in sorted(int(y) for y in both["year"].dropna())
+    }
+
+
+def follow_up_shown(table: pd.DataFrame) -> pd.DataFrame:
+    """A `follow_ups` table with Chinese column names and topic names."""
     table = table.assign(topics=table["categories"].map(topic_names))
     return table[list(FOLLOW_UP_COLUMNS)].rename(columns=FOLLOW_UP_COLUMNS)
 
 
-def agency_summary(statements: pd.DataFrame, signals: pd.DataFrame, agency_id: str) -> pd.DataFrame:
+def agency_summary(signals: pd.DataFrame, agency_id: str, follow: dict[int, pd.DataFrame]) -> pd.DataFrame:
     """Per year of the agency: statements by kind, specificity, share repeated from last year, and how
-    many of last year's problems were answered or came back (null without last year's section 五)."""
+    many of last year's problems were answered or came back (`follow`: its `follow_ups`; null without last
+    year's section 五)."""
     own = signals[signals["agency_id"] == agency_id].dropna(subset=["year"]).sort_values("year")
     rows = []
     for s in own.itertuples():
-        row = {"年度": str(int(s.year)), "问题": s.n_problems, "措施": s.n_measures, "整改": s.n_rectifications,
-               "具体性": s.specificity, "与上年重复占比": s.copied_share}
-        if pd.notna(s.copied_share):  # both years have a section 五
-            table = follow_up(_agency_rows(statements, agency_id, s.year - 1), _agency_rows(statements, agency_id, s.year))
-            row |= {"上年问题": len(table), "本年有回应": int(table["taken_up"].sum()),
-                    "本年再次出现": int(table["came_back"].sum())}
+        row = {
+            "年度": str(int(s.year)),
+            "问题": s.n_problems,
+            "措施": s.n_measures,
+            "整改": s.n_rectifications,
+            "具体性": s.specificity,
+            "与上年重复占比": s.copied_share,
+        }
+        if (table := follow.get(int(s.year))) is not None:
+            row |= {
+                "上年问题": len(table),
+                "本年有回应": int(table["taken_up"].sum()),
+                "本年再次出现": int(table["came_back"].sum()),
+            }
         rows.append(row)
     columns = ["年度", "问题", "措施", "整改", "具体性", "与上年重复占比", "上年问题", "本年有回应", "本年再次出现"]
-    return pd.DataFrame(rows, columns=columns).astype({c: "Int64" for c in ("上年问题", "本年有回应", "本年再次出现")})
+    return pd.DataFrame(rows, columns=columns).astype(
+        {c: "Int64" for c in ("上年问题", "本年有回应", "本年再次出现")}
+    )
 
 
 def copied_flags(signals: pd.DataFrame, agency_id: str) -> HTML | None:

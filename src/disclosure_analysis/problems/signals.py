@@ -12,6 +12,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass
+
 import pandas as pd
 
 from ..schema import frame
@@ -31,37 +34,66 @@ def topics(categories: str | None) -> frozenset[str]:
     return frozenset(c for c in (categories or "").split(";") if c and c != OTHER)
 
 
-def takes_up(problem: pd.Series, response: pd.Series) -> bool:
+@dataclass(frozen=True)
+class Said:
+    """A statement: its kind, text, categories as stored and topics."""
+
+    kind: str
+    text: str
+    categories: str | None
+    topics: frozenset[str]
+
+
+def said(statements: pd.DataFrame) -> list[Said]:
+    """The rows of a statements table as `Said`, in order."""
+    columns = (statements[c] for c in ("kind", "text", "categories"))
+    return [
+        Said(k, t, c, topics(c if isinstance(c, str) else None)) for k, t, c in zip(*columns, strict=True)
+    ]
+
+
+def takes_up(problem: Said, response: Said) -> bool:
     """Whether a measure or rectification statement addresses a problem."""
-    shared = topics(problem["categories"]) & topics(response["categories"])
-    return bool(shared) or dice(problem["text"], response["text"]) >= TAKE_UP_DICE
+    return bool(problem.topics & response.topics) or dice(problem.text, response.text) >= TAKE_UP_DICE
 
 
-def comes_back(old: pd.Series, new: pd.Series) -> bool:
+def comes_back(old: Said, new: Said) -> bool:
     """Whether this year's problem `new` repeats last year's problem `old`."""
-    d = dice(old["text"], new["text"])
-    shared = topics(old["categories"]) & topics(new["categories"])
-    return d >= RETURN_DICE or (bool(shared) and d >= RETURN_DICE_SAME_TOPIC)
+    d = dice(old.text, new.text)
+    return d >= RETURN_DICE or (bool(old.topics & new.topics) and d >= RETURN_DICE_SAME_TOPIC)
+
+
+FOLLOW_UP = ["problem", "categories", "taken_up", "response", "came_back", "repeated_as"]
 
 
 def follow_up(previous: pd.DataFrame, current: pd.DataFrame) -> pd.DataFrame:
     """Last year's problems with the first response that takes each up and the first problem repeating it."""
-    responses = current[current["kind"].isin(RESPONSES)]
-    problems = current[current["kind"] == "problem"]
+    return pd.DataFrame(_follow_up(said(previous), said(current)), columns=FOLLOW_UP)
+
+
+def _follow_up(previous: list[Said], current: list[Said]) -> list[dict]:
+    responses = [s for s in current if s.kind in RESPONSES]
+    problems = [s for s in current if s.kind == "problem"]
     rows = []
-    for _, old in previous[previous["kind"] == "problem"].iterrows():
-        answer = next((r["text"] for _, r in responses.iterrows() if takes_up(old, r)), None)
-        again = next((p["text"] for _, p in problems.iterrows() if comes_back(old, p)), None)
-        rows.append({"problem": old["text"], "categories": old["categories"], "taken_up": answer is not None,
-                     "response": answer, "came_back": again is not None, "repeated_as": again})
-    columns = ["problem", "categories", "taken_up", "response", "came_back", "repeated_as"]
-    return pd.DataFrame(rows, columns=columns)
+    for old in (s for s in previous if s.kind == "problem"):
+        answer = next((r.text for r in responses if takes_up(old, r)), None)
+        again = next((p.text for p in problems if comes_back(old, p)), None)
+        rows.append(
+            dict(
+                zip(
+                    FOLLOW_UP,
+                    (old.text, old.categories, answer is not None, answer, again is not None, again),
+                    strict=True,
+                )
+            )
+        )
+    return rows
 
 
-def follow_up_ratio(previous: pd.DataFrame, current: pd.DataFrame) -> float | None:
+def follow_up_ratio(previous: list[Said], current: list[Said]) -> float | None:
     """Share of last year's problems taken up this year; None when last year admitted none."""
-    table = follow_up(previous, current)
-    return float(table["taken_up"].mean()) if len(table) else None
+    table = _follow_up(previous, current)
+    return sum(r["taken_up"] for r in table) / len(table) if table else None
 
 
 def report_signals(reports: pd.DataFrame, sections: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
@@ -72,6 +104,7 @@ def report_signals(reports: pd.DataFrame, sections: pd.DataFrame, statements: pd
     text_of = dict(zip(texts["report_id"], texts["text"], strict=True))
     groups = dict(tuple(statements.groupby("report_id", sort=False)))
     empty = statements.iloc[0:0]
+    listed = {rid: said(group) for rid, group in groups.items()}
     rows = []
     for r in reports.itertuples():
         own = groups.get(r.report_id, empty)
@@ -82,7 +115,7 @@ def report_signals(reports: pd.DataFrame, sections: pd.DataFrame, statements: pd
         if text and prev_id:
             row["self_similarity"] = jaccard(shingles(text), shingles(text_of[prev_id]))
             row["copied_share"] = repeated(text, text_of[prev_id]).copied_share
-            row["follow_up_ratio"] = follow_up_ratio(groups.get(prev_id, empty), own)
+            row["follow_up_ratio"] = follow_up_ratio(listed.get(prev_id, []), listed.get(r.report_id, []))
         row.update(peers.get(r.report_id, {}))
         rows.append(row)
     return frame("problem_signals", rows)
@@ -90,15 +123,22 @@ def report_signals(reports: pd.DataFrame, sections: pd.DataFrame, statements: pd
 
 def _problem_texts(reports: pd.DataFrame, sections: pd.DataFrame) -> pd.DataFrame:
     five = sections.loc[sections["section"] == "problems", ["report_id", "text"]]
-    return reports[["report_id", "agency_id", "year"]].merge(five, on="report_id").drop_duplicates("report_id")
+    return (
+        reports[["report_id", "agency_id", "year"]].merge(five, on="report_id").drop_duplicates("report_id")
+    )
 
 
 def _counts(own: pd.DataFrame) -> dict[str, int]:
-    cats = own["categories"].fillna("").str.split(";")
-    counts = {f"cat_{c}": int(cats.map(lambda xs, c=c: c in xs).sum()) for c in codebook().categories}
-    kinds = own["kind"].value_counts()
-    return {**counts, "n_problems": int(kinds.get("problem", 0)), "n_measures": int(kinds.get("measure", 0)),
-            "n_rectifications": int(kinds.get("rectification", 0))}
+    kinds = Counter(own["kind"])
+    cats = Counter(
+        c for joined in own["categories"] if isinstance(joined, str) for c in set(joined.split(";"))
+    )
+    return {
+        **{f"cat_{c}": cats[c] for c in codebook().categories},
+        "n_problems": kinds["problem"],
+        "n_measures": kinds["measure"],
+        "n_rectifications": kinds["rectification"],
+    }
 
 
 def _peers(texts: pd.DataFrame) -> dict[str, dict]:

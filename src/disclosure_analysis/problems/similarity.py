@@ -7,6 +7,7 @@ are ignored), so re-wrapping or re-punctuating a paragraph does not hide a copy.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 SHINGLE = 5  # characters per shingle
 MIN_PASSAGE = 12  # shortest repeated run (in characters) that counts as copied, longer than stock phrases
@@ -75,6 +76,7 @@ def dice(a: str, b: str) -> float:
     return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
 
 
-def _bigrams(text: str) -> set[str]:
+@lru_cache(maxsize=4096)  # statements are compared with many others: normalize each once
+def _bigrams(text: str) -> frozenset[str]:
     norm = normalize(text).text
-    return {norm[i : i + 2] for i in range(len(norm) - 1)}
+    return frozenset(norm[i : i + 2] for i in range(len(norm) - 1))

@@ -53,7 +53,9 @@ def test_repeated_passages_are_marked_and_text_escaped(corpus_of):
 
 
 def test_last_year_follow_up(corpus, table):
-    shown = report.last_year_follow_up(table, agency(corpus), 2024)
+    follow = report.follow_ups(table, report_signals(corpus, table), agency(corpus))
+    assert list(follow) == [2024]  # 2023 has no previous year to follow up
+    shown = report.follow_up_shown(follow[2024])
     assert list(shown["本年有回应"]) == [True, False, True]
     assert list(shown["本年再次出现"]) == [False, False, True]
 
@@ -73,7 +75,7 @@ def test_agency_summary_and_copied_flag(corpus_of):
     c = corpus_of([("某局", 2023, HOSTILE), ("某局", 2024, HOSTILE), ("某局", 2025, "存在的主要问题：一是依申请公开答复不规范。")])
     table = statements(c)
     signals = report_signals(c, table)
-    summary = report.agency_summary(table, signals, agency(c, "某局"))
+    summary = report.agency_summary(signals, agency(c, "某局"), report.follow_ups(table, signals, agency(c, "某局")))
     assert list(summary["年度"]) == ["2023", "2024", "2025"]
     assert summary["与上年重复占比"].iloc[1] == 1.0 and summary["与上年重复占比"].iloc[2] < report.COPIED_FLAG
     assert summary["上年问题"].isna().iloc[0] and summary["上年问题"].iloc[1] == 3

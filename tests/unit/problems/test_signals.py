@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from disclosure_analysis.problems import report_signals, statements
-from disclosure_analysis.problems.signals import follow_up, follow_up_ratio
+from disclosure_analysis.problems.signals import follow_up, follow_up_ratio, said
 from disclosure_analysis.problems.specificity import specificity
 from disclosure_analysis.schema import columns
 from section_five import PEER, Y2023, Y2024
@@ -30,8 +30,8 @@ def test_follow_up_of_last_years_problems(corpus_of):
     # 解读 taken up by the rectification, 兼职 by the training measure; 新媒体 by nothing
     assert list(report["taken_up"]) == [True, False, True]
     assert list(report["came_back"]) == [False, False, True]
-    assert follow_up_ratio(prev, cur) == pytest.approx(2 / 3)
-    assert follow_up_ratio(cur.iloc[0:0], cur) is None
+    assert follow_up_ratio(said(prev), said(cur)) == pytest.approx(2 / 3)
+    assert follow_up_ratio([], said(cur)) is None
 
 
 def test_report_signals(corpus_of):
