@@ -6,7 +6,6 @@ these helpers, which HTML-escape it. A null is shown as "—" (blank in the repo
 
 from __future__ import annotations
 
-import hashlib
 import html
 import posixpath
 import re
@@ -15,7 +14,6 @@ from pathlib import Path
 
 import pandas as pd
 from IPython.display import HTML, display
-from pandas.io.formats.style import Styler
 
 NULL = "—"
 SAFE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -69,37 +67,77 @@ def note(template: str, /, **values: object) -> HTML:
     return HTML("<p>" + template.format(**{k: html.escape(str(v)) for k, v in values.items()}) + "</p>")
 
 
+class Table:
+    """A frame as an HTML table: every cell and header escaped, nulls as "—", numbers formatted.
+
+    Plain HTML with inline styles (so it reads the same in JupyterLab and on the site), the same each time
+    it is made, and cheap: a page shows a dozen of these.
+    """
+
+    def __init__(
+        self,
+        df: pd.DataFrame,
+        labels: Mapping[str, str] | None = None,
+        percent: Iterable[str] = (),
+        caption: str | None = None,
+        index: bool = False,
+        nowrap: Iterable[str] = (),
+    ) -> None:
+        percent, nowrap = set(percent), set(nowrap)
+        self.columns: list[tuple[str, Callable[[object], str], str]] = []  # (header, format, cell style)
+        self.rows: list[list[object]] = []
+        if index:
+            values = df.index.to_list()
+            name = df.index.name or ""
+            self.columns.append((name, plain, _style(True, name in nowrap)))
+            self.rows = [[v] for v in values]
+        else:
+            self.rows = [[] for _ in range(len(df))]
+        for original in df.columns:
+            header = str((labels or {}).get(original, original))
+            fmt = _formatter(df[original], original in percent)
+            self.columns.append((header, fmt or plain, _style(fmt is None, header in nowrap)))
+            for row, value in zip(self.rows, df[original].tolist(), strict=True):
+                row.append(value)
+        self.caption = caption
+
+    def to_html(self) -> str:
+        head = "".join(f"<th{style}>{html.escape(h)}</th>" for h, _, style in self.columns)
+        body = "".join(
+            "<tr>"
+            + "".join(
+                f"<td{style}>{html.escape(fmt(v))}</td>"
+                for (_, fmt, style), v in zip(self.columns, row, strict=True)
+            )
+            + "</tr>"
+            for row in self.rows
+        )
+        caption = f"<caption>{html.escape(self.caption)}</caption>" if self.caption else ""
+        return (
+            f'<table class="dataframe">{caption}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+        )
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+
 def table(
     df: pd.DataFrame,
     labels: Mapping[str, str] | None = None,
     percent: Iterable[str] = (),
     caption: str | None = None,
     index: bool = False,
-) -> Styler:
-    """A Styler that escapes every cell and header, shows nulls as "—" and formats numbers.
+    nowrap: Iterable[str] = (),
+) -> Table:
+    """`df` for a page. `labels` renames columns for display (English codes → Chinese); `percent` lists
+    columns (by their original names) shown as percentages; `nowrap` columns (by their shown names) that
+    must not wrap; `index` shows the index as the first column."""
+    return Table(df, labels, percent, caption, index, nowrap)
 
-    `labels` renames columns for display (English codes → Chinese); `percent` lists columns (by their
-    original names) shown as percentages. The table's HTML id comes from its content, not chance, so a
-    page is the same each time it is made.
-    """
-    percent = set(percent)
-    shown = df.rename(columns=dict(labels or {}))
-    formats = {
-        name: _formatter(df[original], original in percent)
-        for original, name in zip(df.columns, shown.columns, strict=True)
-    }
-    key = repr((shown.to_csv(), sorted(percent), caption, index))
-    styler = Styler(shown, uuid=hashlib.sha256(key.encode()).hexdigest()[:8])
-    styler = styler.format(formats, na_rep=NULL, escape="html")
-    styler = styler.format_index(escape="html", axis=1).format_index(escape="html", axis=0)
-    text_columns = [name for name, fmt in formats.items() if fmt is None]
-    if text_columns:
-        styler = styler.set_properties(subset=text_columns, **{"text-align": "left"})
-    if not index:
-        styler = styler.hide(axis="index")
-    if caption:
-        styler = styler.set_caption(html.escape(caption))
-    return styler
+
+def _style(is_text: bool, nowrap: bool) -> str:
+    rules = [r for r, on in (("text-align:left", is_text), ("white-space:nowrap", nowrap)) if on]
+    return f' style="{";".join(rules)}"' if rules else ""
 
 
 def spreadsheet_safe(df: pd.DataFrame) -> pd.DataFrame:
@@ -125,7 +163,7 @@ def _formatter(column: pd.Series, is_percent: bool) -> Callable[[object], str] |
     return None
 
 
-def findings_table(findings: pd.DataFrame) -> Styler:
+def findings_table(findings: pd.DataFrame) -> Table:
     """Validation findings with Chinese labels, each pointing at its table, row and column."""
     from disclosure_analysis import names
 
