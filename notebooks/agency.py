@@ -30,13 +30,11 @@ output_dir: str = ""  # 站点输出文件夹，图表数据写入其中的 data
 # %%
 from pathlib import Path
 
-import pandas as pd
 from IPython.display import display
 
-from disclosure_analysis import analysis, names, plotting, problems
+from disclosure_analysis import analysis, derived, names, plotting, problems
 from disclosure_analysis import display as page
 from disclosure_analysis.corpus import load_corpus
-from disclosure_analysis.peers import peer_position
 from disclosure_analysis.problems import report as section_five
 
 plotting.setup()
@@ -51,6 +49,7 @@ chosen = analysis.subset(full.reports, [agency_id], years)
 if chosen.empty:
     raise ValueError(f"语料中没有机构 {agency_id} 在所选年度 {years or '全部'} 的报告")
 mine = full.select(chosen["report_id"])
+chosen_ids = list(chosen["report_id"])  # this agency's reports: their rows of the corpus-wide tables
 reports = mine.reports.sort_values("year")
 agency_name = page.last(reports["agency"], agency_id)
 data = page.DataSink(output_dir, f"agencies/{agency_id}", page_dir="agencies")
@@ -83,7 +82,7 @@ display(
 # 报告没有写明或表格空白的，显示为“—”。
 
 # %%
-volume = analysis.proactive_volume(mine.narrative, mine.table2, mine.reports).sort_values("year")
+volume = derived.rows(full, "proactive_volume", chosen_ids).sort_values("year")
 volume_cols = [
     "year",
     "proactive_total",
@@ -109,7 +108,7 @@ if plotting.bars(
 # 占比的分母是报告所填的“总计”列。
 
 # %%
-apps = analysis.applications_by_applicant(mine.table3)
+apps = derived.rows(full, "applications_by_applicant", chosen_ids)
 if apps.empty:
     display(page.note("报告未提供表三数据。"))
 else:
@@ -140,7 +139,7 @@ else:
 # 不予处理、其他处理。某一类中只要有一格空白，该类合计即为“—”（空白不能当作 0 相加）。
 
 # %%
-mix = analysis.outcome_mix(mine.table3)
+mix = derived.rows(full, "outcome_mix", chosen_ids)
 if mix.empty:
     display(page.note("报告未提供表三办理结果。"))
 else:
@@ -165,7 +164,7 @@ else:
         )
     )
     data.save(mix, "outcome-mix")
-    reasons = analysis.outcome_mix(mine.table3, detail=True)
+    reasons = derived.rows(full, "outcome_reasons", chosen_ids)
     reasons = reasons[reasons["group"].isin(["denied"]) & reasons["count"].fillna(1).ne(0)]
     if not reasons.empty:
         display(page.note("<b>不予公开的理由</b>（只列非零或空白的行）："))
@@ -185,7 +184,7 @@ else:
 # 分母为 0 或有空白时不计算。
 
 # %%
-rate = analysis.release_rate(mine.table3).sort_values("year")
+rate = derived.rows(full, "release_rate", chosen_ids).sort_values("year")
 if rate.empty:
     display(page.note("报告未提供表三数据，无法计算公开率。"))
 else:
@@ -215,7 +214,7 @@ else:
 # “结转衔接一致”核对本年“上年结转”是否等于上一年度报告的“结转下年度”（缺上年报告时为“—”）。
 
 # %%
-flows = analysis.carry_over(mine.table3).sort_values("year")
+flows = derived.rows(full, "carry_over", chosen_ids).sort_values("year")
 if flows.empty:
     display(page.note("报告未提供表三数据。"))
 else:
@@ -233,7 +232,7 @@ else:
 # 纠错率 = 结果纠正 ÷（总计 − 尚未审结），即已审结案件中被纠正的比例，分母一并列出。
 
 # %%
-cases = analysis.review_litigation(mine.table4)
+cases = derived.rows(full, "review_litigation", chosen_ids)
 if cases.empty:
     display(page.note("报告未提供表四数据。"))
 else:
@@ -265,8 +264,6 @@ else:
 # 与上一年度相比的增减（只与紧邻的上一年比较；缺上一年报告时为“—”）。公开率以百分比计，其增减为百分点。
 
 # %%
-metrics = analysis.report_metrics(full.reports, full.table2, full.table3, full.table4, full.narrative)
-metrics["release_rate_pct"] = metrics["release_rate"] * 100  # rates compared in percentage points
 headline = {
     "proactive_total": "主动公开信息（条）",
     "new_received": "本年新收申请（件）",
@@ -274,9 +271,7 @@ headline = {
     "review_total": "行政复议（件）",
     "suit_total": "行政诉讼（件）",
 }
-long = metrics.melt(id_vars=analysis.KEYS, value_vars=list(headline), var_name="metric", value_name="value")
-yoy = analysis.year_over_year(long.astype({"value": "Float64"}), "value", by=("agency_id", "metric"))
-yoy = yoy[yoy["report_id"].isin(mine.reports["report_id"])]
+yoy = derived.rows(full, "headline_changes", chosen_ids)
 yoy = yoy.sort_values(
     ["metric", "year"], key=lambda s: s.map(list(headline).index) if s.name == "metric" else s
 )
@@ -297,12 +292,11 @@ data.save(yoy, "year-over-year")
 # 第 1 名为最多；公开率从高到低排。空白的报告不参与排名。
 
 # %%
-peer_rows = []
-for metric in ("new_received", "release_rate_pct", "proactive_total", "review_total"):
-    pos = peer_position(metrics, metric, full.reports, by=peer_group)
-    pos = pos[pos["report_id"].isin(mine.reports["report_id"])].rename(columns={metric: "value"})
-    peer_rows.append(pos.assign(metric=headline[metric]).sort_values("year"))
-peers = pd.concat(peer_rows, ignore_index=True)
+peers = derived.rows(full, f"peers_{peer_group}", chosen_ids)
+peers = peers.sort_values(
+    ["metric", "year"], key=lambda s: s.map(derived.PEER_METRICS.index) if s.name == "metric" else s
+)
+peers = peers.assign(metric=peers["metric"].map(headline))
 display(page.note("比较范围：{group}。", group=names.PEER_GROUPS[peer_group]))
 display(
     page.table(
@@ -314,6 +308,7 @@ data.save(peers, "peers")
 latest_year = known_years[-1] if known_years else None
 key = mine.reports.loc[mine.reports["year"].isin([latest_year]), peer_group].dropna()
 if not key.empty:
+    metrics = derived.frame(full, "metrics")
     group = metrics[metrics["year"].isin([latest_year]) & metrics[peer_group].isin([key.iloc[0]])]
     group = group.dropna(subset=["new_received"]).sort_values("new_received")
     if len(group) > 1:
@@ -366,6 +361,7 @@ data.save(findings, "findings")
 own = full.agency(agency_id)  # every year of the agency: last year's text is compared even if not selected
 own_statements = problems.statements(own)
 signals = problems.report_signals(own, own_statements)
+follow = section_five.follow_ups(own_statements, signals, agency_id)
 signals = signals[signals["year"].isin(known_years)]
 said = own_statements[own_statements["year"].isin(known_years)]
 texts = own.sections[own.sections["section"].isin(["problems"]) & own.sections["year"].isin(known_years)]
@@ -375,7 +371,7 @@ else:
     flags = section_five.copied_flags(signals, agency_id)
     if flags is not None:
         display(flags)
-    summary = section_five.agency_summary(own_statements, signals, agency_id)
+    summary = section_five.agency_summary(signals, agency_id, follow)
     display(page.table(summary, percent=["与上年重复占比"]))
     data.save(summary, "problems-summary")
 
@@ -388,7 +384,7 @@ else:
 if not said.empty:
     display(page.table(section_five.kind_by_topic(said, agency_id), index=True))
     statements_shown = section_five.agency_statements(said, agency_id)
-    display(page.table(statements_shown).set_properties(subset=["年度", "类型"], **{"white-space": "nowrap"}))
+    display(page.table(statements_shown, nowrap=["年度", "类型"]))
     data.save(statements_shown, "problem-statements")
 
 # %% [markdown]
@@ -402,15 +398,15 @@ for rid, year in texts.sort_values("year")[["report_id", "year"]].itertuples(ind
     display(page.text(f"{year} 年", tag="h3"))
     display(section_five.repeated_html(own, rid))
     display(section_five.specificity_html(own, rid))
-    follow = section_five.last_year_follow_up(own_statements, agency_id, int(year))
-    if not follow.empty:
+    answers = follow.get(int(year))
+    if answers is not None and not answers.empty:
         display(
             page.note(
                 "{prev} 年提出的 {n} 个问题：本年有回应 {answered} 个，再次出现 {back} 个。",
                 prev=int(year) - 1,
-                n=len(follow),
-                answered=int(follow["本年有回应"].sum()),
-                back=int(follow["本年再次出现"].sum()),
+                n=len(answers),
+                answered=int(answers["taken_up"].sum()),
+                back=int(answers["came_back"].sum()),
             )
         )
-        display(page.table(follow))
+        display(page.table(section_five.follow_up_shown(answers)))

@@ -242,4 +242,4 @@ else:
     said = problems.statements(one)
     display(page.table(section_five.kind_by_topic(said, report["agency_id"]), index=True))
     shown = section_five.agency_statements(said, report["agency_id"]).drop(columns="年度")
-    display(page.table(shown).set_properties(subset=["类型"], **{"white-space": "nowrap"}))
+    display(page.table(shown, nowrap=["类型"]))
