@@ -134,9 +134,15 @@ def bars_spec(
         rank = {s: i for i, s in enumerate(series_order)}
         for record in records:
             record["order"] = rank[record["series"]]
-    log = log_floor(r["value"] for r in records) if not stacked and spans_orders_of_magnitude(raw) else None
+    log = not stacked and spans_orders_of_magnitude(raw)
     categories = list(dict.fromkeys(r["category"] for r in records))
-    value = _value_encoding(value_label, log, stacked)
+    if stacked:
+        totals: dict[str, float] = {}
+        for record in records:
+            totals[record["category"]] = totals.get(record["category"], 0.0) + max(record["value"], 0.0)
+        value = _value_encoding(value_label, list(totals.values()), log, stacked)
+    else:
+        value = _value_encoding(value_label, [r["value"] for r in records], log)
     category = {
         "field": "category",
         "type": "nominal",
@@ -198,7 +204,7 @@ def ranking_spec(
         return None
     drawn = [r["value"] for r in records]
     encoding = {
-        "x": _value_encoding(value_label, log_floor(drawn) if spans_orders_of_magnitude(drawn) else None),
+        "x": _value_encoding(value_label, drawn, spans_orders_of_magnitude(drawn)),
         "y": {
             "field": "label",
             "type": "nominal",
@@ -238,6 +244,7 @@ def _spec(
     return {
         "$schema": SCHEMA,
         "title": str(title),
+        "description": str(title),  # the drawn chart's accessible name (Vega sets it as its aria-label)
         "data": {"values": records},
         "mark": mark,
         "encoding": encoding,
@@ -246,17 +253,24 @@ def _spec(
     }
 
 
-def _value_encoding(value_label: str, log: float | None, stacked: bool = False) -> dict[str, Any]:
-    """The value axis, on a log scale from `log` when given; unstacked bars must say so (a stacked log
-    axis draws nothing)."""
+def _value_encoding(value_label: str, drawn: list[float], log: bool, stacked: bool = False) -> dict[str, Any]:
+    """The value axis for the bars' lengths `drawn` (stacked: their totals), on a log scale when `log`
+    (ticks at powers of ten). Unstacked bars must say so: a stacked log axis draws nothing."""
     encoding: dict[str, Any] = {
         "field": "value",
         "type": "quantitative",
-        "title": value_label + ("" if log is None else LOG_NOTE),
+        "title": value_label + (LOG_NOTE if log else ""),
         "stack": "zero" if stacked else None,
     }
-    if log is not None:
-        encoding["scale"] = {"type": "log", "domainMin": log}
+    top = max(drawn)
+    if log:
+        low = log_floor(drawn)
+        ticks = [10.0**e for e in range(round(math.log10(low)), math.ceil(math.log10(top) - 1e-9) + 1)]
+        encoding["scale"] = {"type": "log", "domainMin": low, "domainMax": ticks[-1]}
+        encoding["axis"] = {"values": ticks, "format": ",~r"}
+    elif top != round(top) and abs(top - round(top)) <= 1e-9 * top:
+        # shares adding up to 100 but for rounding: the axis ends at 100, not at 110
+        encoding["scale"] = {"domainMax": round(top)}
     return encoding
 
 

@@ -78,7 +78,8 @@ def test_shown_as_vegalite_with_plain_text_title(shown: list[charts.Chart]) -> N
 
 def test_log_axis_only_for_unstacked_values_spanning_orders_of_magnitude() -> None:
     grouped = bars()
-    assert grouped["encoding"]["y"]["scale"] == {"type": "log", "domainMin": 1.0}
+    assert grouped["encoding"]["y"]["scale"] == {"type": "log", "domainMin": 1.0, "domainMax": 10000.0}
+    assert grouped["encoding"]["y"]["axis"]["values"] == [1.0, 10.0, 100.0, 1000.0, 10000.0]
     assert grouped["encoding"]["y"]["title"] == "件（对数刻度）" and grouped["encoding"]["y"]["stack"] is None
     assert "scale" not in bars(stacked=True)["encoding"]["y"]
     near = counts().assign(count=pd.array([None, 30, 20, 40, 50, 7], dtype="Int64"))
@@ -98,6 +99,17 @@ def test_stacked_and_grouped_horizontal_and_scale() -> None:
     assert grouped["encoding"]["yOffset"]["field"] == "series" and "order" not in grouped["encoding"]
     assert bars()["encoding"]["xOffset"]["scale"]["domain"] == ["规章", "许可", "处罚"]
     assert bars()["encoding"]["x"]["axis"] == {"labelAngle": 0}
+
+
+def test_stacked_shares_end_at_100_not_at_the_next_nice_number() -> None:
+    parts = [55, 14, 8, 23, 16, 11]
+    mix = pd.DataFrame({"year": [2022] * 6, "group": list("abcdef"), "share": [p / 127 for p in parts]})
+    spec = charts.bars_spec(
+        mix, "year", "group", "share", title="t", value_label="%", stacked=True, scale=100
+    )
+    assert sum(r["value"] for r in spec["data"]["values"]) != 100  # rounding error of the shares
+    assert spec["encoding"]["y"]["scale"] == {"domainMax": 100}
+    assert "scale" not in bars(stacked=True)["encoding"]["y"]  # whole totals: the usual nice axis
 
 
 def test_same_index_and_series_are_summed_and_float_years_read_as_years() -> None:
