@@ -32,12 +32,11 @@ from pathlib import Path
 
 from IPython.display import display
 
-from disclosure_analysis import analysis, derived, names, plotting, problems
+from disclosure_analysis import analysis, charts, derived, names, problems
 from disclosure_analysis import display as page
 from disclosure_analysis.corpus import load_corpus
 from disclosure_analysis.problems import report as section_five
 
-plotting.setup()
 if not corpus:
     from disclosure_analysis.sample import sample_corpus
 
@@ -96,7 +95,7 @@ volume_cols = [
 display(page.table(volume[volume_cols], labels=names.COLUMNS))
 counts = volume.melt(id_vars="year", value_vars=volume_cols[1:7], var_name="item", value_name="count")
 counts["item"] = counts["item"].map(names.COLUMNS)
-if plotting.bars(
+if charts.bars(
     counts, "year", "item", "count", title="主动公开数量", value_label="件/条", index_label="年度"
 ):
     data.save(counts, "proactive")
@@ -113,7 +112,7 @@ if apps.empty:
     display(page.note("报告未提供表三数据。"))
 else:
     apps = apps.assign(applicant_label=apps["applicant"].map(names.APPLICANTS))
-    plotting.bars(
+    charts.bars(
         apps,
         "year",
         "applicant_label",
@@ -144,7 +143,7 @@ if mix.empty:
     display(page.note("报告未提供表三办理结果。"))
 else:
     mix = mix.assign(group_label=mix["group"].map(names.OUTCOME_GROUPS))
-    plotting.bars(
+    charts.bars(
         mix,
         "year",
         "group_label",
@@ -312,7 +311,7 @@ if not key.empty:
     group = metrics[metrics["year"].isin([latest_year]) & metrics[peer_group].isin([key.iloc[0]])]
     group = group.dropna(subset=["new_received"]).sort_values("new_received")
     if len(group) > 1:
-        plotting.ranking(
+        charts.ranking(
             group["agency"].fillna(group["agency_id"]),
             group["new_received"],
             group["agency_id"].isin([agency_id]),
