@@ -26,12 +26,11 @@ output_dir: str = ""  # 站点输出文件夹，图表数据写入其中的 data
 import pandas as pd
 from IPython.display import display
 
-from disclosure_analysis import analysis, formats, names, plotting, problems
+from disclosure_analysis import analysis, charts, formats, names, problems
 from disclosure_analysis import display as page
 from disclosure_analysis.corpus import load_corpus
 from disclosure_analysis.problems import report as section_five
 
-plotting.setup()
 if not corpus:
     from disclosure_analysis.sample import sample_corpus
 
@@ -200,7 +199,7 @@ else:
     outcomes = outcomes.assign(
         group=outcomes["group"].map(names.T4_GROUPS), outcome=outcomes["outcome"].map(names.T4_OUTCOMES)
     )
-    plotting.bars(
+    charts.bars(
         outcomes,
         "group",
         "outcome",

@@ -30,7 +30,7 @@ output_dir: str = ""  # 站点输出文件夹，图表数据写入其中的 data
 import matplotlib.pyplot as plt
 from IPython.display import display
 
-from disclosure_analysis import analysis, names, plotting, problems
+from disclosure_analysis import analysis, charts, names, plotting, problems
 from disclosure_analysis import display as page
 from disclosure_analysis.corpus import load_corpus
 from disclosure_analysis.problems import report as section_five
@@ -145,7 +145,7 @@ data.save(latest[["agency_id", *league_cols]], "league-table")
 mix = analysis.outcome_mix(data_corpus.table3)
 mix = mix[mix["year"].isin([latest_year])].assign(group_label=lambda d: d["group"].map(names.OUTCOME_GROUPS))
 mix = mix.assign(agency=mix["agency_id"].map(names_by_id))
-plotting.bars(
+charts.bars(
     mix,
     "agency",
     "group_label",
