@@ -26,6 +26,14 @@ pytestmark = pytest.mark.slow
 XSS_NAME = "甲市<script>alert(1)</script>局"
 XSS_TEXT = '一是<img src=x onerror="alert(2)">有待改进；下一步将加强培训。'
 CDN = re.compile(r"<(?:script[^>]+src|link[^>]+href)\s*=\s*[\"']?(?:https?:)?//", re.I)
+#: anything a page would load from the network: elements' src/href, CSS url() and @import
+REMOTE = re.compile(
+    r"<(?:script|img|image|iframe|embed|object|source|audio|video|track|link|use)\b[^>]*\b(?:src|href|data)"
+    r"\s*=\s*[\"']?\s*(?:https?:)?//|url\(\s*[\"']?\s*(?:https?:)?//|@import\s+(?:url\()?[\"']?(?:https?:)?//",
+    re.I,
+)
+PNG, VEGALITE = "image/png", "application/vnd.vegalite.v5+json"
+CHART_DIV = '<div class="vega-chart"'
 REPORTS = [
     {"file": "jt-2023.md", "agency": "甲市交通运输局", "year": 2023, "new": 20, "granted": 8, "partial": 2},
     {
@@ -98,14 +106,15 @@ def pages(result: object) -> dict[str, object]:
 
 
 def outputs(nb_path: Path) -> tuple[str, int]:
-    """All text/html and stream text of an executed notebook, and its number of PNG images."""
+    """All text/html and stream text of an executed notebook, and its number of charts: PNG images
+    (matplotlib) and Vega-Lite specs (`charts`)."""
     nb = nbformat.read(nb_path, as_version=4)
     texts, images = [], 0
     for cell in nb.cells:
         for out in cell.get("outputs", []):
             data = out.get("data", {})
             texts += [data.get("text/html", ""), out.get("text", "")]
-            images += "image/png" in data
+            images += PNG in data or VEGALITE in data
     return "\n".join(texts), images
 
 
@@ -128,6 +137,7 @@ def test_pages_are_clean_offline_and_escaped(site) -> None:
     for html_path in (root / "out").rglob("*.html"):
         html = html_path.read_text(encoding="utf-8")
         assert not CDN.search(html), (html_path, CDN.search(html))
+        assert not REMOTE.search(html), (html_path, REMOTE.search(html))
         for bad in (
             "Traceback",
             "jp-OutputArea-error",
@@ -186,24 +196,30 @@ def test_sample_agency_copying_last_year_is_flagged_with_the_copied_share(site) 
         assert "<mark>" in html and "再次出现" in html and "具体性" in html
 
 
-def cell_images(nb_path: Path, call: str) -> int:
-    """PNG images output by the code cells of an executed notebook whose source contains `call`."""
+def cell_images(nb_path: Path, call: str, mimetype: str = PNG) -> int:
+    """Outputs of `mimetype` (PNG images by default) of the code cells of an executed notebook whose
+    source contains `call`."""
     nb = nbformat.read(nb_path, as_version=4)
     cells = [c for c in nb.cells if c.cell_type == "code" and call in c.source]
-    return sum("image/png" in out.get("data", {}) for c in cells for out in c.get("outputs", []))
+    return sum(mimetype in out.get("data", {}) for c in cells for out in c.get("outputs", []))
 
 
 def test_overview_and_case_study_outputs(site) -> None:
     root, _, _ = site
-    html, images = outputs(root / "out" / "overview.ipynb")
+    overview = root / "out" / "overview.ipynb"
+    html, images = outputs(overview)
     assert images >= 4 and "甲市交通运输局" in html and "R1" in html
-    assert cell_images(root / "out" / "overview.ipynb", "topic_heatmap(") == 1
-    assert cell_images(root / "out" / "overview.ipynb", "topic_trend_figure(") == 1
+    assert cell_images(overview, "plotting.distribution(") == 1
+    assert cell_images(overview, "topic_heatmap(") == 1
+    assert cell_images(overview, "topic_trend_figure(") == 1
+    assert cell_images(overview, "charts.bars(", VEGALITE) == 1 and cell_images(overview, "charts.bars(") == 0
     assert "与上年重复占比" in html and "最相似的其他机构" in html
     for name in ("problem-topics", "problem-topic-trends", "most-copied"):
         assert (root / "out" / "data" / "overview" / f"{name}.csv").is_file(), name
-    html, images = outputs(root / "out" / "case_study.ipynb")
+    case_study = root / "out" / "case_study.ipynb"
+    html, images = outputs(case_study)
     assert images >= 1 and "一＋二" in html and "相符" in html and "判定依据" in html
+    assert cell_images(case_study, "charts.bars(", VEGALITE) == 1
     page = (root / "out" / "case_study.html").read_text(encoding="utf-8")
     assert "第四十九条" in page and "第五十条" in page
 
@@ -230,11 +246,11 @@ def test_a_failing_notebook_does_not_stop_the_others(site, tmp_path: Path) -> No
     notebooks = tmp_path / "notebooks"
     shutil.copytree(NOTEBOOK_DIR, notebooks)
     source = (notebooks / "agency.py").read_text(encoding="utf-8")
+    anchor = "full = load_corpus(corpus)"
     broken = source.replace(
-        "plotting.setup()",
-        f'if agency_id == "{ids[XSS_NAME]}":\n    raise RuntimeError("测试用的故意失败")\nplotting.setup()',
-        1,
+        anchor, f'if agency_id == "{ids[XSS_NAME]}":\n    raise RuntimeError("测试用的故意失败")\n{anchor}', 1
     )
+    assert broken != source
     (notebooks / "agency.py").write_text(broken, encoding="utf-8")
     two = (ids["甲市交通运输局"], ids[XSS_NAME])
     config = RunConfig(
@@ -280,15 +296,28 @@ def chromium(*args: str) -> subprocess.CompletedProcess:
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="needs the Debian package chromium")
 def test_pages_in_headless_chromium(site, tmp_path: Path) -> None:
     root, _, ids = site
+    drawn = {}
     for page, words in (
         ("index.html", ["各机构", "甲市交通运输局", "语料总览"]),
         (f"agencies/{ids['甲市交通运输局']}.html", ["公开率", "甲市交通运输局", "返回目录"]),
+        (f"agencies/{ids[XSS_NAME]}.html", ["公开率", "返回目录"]),
+        ("overview.html", ["办理结果构成", "甲市交通运输局", "返回目录"]),
+        ("case_study.html", ["行政复议", "返回目录"]),
     ):
         url = (root / "out" / page).as_uri()
-        dom = chromium("--dump-dom", url).stdout
+        charts = (root / "out" / page).read_text(encoding="utf-8").count(CHART_DIV)
+        # the virtual time budget lets the page's scripts run (and draw its charts) before the DOM is dumped
+        dom = chromium("--virtual-time-budget=10000", "--dump-dom", url).stdout
         for word in words:
             assert word in dom, (page, word)
-        assert "<script>alert" not in dom
-        shot = tmp_path / (Path(page).stem + ".png")
-        chromium(f"--screenshot={shot}", "--window-size=1200,2000", url)
-        assert shot.is_file() and shot.stat().st_size > 20_000
+        assert "<script>alert" not in dom and "<img src=x" not in dom
+        assert not REMOTE.search(dom), (page, REMOTE.search(dom))
+        assert "图表无法显示" not in dom, page
+        svgs = [div for div in dom.split(CHART_DIV)[1:] if "<svg" in div.split("</div>")[0]]
+        assert len(svgs) == charts, (page, len(svgs), charts)  # every chart drawn by the bundled Vega
+        drawn[page] = charts
+        if page in ("index.html", "overview.html", f"agencies/{ids['甲市交通运输局']}.html"):
+            shot = tmp_path / (Path(page).stem + ".png")
+            chromium("--virtual-time-budget=10000", f"--screenshot={shot}", "--window-size=1200,2000", url)
+            assert shot.is_file() and shot.stat().st_size > 20_000
+    assert drawn["overview.html"] >= 1 and drawn["case_study.html"] >= 1 and drawn["index.html"] == 0
