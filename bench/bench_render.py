@@ -145,9 +145,15 @@ def main() -> None:
         "corpus_reports": len(load_corpus(corpus_dir).reports),
         "cores": os.cpu_count(),
         "jobs": args.jobs,
-        "warm": timed_run(page_jobs(corpus_dir, args.pages, True), args.jobs, work / "warm"),
-        "fresh": timed_run(page_jobs(corpus_dir, args.fresh_pages, False), args.jobs, work / "fresh"),
-        "warm_in_one_process": breakdown(page_jobs(corpus_dir, args.profile_pages + 1, True)),
+        "warm": timed_run(page_jobs(corpus_dir, args.pages, True), args.jobs, work / "warm") if args.pages else None,
+        "fresh": (
+            timed_run(page_jobs(corpus_dir, args.fresh_pages, False), args.jobs, work / "fresh")
+            if args.fresh_pages
+            else None
+        ),
+        "warm_in_one_process": (
+            breakdown(page_jobs(corpus_dir, args.profile_pages + 1, True)) if args.profile_pages else None
+        ),
         "load_average_1min": round(os.getloadavg()[0], 2),
     }
     print(json.dumps(figures, indent=1, ensure_ascii=False))

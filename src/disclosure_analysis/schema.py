@@ -137,9 +137,8 @@ def columns(table: str) -> list[str]:
 
 def frame(table: str, records: list[dict] | None = None) -> pd.DataFrame:
     """A DataFrame of `table` with the registry's columns and dtypes."""
-    spec = TABLES[table]
-    df = pd.DataFrame.from_records(records or [], columns=[n for n, _, _ in spec])
-    return df.astype({n: t for n, t, _ in spec})
+    rows = records or []
+    return pd.DataFrame({name: pd.array([r.get(name) for r in rows], dtype=dtype) for name, dtype, _ in TABLES[table]})
 
 
 def data_dictionary() -> pd.DataFrame:
