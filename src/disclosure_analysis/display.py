@@ -120,6 +120,9 @@ class Table:
     def _repr_html_(self) -> str:
         return self.to_html()
 
+    def __repr__(self) -> str:  # the text/plain of a notebook output: the same each run (no object address)
+        return f"表格：{len(self.rows)} 行（{'、'.join(h for h, _, _ in self.columns)}）"
+
 
 def table(
     df: pd.DataFrame,

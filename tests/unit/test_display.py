@@ -33,6 +33,7 @@ def test_table_escapes_cells_and_headers_and_formats() -> None:
     html = display.table(df, labels={"agency": "机构"}, percent=["share"], caption=XSS).to_html()
     assert "<script>" not in html and "<img" not in html
     assert "1,234" in html and "50.0%" in html and display.NULL in html and "机构" in html
+    assert repr(display.table(df, labels={"agency": "机构"})).startswith("表格：2 行（机构、count、share、")
 
 
 def test_formats() -> None:
