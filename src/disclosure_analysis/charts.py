@@ -1,9 +1,9 @@
 """The pages' bar charts as Vega-Lite specs, drawn in the reader's browser.
 
-`bars` and `ranking` take the arguments of their matplotlib counterparts in `plotting` and `display()` a
-`Chart`: a Vega-Lite v5 spec with the data inline, which JupyterLab renders natively and the site draws with
-its bundled Vega (`render/static/charts.js`). Building a spec costs about a millisecond; drawing the same
-chart as a PNG cost 150–350 ms. The spec is deterministic: the same data give the same JSON.
+`bars` and `ranking` (formerly matplotlib helpers in `plotting`, same arguments) `display()` a `Chart`: a
+Vega-Lite v5 spec with the data inline, which JupyterLab renders natively and the site draws with its bundled
+Vega (`render/static/charts.js`). Building a spec costs under a millisecond; drawing the same chart as a PNG
+cost 150–350 ms. The spec is deterministic: the same data give the same JSON.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Matplotlib set-up for charts with Chinese labels, and small chart helpers the notebooks share."""
+"""Matplotlib set-up for figures with Chinese labels, and the histogram helper the overview uses (bar charts:
+`charts`, drawn in the browser)."""
 
 from __future__ import annotations
 
@@ -6,11 +7,12 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import matplotlib
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib import font_manager
 from matplotlib.axes import Axes
+
+from disclosure_analysis.charts import spans_orders_of_magnitude
 
 if TYPE_CHECKING:
     from IPython.core.interactiveshell import InteractiveShell
@@ -72,21 +74,6 @@ def label(value: object) -> str:
     return str(value).replace("$", r"\$")
 
 
-def spans_orders_of_magnitude(values: Iterable[float], factor: float = 100.0) -> bool:
-    """Whether the positive values span at least `factor` (then a log scale reads better)."""
-    positive = pd.Series(list(values), dtype="Float64").dropna()
-    positive = positive[positive > 0]
-    return len(positive) > 1 and positive.max() / positive.min() >= factor
-
-
-def value_axis(ax: Axes, values: Iterable[float], axis: str = "y") -> None:
-    """Log scale on `axis` when the values span orders of magnitude, with a note in the label."""
-    if spans_orders_of_magnitude(values):
-        (ax.set_yscale if axis == "y" else ax.set_xscale)("log")
-        label = ax.get_ylabel() if axis == "y" else ax.get_xlabel()
-        (ax.set_ylabel if axis == "y" else ax.set_xlabel)(f"{label}（对数刻度）")
-
-
 def distribution(ax: Axes, values: Iterable[float], label: str, bins: int = 12) -> pd.Series:
     """Histogram of the positive values (log-spaced bins and axis when they span orders of magnitude).
 
@@ -106,56 +93,3 @@ def distribution(ax: Axes, values: Iterable[float], label: str, bins: int = 12) 
     ax.set_ylabel("报告数")
     ax.set_title(f"{label}的分布（{len(positive)} 份报告，不含 0 和空白）")
     return positive
-
-
-def bars(
-    long: pd.DataFrame,
-    index: str,
-    columns: str,
-    values: str,
-    *,
-    title: str,
-    value_label: str,
-    index_label: str = "",
-    stacked: bool = False,
-    horizontal: bool = False,
-    scale: float = 1.0,
-) -> bool:
-    """Grouped or stacked bars from long data (one bar group per `index`, one colour per `columns`).
-
-    Rows with a null index or value are left out (a blank is not 0); returns False, drawing nothing,
-    when no row is left. Unstacked counts spanning orders of magnitude get a log axis.
-    """
-    drawn = long.dropna(subset=[index, values])
-    if drawn.empty:
-        return False
-    wide = drawn.pivot_table(index=index, columns=columns, values=values, aggfunc="sum", sort=False)
-    wide = (wide.sort_index().astype(float) * scale).rename(index=label, columns=label)
-    height = max(2.5, 0.4 * len(wide) * (1 if stacked else max(1, wide.shape[1] / 2))) if horizontal else 4
-    _, ax = plt.subplots(figsize=(9, height))
-    if horizontal:
-        wide.plot.barh(stacked=stacked, ax=ax)
-    else:
-        wide.plot.bar(stacked=stacked, ax=ax, rot=0)
-    value_axis_name = "x" if horizontal else "y"
-    (ax.set_xlabel if horizontal else ax.set_ylabel)(value_label)
-    (ax.set_ylabel if horizontal else ax.set_xlabel)(index_label)
-    if not stacked:
-        value_axis(ax, drawn[values], axis=value_axis_name)
-    ax.set_title(title)
-    ax.legend(loc="upper left", bbox_to_anchor=(1, 1), title=None)
-    plt.show()
-    return True
-
-
-def ranking(
-    labels: pd.Series, values: pd.Series, highlight: pd.Series, *, title: str, value_label: str
-) -> None:
-    """Horizontal bars of `values` per label, the rows where `highlight` is true in red."""
-    colours = ["#d62728" if h else "#9ecae1" for h in highlight.fillna(False)]
-    _, ax = plt.subplots(figsize=(8, max(2.5, 0.35 * len(values))))
-    ax.barh([label(x) for x in labels], values.astype(float), color=colours)
-    ax.set_xlabel(value_label)
-    value_axis(ax, values, axis="x")
-    ax.set_title(title)
-    plt.show()

@@ -134,7 +134,7 @@ def test_ranking_highlights_in_red_and_keeps_the_order() -> None:
         {"label": "丙局", "value": 900.0, "highlight": False},
     ]
     enc = spec["encoding"]
-    assert enc["y"]["sort"] == ["丙局", "乙局", "甲局"]  # the first row at the bottom, as in plotting.ranking
+    assert enc["y"]["sort"] == ["丙局", "乙局", "甲局"]  # the first row at the bottom (the largest on top)
     assert enc["color"]["condition"] == {"test": "datum.highlight", "value": charts.HIGHLIGHT}
     assert enc["x"]["scale"]["type"] == "log" and enc["x"]["stack"] is None
     twins = charts.ranking_spec(
