@@ -1,4 +1,5 @@
-"""Executed notebook → one self-contained HTML page (no CDN, no code cells unless asked, no stderr)."""
+"""Executed notebook → one HTML page (no CDN, no code cells unless asked, no stderr; Vega-Lite charts drawn by
+the site's own scripts in assets/)."""
 
 from __future__ import annotations
 
@@ -8,16 +9,18 @@ import posixpath
 import re
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import nbformat
 from nbconvert import HTMLExporter
 from nbconvert.exporters.templateexporter import TemplateExporter
 from nbconvert.filters.highlight import Highlight2HTML
 from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
-from traitlets.config import Config
 
 from disclosure_analysis.charts import MIMETYPE as VEGALITE
+
+if TYPE_CHECKING:
+    from traitlets.config import Config  # nbconvert's configuration objects
 
 TEMPLATES = Path(__file__).parent / "templates"
 #: what the charts' pages load from the site's assets/ folder, in this order (see `site.copy_assets`)
