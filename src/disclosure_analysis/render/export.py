@@ -3,7 +3,6 @@ the site's own scripts in assets/)."""
 
 from __future__ import annotations
 
-import copy
 import json
 import posixpath
 import re
@@ -26,6 +25,8 @@ TEMPLATES = Path(__file__).parent / "templates"
 #: what the charts' pages load from the site's assets/ folder, in this order (see `site.copy_assets`)
 CHART_SCRIPTS = ("vega.min.js", "vega-lite.min.js", "charts.js")
 _SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+STYLESHEET = "notebook.css"  # in the site's assets/ folder (see `notebook_css`)
+_STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.S)
 _IMG_WITHOUT_ALT = re.compile(r"<img(?![^>]*\balt=)")
 _FOCUSABLE = re.compile(r'<div class="(jp-Cell-inputWrapper|[^"]*\bjp-OutputArea-output\b[^"]*)"')
 
@@ -54,6 +55,7 @@ class PageExporter(HTMLExporter):
         highlight = self.filters.get("highlight_code", Highlight2HTML(pygments_lexer=lexer, parent=self))
         resources = self._init_resources(resources)
         prefix = asset_prefix(resources.get("site_home", ""))
+        resources["stylesheet"] = f"{prefix}assets/{STYLESHEET}"
         resources["chart_scripts"] = [f"{prefix}assets/{s}" for s in CHART_SCRIPTS] if has_charts(nb) else []
         data_type = WidgetsDataTypeFilter(
             notebook_metadata=self._nb_metadata, parent=self, resources=resources
@@ -62,6 +64,15 @@ class PageExporter(HTMLExporter):
         self.register_filter("filter_data_type", data_type)
         html, resources = TemplateExporter.from_notebook_node(self, nb, resources, **kw)
         return accessible(html), resources
+
+
+def notebook_css() -> str:
+    """The notebook styles nbconvert's lab template puts into every page (260 KB: JupyterLab's CSS and
+    its light theme), written once per site as assets/notebook.css and linked from each page."""
+    template = exporter(show_code=False).environment.get_template("lab/index.html.j2")
+    context = template.new_context({"resources": exporter(show_code=False)._init_resources({})})
+    block = "".join(template.blocks["notebook_css"](context))
+    return "\n".join(part.strip() for part in _STYLE.findall(block)) + "\n"
 
 
 def accessible(html: str) -> str:
@@ -123,9 +134,10 @@ def to_html(nb: nbformat.NotebookNode, title: str, show_code: bool, home: str) -
 
     `title` may come from a report (the template escapes it); `home` is the relative link to index.html.
     """
-    page = copy.deepcopy(nb)
+    page = nbformat.NotebookNode(nb)  # what changes below is copied; the exporter deep-copies the rest
+    page.metadata = nbformat.NotebookNode({**nb.metadata, "title": title})
+    page.cells = [nbformat.NotebookNode(cell) for cell in nb.cells]
     warnings = pop_stderr(page)
-    page.metadata["title"] = title
     for cell in page.cells:
         if "injected-parameters" in cell.metadata.get("tags", []):
             cell.id = "injected-parameters"  # papermill's id for it is random

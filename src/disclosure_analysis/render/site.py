@@ -22,6 +22,7 @@ from disclosure_analysis import analysis, formats, schema
 from disclosure_analysis.corpus import Corpus, load_corpus
 from disclosure_analysis.executors import Executor, WorkerError, make_executor
 from disclosure_analysis.render.config import SAMPLE, RunConfig
+from disclosure_analysis.render.export import STYLESHEET, notebook_css
 from disclosure_analysis.render.index import render_index
 from disclosure_analysis.render.job import PageJob, PageOutput, describe, render_job, write_output
 from disclosure_analysis.render.notebooks import NOTEBOOK_DIR, Source, load_source
@@ -32,7 +33,6 @@ from disclosure_analysis.render.warm import close_kernels
 from disclosure_analysis.render.workbook import write_workbook
 
 STATIC = Path(__file__).parent / "static"
-CHART = '<div class="vega-chart"'  # in a page that draws charts (templates/offline)
 
 
 def resolve_corpus(corpus: str) -> Path:
@@ -148,27 +148,25 @@ def record(output: Path, page: Page, out: PageOutput | WorkerError) -> PageResul
 
 
 def render_page(page: Page, source: Source, output: Path, show_code: bool, timeout: int) -> PageResult:
-    """One page in this process, on a kernel of its own (there is nothing to keep warm for); the chart
-    scripts go into `output`/assets/ when the page has a chart."""
+    """One page in this process, on a kernel of its own (there is nothing to keep warm for); the assets
+    it links go into `output`/assets/."""
     try:
         out: PageOutput | WorkerError = render_job(PageJob(page, source, show_code, timeout, warm=False))
     except Exception as exc:
         out = WorkerError(describe(exc))
-    if isinstance(out, PageOutput) and CHART in out.html:
-        copy_assets(output)
+    copy_assets(output)
     return record(output, page, out)
 
 
 def copy_assets(site: Path) -> None:
-    """The chart scripts and their licences (`render/static`) into `site`/assets/; files already there with
-    the same content are left alone."""
+    """What the pages link into `site`/assets/: the notebook styles, the chart scripts and their licences
+    (`render/static`); files already there with the same content are left alone."""
     assets = site / "assets"
     assets.mkdir(parents=True, exist_ok=True)
-    for source in sorted(STATIC.iterdir()):
-        if source.suffix not in (".js", ".txt"):
-            continue
-        content = source.read_bytes()
-        target = assets / source.name
+    files = {s.name: s.read_bytes() for s in sorted(STATIC.iterdir()) if s.suffix in (".js", ".txt")}
+    files[STYLESHEET] = notebook_css().encode("utf-8")
+    for name, content in files.items():
+        target = assets / name
         if not target.is_file() or target.read_bytes() != content:
             target.write_bytes(content)
 

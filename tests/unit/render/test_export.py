@@ -44,6 +44,15 @@ def test_default_page_has_no_code_no_stderr_no_cdn() -> None:
     assert 'href="../index.html"' in html and "返回目录" in html
 
 
+def test_page_links_the_shared_stylesheet_and_leaves_the_notebook_alone() -> None:
+    nb = executed()
+    before = json.dumps(nb, sort_keys=True)
+    html, _ = to_html(nb, "页", show_code=False, home="../index.html")
+    assert '<link rel="stylesheet" href="../assets/notebook.css">' in html
+    assert "Jupyter Development Team" not in html and len(html) < 20_000  # not JupyterLab's 260 KB of CSS inlined
+    assert json.dumps(nb, sort_keys=True) == before  # stderr is left out of the page, not of the notebook
+
+
 def test_show_code_keeps_code_cells() -> None:
     html, _ = to_html(executed(), "页", show_code=True, home="index.html")
     assert "secret_code" in html and not CDN.search(html)

@@ -10,7 +10,7 @@ import openpyxl
 import pandas as pd
 
 from disclosure_analysis.render import cli
-from disclosure_analysis.render.export import CHART_SCRIPTS
+from disclosure_analysis.render.export import CHART_SCRIPTS, STYLESHEET
 from disclosure_analysis.render.index import render_index
 from disclosure_analysis.render.pages import FAILED, OK, SKIPPED, Page, PageResult, RunResult
 from disclosure_analysis.render.site import STATIC, copy_assets
@@ -107,6 +107,9 @@ def test_assets_are_the_bundled_scripts_with_their_licences_copied_once(tmp_path
     } <= names
     assert all((assets / s).is_file() for s in CHART_SCRIPTS)
     assert b"vegaLite.compile" in (assets / "charts.js").read_bytes()
+    css = (assets / STYLESHEET).read_text(encoding="utf-8")  # JupyterLab's styles, once for all pages
+    assert ".jp-OutputArea-output" in css and "a.anchor-link" in css and "--jp-content-font-color1" in css
+    assert "<style" not in css
     stamps = {p.name: p.stat().st_mtime_ns for p in assets.iterdir()}
     (assets / "charts.js").write_text("// stale", encoding="utf-8")
     copy_assets(tmp_path)  # a rerun mends what changed and leaves the rest alone
