@@ -262,6 +262,8 @@ def test_a_failing_notebook_does_not_stop_the_others(site, tmp_path: Path) -> No
     assert status[ids[XSS_NAME]].status == FAILED and "测试用的故意失败" in status[ids[XSS_NAME]].error
     assert result.exit_code == 1
     assert not (tmp_path / "out" / "agencies" / f"{ids[XSS_NAME]}.html").exists()
+    kept = tmp_path / "out" / "agencies" / f"{ids[XSS_NAME]}.ipynb"  # the executed notebook, up to the error
+    assert "测试用的故意失败" in kept.read_text(encoding="utf-8")
     assert "测试用的故意失败" in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
 
 

@@ -26,11 +26,14 @@ PRELOAD = (
     "matplotlib.pyplot",
     "matplotlib_inline.backend_inline",
     "disclosure_analysis.analysis",
+    "disclosure_analysis.charts",
     "disclosure_analysis.corpus",
+    "disclosure_analysis.derived",
     "disclosure_analysis.display",
     "disclosure_analysis.names",
     "disclosure_analysis.peers",
     "disclosure_analysis.plotting",
+    "disclosure_analysis.problems.report",
 )
 
 _baseline: dict[str, Any] = {}
