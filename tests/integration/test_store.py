@@ -175,7 +175,11 @@ def test_an_input_that_kills_its_worker_fails_alone(
 
 @pytest.mark.slow
 def test_dask_builds_the_same_store(store: Path, corpus: Path, tmp_path: Path) -> None:
+    import dask.config
+
     with DaskExecutor("local", workers=2) as ex:
         assert ex.workers == 2
         build_store([corpus], tmp_path / "dask", ex, batch_size=4)
+        quiet = ["distributed.worker.profile.enabled", "distributed.admin.tick.interval"]
+        assert dict(ex.map_unordered(dask.config.get, quiet)) == {0: False, 1: "1s"}  # set in the workers
     assert_same_tables(load_store(store), load_store(tmp_path / "dask"))
