@@ -30,6 +30,7 @@ import json
 import math
 import os
 import secrets
+import socket
 import warnings
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -142,11 +143,11 @@ def build_store(
         if isinstance(rows, WorkerError):
             lost.append(batches[i])  # after the other batches: these run one report per task
             continue
-        done += _count(summary, _taken_over(out, rows))
+        done += _count(summary, _allowed(rows))
         if progress:
             progress(done, len(files))
     for batch in lost:
-        done += _count(summary, _taken_over(out, _recover(batch, executor)))
+        done += _count(summary, _allowed(_recover(batch, executor)))
         if progress:
             progress(done, len(files))
     _finish(out, build)
@@ -156,8 +157,8 @@ def build_store(
 @dataclass(frozen=True)
 class Batch:
     """One task of a build: extract `files` ((source as given, absolute path, sha256) triples) into the
-    parts named `key` of the store `out`, using the extraction cache `cache` when given, unless the store's
-    marker names a build other than `build`."""
+    parts named `key` of the store `out`, using the extraction cache `cache` when given, for the build
+    `build` (see `_refusal`)."""
 
     out: str
     key: str
@@ -169,13 +170,16 @@ class Batch:
 Row = dict[str, str | None]  # source, status, reason: what a task returns for each of its reports
 
 
-def write_batch(batch: Batch) -> list[Row] | None:
+def write_batch(batch: Batch) -> list[Row] | str:
     """The task of a batch (runs on a worker): extract its reports one by one in this process, write its
-    parts; the manifest rows of its reports, or None when another build has taken over the store."""
+    parts; the manifest rows of its reports, or why it must not write into the store (`_refusal`)."""
+    refused = _refusal(batch)
+    if refused:
+        return refused
     return _commit(batch, _extract(batch, LocalExecutor(1), _usable(batch.cache)))
 
 
-def _recover(batch: Batch, executor: Executor) -> list[Row] | None:
+def _recover(batch: Batch, executor: Executor) -> list[Row] | str:
     """A batch whose task failed twice: if it was committed all the same (its worker died after writing
     it), its rows; else its reports extracted one per task (so a report that kills its worker fails alone,
     as 处理该文件的工作进程两次出错), the parts written here."""
@@ -211,10 +215,28 @@ def _count(summary: BuildSummary, rows: list[Row]) -> int:
     return len(rows)
 
 
-def _taken_over(out: Path, rows: list[Row] | None) -> list[Row]:
-    if rows is None:
-        raise StoreError(f"{out} 已被另一次 build 接管：同一数据文件夹不能同时运行两个 build")
+def _allowed(rows: list[Row] | str) -> list[Row]:
+    """A task's rows; a task's refusal stops the build."""
+    if isinstance(rows, str):
+        raise StoreError(rows)
     return rows
+
+
+def _refusal(batch: Batch) -> str | None:
+    """Why this process must not write the batch into its store: another build has taken the store over
+    (this task belongs to a killed build), or this worker runs other extraction code than the store's.
+    None when it may."""
+    out = Path(batch.out)
+    marker = json.loads((out / MARKER).read_text(encoding="utf-8"))
+    if marker.get("build") != batch.build:
+        return f"{out} 已被另一次 build 接管：同一数据文件夹不能同时运行两个 build"
+    if marker.get("extraction") != extraction_code_digest():
+        return (
+            f"工作进程（{socket.gethostname()}）的提取代码（{extraction_code_digest()}）与数据文件夹 {out} 的"
+            f"（{marker.get('extraction')}）不同：请在客户端和每个工作进程上安装同一版本的 disclosure-analysis，"
+            "并重启工作进程"
+        )
+    return None
 
 
 def _read_rows(part: Path) -> list[Row]:
@@ -257,10 +279,6 @@ def _write_marker(out: Path, build: str, complete: bool) -> None:
     _atomic(out / MARKER, lambda tmp: tmp.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8"))
 
 
-def _current_build(out: Path) -> str | None:
-    return json.loads((out / MARKER).read_text(encoding="utf-8")).get("build")
-
-
 def _atomic(target: Path, write) -> None:
     """Write via a hidden temp file in the same folder (named uniquely across hosts), renamed into place."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -284,9 +302,9 @@ def _committed(out: Path) -> list[str]:
     return sorted(keys, key=lambda k: (_seq(k), k))
 
 
-def _commit(batch: Batch, results: list[dict]) -> list[Row] | None:
+def _commit(batch: Batch, results: list[dict]) -> list[Row] | str:
     """Write a batch's parts (each with its report's own stored agency id), the manifest part last, unless
-    another build has taken over the store (then its parts are removed); its manifest rows."""
+    `_refusal` says no by then (its parts are removed); its manifest rows."""
     out = Path(batch.out)
     results = sorted(results, key=lambda r: r["source"])
     ids = {r["source"]: agency_id(r.get("agency"), r.get("sha256") or r["source"]) for r in results}
@@ -294,10 +312,11 @@ def _commit(batch: Batch, results: list[dict]) -> list[Row] | None:
     tables = [t for t in Corpus.TABLES if t != "manifest"]
     for name in tables:
         _write_table(out / name / f"{batch.key}.parquet", name, rec[name])
-    if _current_build(out) != batch.build:
+    refused = _refusal(batch)
+    if refused:
         for name in tables:
             (out / name / f"{batch.key}.parquet").unlink(missing_ok=True)
-        return None
+        return refused
     _write_table(out / "manifest" / f"{batch.key}.parquet", "manifest", rec["manifest"])
     return [{k: row[k] for k in ("source", "status", "reason")} for row in rec["manifest"]]
 

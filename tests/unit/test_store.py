@@ -1,22 +1,24 @@
-"""Store batches: a batch task commits its parts only for the build that owns the store; what counts as
-committed; what reopening a store removes."""
+"""Store batches: a batch task commits its parts only for the build that owns the store and with the
+store's extraction code; what counts as committed; what reopening a store removes."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from disclosure_analysis.corpus import Corpus, file_sha256
-from disclosure_analysis.store import Batch, _committed, _open, load_store, write_batch
+from disclosure_analysis.store import MARKER, Batch, _committed, _open, load_store, write_batch
 from disclosure_analysis.synth import generate
 
 
 @pytest.fixture(scope="module")
-def reports(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str, str | None]]:
+def reports(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str, str, str | None]]:
+    """(source, absolute path, sha256) of two reports, as a build passes them to its tasks."""
     root = tmp_path_factory.mktemp("reports")
     generate(root, agencies=2, years=[2021], formats=["txt"], seed=1)
-    return [(str(f), file_sha256(f)) for f in sorted(root.glob("*.txt"))]
+    return [(str(f), str(f), file_sha256(f)) for f in sorted(root.glob("*.txt"))]
 
 
 def parts(out: Path) -> set[str]:
@@ -25,8 +27,9 @@ def parts(out: Path) -> set[str]:
 
 def test_a_batch_commits_every_table_with_the_manifest(tmp_path: Path, reports: list) -> None:
     _open(tmp_path, "b1")
-    rows = write_batch(Batch(str(tmp_path), "part-00001-b1", tuple(reports), None, "b1"))
-    assert rows == [{"source": f, "status": "ok", "reason": None} for f, _ in reports]
+    given = tuple((f"reports/{Path(path).name}", path, digest) for _, path, digest in reports)  # relative
+    rows = write_batch(Batch(str(tmp_path), "part-00001-b1", given, None, "b1"))
+    assert rows == [{"source": f, "status": "ok", "reason": None} for f, _, _ in given]
     assert parts(tmp_path) == {f"{name}/part-00001-b1.parquet" for name in Corpus.TABLES}
     assert _committed(tmp_path) == ["part-00001-b1"]
 
@@ -34,7 +37,17 @@ def test_a_batch_commits_every_table_with_the_manifest(tmp_path: Path, reports: 
 def test_a_batch_of_a_superseded_build_leaves_nothing(tmp_path: Path, reports: list) -> None:
     _open(tmp_path, "old")
     _open(tmp_path, "new")  # a rerun started while a task of the killed build was still running
-    assert write_batch(Batch(str(tmp_path), "part-00001-old", tuple(reports), None, "old")) is None
+    refused = write_batch(Batch(str(tmp_path), "part-00001-old", tuple(reports), None, "old"))
+    assert "已被另一次 build 接管" in refused
+    assert parts(tmp_path) == set()
+
+
+def test_a_worker_with_other_extraction_code_writes_nothing(tmp_path: Path, reports: list) -> None:
+    _open(tmp_path, "b1")
+    marker = json.loads((tmp_path / MARKER).read_text(encoding="utf-8"))
+    (tmp_path / MARKER).write_text(json.dumps({**marker, "extraction": "0123456789ab"}), encoding="utf-8")
+    refused = write_batch(Batch(str(tmp_path), "part-00001-b1", tuple(reports), None, "b1"))
+    assert "提取代码" in refused and "同一版本" in refused
     assert parts(tmp_path) == set()
 
 
@@ -46,7 +59,7 @@ def test_reopening_keeps_committed_parts_only(tmp_path: Path, reports: list) -> 
     (tmp_path / "reports" / ".part-00003-b1.parquet.123-abcd.tmp").write_bytes(b"")
     assert _committed(tmp_path) == ["part-00001-b1"]
     stored = _open(tmp_path, "b2")
-    assert set(stored) == {reports[0][1]}
+    assert set(stored) == {reports[0][2]}
     assert parts(tmp_path) == {f"{name}/part-00001-b1.parquet" for name in Corpus.TABLES}
     assert not list(tmp_path.glob("**/*.tmp"))
 
@@ -60,4 +73,4 @@ def test_parts_named_by_earlier_builds_are_read(tmp_path: Path, reports: list) -
     assert _committed(tmp_path) == ["part-00001", "part-00002-b1"]
     with pytest.warns(UserWarning, match="没有完成"):
         sources = list(load_store(tmp_path).manifest["source"])
-    assert sources == [f for f, _ in reports]
+    assert sources == [f for f, _, _ in reports]
