@@ -55,21 +55,21 @@ data = page.DataSink(output_dir, f"agencies/{agency_id}", page_dir="agencies")
 known_years = sorted(int(y) for y in reports["year"].dropna().unique())
 year_span = "、".join(str(y) for y in known_years) or "未读出"
 
-display(page.text(agency_name, tag="h2"))
-display(
-    page.note(
-        "年度：{years}；报告 {n} 份；层级：{level}；地区：{region}。",
-        years=year_span,
-        n=len(reports),
-        level=page.last(reports["level"]),
-        region=page.last(reports["region"]),
-    )
-)
 files = reports.assign(source=reports["source"].map(lambda s: Path(s).name))
 display(
-    page.table(
-        files[["year", "template", "published", "status", "source"]],
-        labels={"template": "格式版本", "published": "发布日期", "source": "文件", **names.COLUMNS},
+    page.block(
+        page.text(agency_name, tag="h2"),
+        page.note(
+            "年度：{years}；报告 {n} 份；层级：{level}；地区：{region}。",
+            years=year_span,
+            n=len(reports),
+            level=page.last(reports["level"]),
+            region=page.last(reports["region"]),
+        ),
+        page.table(
+            files[["year", "template", "published", "status", "source"]],
+            labels={"template": "格式版本", "published": "发布日期", "source": "文件", **names.COLUMNS},
+        ),
     )
 )
 
@@ -394,18 +394,21 @@ if not said.empty:
 
 # %%
 for rid, year in texts.sort_values("year")[["report_id", "year"]].itertuples(index=False):
-    display(page.text(f"{year} 年", tag="h3"))
-    display(section_five.repeated_html(own, rid))
-    display(section_five.specificity_html(own, rid))
+    parts = [
+        page.text(f"{year} 年", tag="h3"),
+        section_five.repeated_html(own, rid),
+        section_five.specificity_html(own, rid),
+    ]
     answers = follow.get(int(year))
     if answers is not None and not answers.empty:
-        display(
+        parts += [
             page.note(
                 "{prev} 年提出的 {n} 个问题：本年有回应 {answered} 个，再次出现 {back} 个。",
                 prev=int(year) - 1,
                 n=len(answers),
                 answered=int(answers["taken_up"].sum()),
                 back=int(answers["came_back"].sum()),
-            )
-        )
-        display(page.table(section_five.follow_up_shown(answers)))
+            ),
+            page.table(section_five.follow_up_shown(answers)),
+        ]
+    display(page.block(*parts))

@@ -65,3 +65,8 @@ def test_table_shows_years_plainly_and_booleans_in_chinese() -> None:
 def test_last_non_null_value() -> None:
     assert display.last(pd.Series(["甲", None], dtype="string")) == "甲"
     assert display.last(pd.Series([None], dtype="string"), "x") == "x"
+
+
+def test_block_joins_escaped_parts_into_one_output() -> None:
+    joined = display.block(display.text(XSS, tag="h3"), display.table(pd.DataFrame({"a": [XSS]}))).data
+    assert joined.startswith("<h3>&lt;script&gt;") and "<table" in joined and "<script>" not in joined
