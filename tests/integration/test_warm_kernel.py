@@ -11,7 +11,8 @@ import pytest
 from disclosure_analysis.corpus import load_corpus
 from disclosure_analysis.render.config import RunConfig
 from disclosure_analysis.render.job import PageJob, PageOutput, render_job
-from disclosure_analysis.render.notebooks import load_source
+from disclosure_analysis.render.notebooks import Source, load_source
+from disclosure_analysis.render.pages import Page
 from disclosure_analysis.render.plan import corpus_hash, plan_pages
 from disclosure_analysis.render.site import resolve_corpus
 from disclosure_analysis.render.warm import close_kernels
@@ -69,3 +70,15 @@ def test_the_pages_differ_and_have_charts(pages) -> None:
     assert len(charts) >= 3  # matplotlib PNGs or Vega-Lite specs (charts.bars, charts.ranking)
     counts = [c["execution_count"] for c in comparable(fresh.notebook)["cells"] if c["cell_type"] == "code"]
     assert counts == list(range(1, len(counts) + 1))
+
+
+def test_a_timed_out_page_fails_and_the_next_page_gets_a_new_kernel() -> None:
+    slow = Source("slow", "# %%\nimport time\n\ntime.sleep(30)\n")
+    page = Page("slow", "slow", "慢", {}, [])
+    try:
+        out = render_job(PageJob(page, slow, False, 2, "", warm=True))
+        assert out.error is not None and "超时" in out.error and not out.html
+        again = render_job(PageJob(page, Source("quick", '# %%\nprint("好")\n'), False, 60, "", warm=True))
+        assert again.error is None and "好" in again.notebook
+    finally:
+        close_kernels()
