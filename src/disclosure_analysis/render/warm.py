@@ -141,9 +141,6 @@ class WarmEngine(Engine):
         **kwargs: Any,
     ) -> Any:
         kernel = thread_kernel(start_timeout)
-        # papermill writes the whole notebook at every cell's start and end; it is written once, complete
-        # (also when a cell fails or times out), when the engine returns (`notebook_complete`)
-        output_path, nb_man.output_path = nb_man.output_path, None
         try:
             kernel.reset(os.getcwd(), corpus, start_timeout)
             client = PapermillNotebookClient(
@@ -160,8 +157,6 @@ class WarmEngine(Engine):
         except BaseException:
             discard_kernel()
             raise
-        finally:
-            nb_man.output_path = output_path
 
 
 papermill_engines.register(ENGINE, WarmEngine)
