@@ -151,13 +151,15 @@ def _style(is_text: bool, nowrap: bool) -> str:
 
 def spreadsheet_safe(df: pd.DataFrame) -> pd.DataFrame:
     """`df` with text that a spreadsheet would run as a formula (=, +, -, @) prefixed by an apostrophe."""
-    out = df.copy()
-    for name in out.columns:
-        if pd.api.types.is_string_dtype(out[name]) or out[name].dtype == object:
-            out[name] = out[name].map(
-                lambda v: f"'{v}" if isinstance(v, str) and v[:1] in FORMULA_START else v
-            )
-    return out
+    changed = {}
+    for name in df.columns:
+        if not (pd.api.types.is_string_dtype(df[name]) or df[name].dtype == object):
+            continue
+        values = df[name].tolist()
+        if any(isinstance(v, str) and v[:1] in FORMULA_START for v in values):
+            safe = [f"'{v}" if isinstance(v, str) and v[:1] in FORMULA_START else v for v in values]
+            changed[name] = pd.Series(safe, index=df.index, dtype=df[name].dtype)
+    return df.assign(**changed) if changed else df
 
 
 def _formatter(column: pd.Series, is_percent: bool) -> Callable[[object], str] | None:
