@@ -17,6 +17,7 @@ import pandas as pd
 import psutil
 import pytest
 
+from disclosure_analysis import derived
 from disclosure_analysis.corpus import Corpus, _extract_json, load_corpus
 from disclosure_analysis.executors import DaskExecutor, LocalExecutor
 from disclosure_analysis.store import MARKER, StoredCorpus, StoreError, _committed, build_store, load_store
@@ -90,6 +91,14 @@ def test_tables_are_read_when_used(store: Path, reference: Corpus) -> None:
     assert_same_tables(reference.agency(aid), stored.agency(aid))
     years = stored.table("reports", columns=["report_id", "year"])
     assert list(years.columns) == ["report_id", "year"]
+
+
+def test_derived_frames_of_a_store_are_those_of_the_corpus(store: Path, reference: Corpus) -> None:
+    stored = load_store(store)
+    ids = reference.reports["report_id"].iloc[:4]
+    for name in ("metrics", "outcome_mix", "peers_level"):
+        got, expected = derived.rows(stored, name, ids), derived.rows(reference, name, ids)
+        pd.testing.assert_frame_equal(got, expected)
 
 
 def test_a_second_build_skips_what_is_stored(store: Path, corpus: Path) -> None:
