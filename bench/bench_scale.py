@@ -1,16 +1,17 @@
-"""Extraction at scale: reports/second on 1 and 2 local workers and a 2-worker Dask LocalCluster, peak
-memory of a streaming store build, and a projection to a national corpus on a large cluster.
+"""Extraction at scale through the store build: reports/second on 1 and 2 local workers and a 2-worker Dask
+LocalCluster, CPU time of the client and the workers, peak memory, and a projection to a national corpus.
 
     python bench/bench_scale.py --corpus /tmp/bench-scale/corpus          # 10,000 reports, 4 formats
-    python bench/bench_scale.py --n 2000 --corpus /tmp/bench-scale/corpus
+    python bench/bench_scale.py --n 4000 --corpus /tmp/bench-scale/corpus
 
-Reports are generated as in bench_extract.py (not timed; `--corpus DIR` keeps them for a rerun). Each rate
-is the wall time of extracting every report through `extract_unordered` (what `build` runs: results come
-back to this process as JSON), after a warm-up read of one report per format on every worker (worker start
-and imports are not timed). The 1-worker run goes format by format, giving per-format rates. The store
-build (`build_store`, 2 local workers) runs in a fresh process so its peak RSS is its own; the workers'
-peak is the largest child's (`RUSAGE_CHILDREN`). The projection caps the workers' rate by what one client
-process can receive and write (see `projection`). Results go to bench/results/scale.json.
+Reports are generated as in bench_extract.py (not timed; `--corpus DIR` keeps them for a rerun). Each
+configuration runs in a fresh process (so its peak RSS is its own): its executor starts, every worker
+process reads one report of each format (imports and caches warm; not timed), then `build_store` extracts
+every report into a fresh temp store without the extraction cache, the workers writing the Parquet parts.
+Timed: the whole `build_store` call. Client phases (hashing the inputs, running the batches, the final
+agency-name join and X1 pass) are split with the progress callback. Worker CPU is measured per worker
+process (psutil), peak RSS from /proc (VmHWM). The load average is recorded around each run: the machine
+may be shared, so scaling is also given from CPU time. Results go to bench/results/scale.json.
 """
 
 from __future__ import annotations
@@ -18,129 +19,216 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
 import time
-from collections import defaultdict
 from pathlib import Path
 
+import psutil
 from bench_extract import build_corpus
 
-from disclosure_analysis.corpus import extract_unordered, file_sha256
 from disclosure_analysis.executors import DaskExecutor, Executor, LocalExecutor
-from disclosure_analysis.store import build_store
+from disclosure_analysis.store import BATCH_SIZE, build_store
 from disclosure_analysis.synth import FORMATS
 
 TARGET = {"reports": 250_000, "workers": 64}
+CONFIGS = {
+    "local1": "1 local worker (in the client process)",
+    "local2": "2 local worker processes",
+    "dask2": "Dask LocalCluster, 2 worker processes",
+}
 
 
-def extraction_rate(files: list[Path], executor: Executor, warm_up: list[Path]) -> dict[str, float]:
-    """Reports/second (wall) extracting `files` on `executor` after every worker has read `warm_up` once
-    (imports done); CPU seconds of this process (the client: hashing, receiving results; with a Dask
-    LocalCluster also its scheduler) and of all processes (with the workers, reaped at close)."""
-    hashed = [(f, file_sha256(f)) for f in files]
-    for _ in extract_unordered([(f, None) for f in warm_up * executor.workers], None, executor):
-        pass
-    start, children, own = time.perf_counter(), _cpu(resource.RUSAGE_CHILDREN), time.process_time()
+def make(config: str) -> Executor:
+    return {"local1": lambda: LocalExecutor(1), "local2": lambda: LocalExecutor(2)}.get(
+        config, lambda: DaskExecutor("local", workers=2)
+    )()
+
+
+def warm_task(paths: tuple[str, ...]) -> int:
+    """Read one report of each format and import the store code; stay busy a moment so that the next
+    warm-up task goes to another worker. The worker's pid."""
+    import disclosure_analysis.store  # noqa: F401  (pyarrow, pandas)
+    from disclosure_analysis.extract import extract_path
+
+    for path in paths:
+        extract_path(path)
+    time.sleep(0.5)
+    return os.getpid()
+
+
+def warm(executor: Executor, samples: list[Path]) -> list[int]:
+    """Warm every worker process; their pids."""
+    pids: set[int] = set()
+    for _ in range(20):
+        pids |= {
+            pid for _, pid in executor.map_unordered(warm_task, [tuple(map(str, samples))] * executor.workers)
+        }
+        if len(pids) >= executor.workers:
+            return sorted(pids)
+    raise RuntimeError(f"only {len(pids)} of {executor.workers} workers warmed up")
+
+
+def cpu_s(pid: int) -> float:
+    times = psutil.Process(pid).cpu_times()
+    return times.user + times.system
+
+
+def peak_rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def run_config(config: str, files: list[Path], samples: list[Path], store: Path) -> dict:
+    """One configuration, in this (fresh) process: warm up, then time `build_store`."""
+    executor = make(config)
     with executor:
-        for _ in extract_unordered(hashed, None, executor):
-            pass
-        wall = time.perf_counter() - start
-        client = time.process_time() - own
-    cpu = _cpu(resource.RUSAGE_CHILDREN) - children + client
-    return {"n": len(files), "wall_s": wall, "per_s": len(files) / wall, "cpu_s": cpu, "client_cpu_s": client}
+        pids = warm(executor, samples)
+        workers = [p for p in pids if p != os.getpid()]
+        marks: dict[str, tuple[float, float]] = {}
+
+        def tick(done: int, total: int) -> None:
+            now = (time.perf_counter(), time.process_time())
+            marks.setdefault("hashed", now)  # the first call comes once every input is hashed
+            if done == total:
+                marks["ran"] = now
+
+        before = {p: cpu_s(p) for p in workers}
+        start = (time.perf_counter(), time.process_time())
+        summary = build_store(files, store, executor, tick)
+        end = (time.perf_counter(), time.process_time())
+        worker_cpu = {p: cpu_s(p) - before[p] for p in workers}
+        worker_rss = [peak_rss_mb(p) for p in workers]
+    phases = {
+        "hash": (start, marks["hashed"]),
+        "batches": (marks["hashed"], marks["ran"]),
+        "finish": (marks["ran"], end),
+    }
+    phase_cpu = {k: b[1] - a[1] for k, (a, b) in phases.items()}
+    return {
+        "config": config,
+        "n": len(files),
+        "read": summary.read,
+        "failed": len(summary.failed),
+        "batch_size": BATCH_SIZE,
+        "wall_s": end[0] - start[0],
+        "per_s": len(files) / (end[0] - start[0]),
+        "client_cpu_s": end[1] - start[1],
+        "phase_wall_s": {k: b[0] - a[0] for k, (a, b) in phases.items()},
+        "phase_client_cpu_s": phase_cpu,
+        # one in-process worker: its extraction CPU is the client's while the batches run
+        "worker_cpu_s": sum(worker_cpu.values()) if workers else phase_cpu["batches"],
+        "worker_cpu_each_s": list(worker_cpu.values()),
+        "client_rss_mb": peak_rss_mb(os.getpid()),  # not ru_maxrss: Linux carries it over fork and exec
+        "worker_rss_mb": max(worker_rss) if worker_rss else None,  # None: the worker is the client
+        "store_mb": sum(f.stat().st_size for f in store.rglob("*") if f.is_file()) / 2**20,
+    }
 
 
-def _cpu(who: int) -> float:
-    usage = resource.getrusage(who)
-    return usage.ru_utime + usage.ru_stime
+def measure(config: str, listing: Path, samples: list[Path], tmp: Path) -> dict:
+    """Run a configuration in a fresh process; its figures and the load average around it."""
+    cmd = [sys.executable, __file__, "--run", config, "--files", str(listing), "--store", str(tmp / config)]
+    cmd += ["--samples", *map(str, samples)]
+    load_before = os.getloadavg()
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    return {**json.loads(out.splitlines()[-1]), "load_before": load_before, "load_after": os.getloadavg()}
 
 
-def measure_build(files: list[Path], out: Path, jobs: int) -> dict[str, float]:
-    """The store build in a fresh process: wall time and peak RSS of that process and of its workers."""
-    listing = out.with_suffix(".files")
-    listing.write_text("\n".join(map(str, files)), encoding="utf-8")
-    cmd = [sys.executable, __file__, "--build-only", str(out), "--files", str(listing), "--jobs", str(jobs)]
-    return json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
+def summarize(results: dict) -> dict:
+    """Scaling from wall time and from CPU time, the client's cost, and the projection.
 
+    The client's own cost per report is taken from the 2-local-worker run, where the client process does
+    nothing but hash, dispatch batches, count rows and finish. In the LocalCluster run the client process
+    also hosts the scheduler and the nannies, whose CPU goes with time (heartbeats) more than with reports:
+    it is given as the cores that process used while the batches ran.
 
-def _build_only(out: Path, listing: Path, jobs: int) -> None:
-    files = [Path(line) for line in listing.read_text(encoding="utf-8").splitlines()]
-    start, own = time.perf_counter(), time.process_time()
-    with LocalExecutor(jobs) as ex:
-        summary = build_store(files, out, ex)
-    wall, parent_cpu = time.perf_counter() - start, time.process_time() - own
-    print(
-        json.dumps(
-            {
-                "n": len(files),
-                "read": summary.read,
-                "failed": len(summary.failed),
-                "jobs": jobs,
-                "wall_s": wall,
-                "per_s": len(files) / wall,
-                "parent_cpu_s": parent_cpu,
-                "parent_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                "worker_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
-                "store_mb": sum(f.stat().st_size for f in out.rglob("*") if f.is_file()) / 2**20,
-            }
-        )
-    )
-
-
-def projection(results: dict) -> dict[str, float]:
-    """Hours for TARGET reports on TARGET workers. Workers: the mixed per-core rate of the 1-worker run,
-    times the workers, times the scaling efficiency measured from 1 to 2 workers (kept constant up to 64).
-    Client: one process hashes, receives and writes every report; its CPU per report (store-build parent
-    plus the Dask client's, conservatively both) caps the rate whatever the number of workers."""
-    per_format, build = results["local1_by_format"], results["build"]
-    rate1 = sum(r["n"] for r in per_format.values()) / sum(r["wall_s"] for r in per_format.values())
-    client_s = build["parent_cpu_s"] / build["n"] + results["dask2"]["client_cpu_s"] / results["dask2"]["n"]
-    out = {"per_core": rate1, "client_ceiling": 1 / client_s}
-    for name in ("local2", "dask2"):
-        out[f"efficiency_{name}"] = results[name]["per_s"] / (2 * rate1)
-    for name, rate in (("local2", rate1), ("dask2", rate1), ("all_pdf", per_format["pdf"]["per_s"])):
-        workers = rate * TARGET["workers"] * out[f"efficiency_{'local2' if name == 'local2' else 'dask2'}"]
-        out[f"hours_{name}"] = TARGET["reports"] / min(workers, out["client_ceiling"]) / 3600
-        out[f"rate_{name}"] = workers
+    Projection: each of the TARGET workers at the slowest per-CPU rate measured in any run (other work on
+    a shared machine inflates CPU time too, so the runs differ by some 10 %; an efficiency above 100 % is
+    not carried over), the client's hashing and finishing scaled linearly and run before and after the
+    batches, the batches capped by what the client can dispatch."""
+    one = results["local1"]
+    per_core = one["n"] / one["worker_cpu_s"]  # reports per CPU second of one worker
+    slowest = min(results[k]["n"] / results[k]["worker_cpu_s"] for k in CONFIGS)
+    out: dict = {"per_core_cpu": per_core, "slowest_per_core_cpu": slowest}
+    for key in ("local2", "dask2"):
+        r = results[key]
+        out[key] = {
+            "efficiency_wall": r["per_s"] / (2 * one["per_s"]),
+            "efficiency_cpu": (r["n"] / r["worker_cpu_s"]) / per_core,
+            "client_ms_per_report": 1000 * r["client_cpu_s"] / r["n"],
+            "client_ms_per_report_by_phase": {
+                k: 1000 * v / r["n"] for k, v in r["phase_client_cpu_s"].items()
+            },
+            "client_cores_during_batches": r["phase_client_cpu_s"]["batches"] / r["phase_wall_s"]["batches"],
+        }
+    local2, dask = results["local2"], results["dask2"]
+    n = TARGET["reports"]
+    hash_s = dask["phase_wall_s"]["hash"] / dask["n"] * n  # serial, before any batch runs
+    finish_s = dask["phase_wall_s"]["finish"] / dask["n"] * n  # serial, after the last batch
+    workers_rate = slowest * TARGET["workers"]
+    ceiling = (
+        local2["n"] / local2["phase_client_cpu_s"]["batches"]
+    )  # batches the client can dispatch and count
+    batches_s = n / min(workers_rate, ceiling)
+    out["projection"] = {
+        "workers_rate": workers_rate,
+        "client_ceiling": ceiling,
+        "hash_s": hash_s,
+        "batches_s": batches_s,
+        "finish_s": finish_s,
+        "hours": (hash_s + batches_s + finish_s) / 3600,
+    }
     return out
 
 
 def report(results: dict) -> None:
-    load = results["load_average"]
+    s = results["summary"]
     print(
-        f"\n{results['n']} synthetic reports ({', '.join(FORMATS)} in equal shares); load average "
-        f"{load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} on {os.cpu_count()} cores\n"
+        f"\n{results['n']} synthetic reports ({', '.join(FORMATS)} in equal shares), build_store with batches "
+        f"of ≤ {results['local1']['batch_size']}, no extraction cache, on {results['cores']} cores; load average "
+        f"{results['load_start'][0]:.1f} at start, {results['load_end'][0]:.1f} at end\n"
     )
-    print("| run | reports | reports/s | CPU s per report |")
-    print("|---|---:|---:|---:|")
-    for fmt, r in results["local1_by_format"].items():
-        print(f"| 1 local worker, {fmt} only | {r['n']} | {r['per_s']:.1f} | {r['cpu_s'] / r['n']:.3f} |")
-    p = results["projection"]
-    n1 = sum(r["n"] for r in results["local1_by_format"].values())
-    print(f"| 1 local worker (in-process), mixed | {n1} | {p['per_core']:.1f} | |")
-    for key, label in (("local2", "2 local workers"), ("dask2", "Dask LocalCluster, 2 workers")):
+    print(
+        "| run | reports/s (wall) | worker CPU s | reports per worker-CPU s | client CPU s | load before → after |"
+    )
+    print("|---|---:|---:|---:|---:|---|")
+    for key, label in CONFIGS.items():
         r = results[key]
-        print(f"| {label}, mixed | {r['n']} | {r['per_s']:.1f} | {r['cpu_s'] / r['n']:.3f} |")
-    b = results["build"]
-    print(f"| store build, 2 local workers | {b['n']} | {b['per_s']:.1f} | |")
-    print(
-        f"\nstore build: parent peak RSS {b['parent_rss_mb']:.0f} MB, largest worker {b['worker_rss_mb']:.0f} MB, "
-        f"store {b['store_mb']:.0f} MB on disk, {b['read']} read, {b['failed']} failed"
+        load = f"{r['load_before'][0]:.1f} → {r['load_after'][0]:.1f}"
+        print(
+            f"| {label} | {r['per_s']:.1f} | {r['worker_cpu_s']:.0f} | {r['n'] / r['worker_cpu_s']:.1f} | "
+            f"{r['client_cpu_s']:.1f} | {load} |"
+        )
+    for key in ("local2", "dask2"):
+        r, e = results[key], s[key]
+        by_phase = e["client_ms_per_report_by_phase"]
+        print(
+            f"\n{CONFIGS[key]}: efficiency {e['efficiency_wall']:.0%} from wall time, {e['efficiency_cpu']:.0%} "
+            f"from CPU time; client CPU per report {e['client_ms_per_report']:.2f} ms ("
+            + ", ".join(f"{k} {v:.2f}" for k, v in by_phase.items())
+            + f"), {e['client_cores_during_batches']:.2f} cores while the batches ran; phases (wall s): "
+            + ", ".join(f"{k} {v:.1f}" for k, v in r["phase_wall_s"].items())
+        )
+    rss = "; ".join(
+        f"{key} client {r['client_rss_mb']:.0f}"
+        + (
+            f", largest worker {r['worker_rss_mb']:.0f}"
+            if r["worker_rss_mb"] is not None
+            else " (its worker)"
+        )
+        for key, r in ((k, results[k]) for k in CONFIGS)
     )
+    print(f"\npeak RSS (MB): {rss}; store {results['local1']['store_mb']:.1f} MB on disk")
+    p = s["projection"]
     print(
-        f"client CPU per report: {1000 * b['parent_cpu_s'] / b['n']:.1f} ms in the store-build parent, "
-        f"{1000 * results['dask2']['client_cpu_s'] / results['dask2']['n']:.1f} ms in the Dask client "
-        f"(with its scheduler) → one client handles at most {p['client_ceiling']:.0f} reports/s"
-    )
-    print(
-        f"\nprojection for {TARGET['reports']:,} reports on {TARGET['workers']} workers: per-core "
-        f"{p['per_core']:.1f} reports/s; 1→2 efficiency {p['efficiency_local2']:.0%} local, "
-        f"{p['efficiency_dask2']:.0%} Dask, held constant → workers {p['rate_dask2']:.0f} reports/s (Dask) / "
-        f"{p['rate_local2']:.0f} (local efficiency), capped by the client → "
-        f"{p['hours_dask2']:.2f} h ({p['hours_local2']:.2f} h); all PDF: {p['hours_all_pdf']:.2f} h"
+        f"\nprojection for {TARGET['reports']:,} reports on {TARGET['workers']} workers: "
+        f"{s['slowest_per_core_cpu']:.1f} reports per CPU s (slowest run) × {TARGET['workers']} workers "
+        f"= {p['workers_rate']:.0f} reports/s (client ceiling "
+        f"{p['client_ceiling']:.0f}/s) → hashing {p['hash_s']:.0f} s + batches {p['batches_s']:.0f} s + "
+        f"finish {p['finish_s']:.0f} s = {p['hours']:.2f} h"
     )
 
 
@@ -152,29 +240,27 @@ def main() -> None:
     parser.add_argument(
         "--corpus", type=Path, help="folder to generate into and reuse (default: a temp folder)"
     )
-    parser.add_argument("--build-only", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--run", choices=CONFIGS, help=argparse.SUPPRESS)
     parser.add_argument("--files", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--jobs", type=int, default=2, help=argparse.SUPPRESS)
+    parser.add_argument("--store", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--samples", nargs="*", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.build_only:
-        _build_only(args.build_only, args.files, args.jobs)
+    if args.run:
+        files = [Path(line) for line in args.files.read_text(encoding="utf-8").splitlines()]
+        print(json.dumps(run_config(args.run, files, args.samples, args.store)))
         return
     with tempfile.TemporaryDirectory() as tmp:
         records = build_corpus(args.corpus or Path(tmp) / "corpus", args.n // len(FORMATS), list(FORMATS))
-        by_format: dict[str, list[Path]] = defaultdict(list)
-        for r in records:
-            by_format[r["format"]].append(r["path"])
         files = [r["path"] for r in records]
-        warm_up = [fs[0] for fs in by_format.values()]
-        results: dict = {"n": len(files)}
-        results["local1_by_format"] = {
-            fmt: extraction_rate(fs, LocalExecutor(1), warm_up) for fmt, fs in by_format.items()
-        }
-        results["local2"] = extraction_rate(files, LocalExecutor(2), warm_up)
-        results["dask2"] = extraction_rate(files, DaskExecutor("local", workers=2), warm_up)
-        results["build"] = measure_build(files, Path(tmp) / "store", jobs=2)
-        results["load_average"] = os.getloadavg()
-    results["projection"] = projection(results)
+        samples = [next(r["path"] for r in records if r["format"] == fmt) for fmt in FORMATS]
+        listing = Path(tmp) / "files.txt"
+        listing.write_text("\n".join(map(str, files)), encoding="utf-8")
+        results: dict = {"n": len(files), "cores": os.cpu_count(), "load_start": os.getloadavg()}
+        for config in CONFIGS:
+            results[config] = measure(config, listing, samples, Path(tmp))
+            print(f"{config}: {results[config]['per_s']:.1f} reports/s", file=sys.stderr)
+        results["load_end"] = os.getloadavg()
+    results["summary"] = summarize(results)
     out = Path(__file__).parent / "results"
     out.mkdir(exist_ok=True)
     (out / "scale.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
