@@ -9,7 +9,8 @@ A synthetic corpus (62 agencies × 2019–2024, txt/html/docx) is generated and 
 over, each round into its own folder. Per page: wall seconds × workers (seconds per page per core, the
 figure the target is about) and CPU seconds of every process (runner, workers, kernels: on a busy machine
 the comparable figure). Then a few warm pages run in this process, timed piece by piece: the kernel's CPU
-per notebook section, and this side's papermill/nbclient, export and the rest.
+per notebook section, and this side's papermill/nbclient, export and the rest; and an empty notebook with
+as many code cells as the agency page, the cost of the Jupyter machinery alone.
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ from disclosure_analysis.corpus import load_corpus
 from disclosure_analysis.executors import LocalExecutor
 from disclosure_analysis.render.config import RunConfig
 from disclosure_analysis.render.job import PageJob, render_job
-from disclosure_analysis.render.notebooks import load_source
+from disclosure_analysis.render.notebooks import Source, load_source
+from disclosure_analysis.render.pages import Page
 from disclosure_analysis.render.plan import corpus_hash, plan_pages
 from disclosure_analysis.render.site import render_pages
 from disclosure_analysis.render.warm import close_kernels, thread_kernel
@@ -129,12 +131,36 @@ def breakdown(jobs: list[PageJob]) -> dict[str, object]:
     }
 
 
+def floor(cells: int, pages: int = 20) -> dict[str, float]:
+    """What the Jupyter machinery costs a page before its notebook does anything: a notebook of `cells`
+    markdown + code pairs (`x = 1; x`) rendered warm in this process, CPU seconds of this side and of the
+    kernel per page, with the agency notebook's number of code cells for comparison."""
+    text = "".join(f"# %% [markdown]\n# ## 第 {i} 节\n\n# %%\nx = {i}\nx\n\n" for i in range(cells))
+    source = Source("floor", '# %% tags=["parameters"]\ncorpus = ""\n\n' + text)
+    jobs = [PageJob(Page("floor", f"floor-{i}", "空白页", {}, []), source, False, 60) for i in range(pages + 1)]
+    kernel = psutil.Process(thread_kernel(60).km.provisioner.pid)
+    render_job(jobs[0])
+    k0, c0 = sum(kernel.cpu_times()[:2]), time.process_time()
+    for job in jobs[1:]:
+        render_job(job)
+    kernel_cpu, own_cpu = sum(kernel.cpu_times()[:2]) - k0, time.process_time() - c0
+    close_kernels()
+    agency = sum(c.cell_type == "code" for c in load_source("agency").notebook().cells)
+    return {
+        "code_cells": cells + 1,
+        "agency_notebook_code_cells": agency,
+        "client_cpu_s_per_page": round(own_cpu / pages, 3),
+        "kernel_cpu_s_per_page": round(kernel_cpu / pages, 3),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=500, help="warm pages (default 500)")
     parser.add_argument("--fresh-pages", type=int, default=40, help="fresh-kernel pages (default 40)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="workers (default: cores)")
     parser.add_argument("--profile-pages", type=int, default=8, help="warm pages timed piece by piece")
+    parser.add_argument("--floor-cells", type=int, default=13, help="code cells of the empty notebook besides its parameters cell (0: skip)")
     parser.add_argument("--corpus", type=Path, help="keep the generated corpus here (default: a temp folder)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="bench-render-"))
@@ -155,6 +181,7 @@ def main() -> None:
         "warm_in_one_process": (
             breakdown(page_jobs(corpus_dir, args.profile_pages + 1, True)) if args.profile_pages else None
         ),
+        "empty_notebook": floor(args.floor_cells) if args.floor_cells else None,
         "load_average_1min": round(os.getloadavg()[0], 2),
     }
     print(json.dumps(figures, indent=1, ensure_ascii=False))
