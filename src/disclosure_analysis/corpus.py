@@ -61,11 +61,13 @@ class Corpus:
         return Corpus(**{name: self.rows(name, getattr(self, name), ids) for name in self.TABLES})
 
     def rows(self, key: str, df: pd.DataFrame, report_ids: set[str]) -> pd.DataFrame:
-        """The rows of `df` (a table of this corpus or a frame derived from it, cached as `key`) for the
-        given reports, in `df`'s order, with a fresh index. Each report's row positions are found once."""
-        where = self.derived.get(f"{key}:positions")
-        if where is None:
-            where = self.derived[f"{key}:positions"] = df.groupby("report_id", sort=False).indices
+        """The rows of `df` (a table of this corpus or a frame derived from it, named `key`) for the given
+        reports, in `df`'s order, with a fresh index. Each report's row positions are found once per frame
+        (a table replaced by another frame gets its positions found again)."""
+        cached = self.derived.get(f"{key}:positions")
+        if cached is None or cached[0] is not df:
+            cached = self.derived[f"{key}:positions"] = (df, df.groupby("report_id", sort=False).indices)
+        where = cached[1]
         found = [where[r] for r in report_ids if r in where]
         positions = np.sort(np.concatenate(found)) if found else np.empty(0, dtype=np.intp)
         return df.take(positions).reset_index(drop=True)

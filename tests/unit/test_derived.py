@@ -71,3 +71,12 @@ def test_select_keeps_table_order_and_unknown_ids_select_nothing(corpus: Corpus)
         expected = table[table["report_id"].isin(ids)].reset_index(drop=True)
         pd.testing.assert_frame_equal(getattr(chosen, name), expected)
     assert all(getattr(corpus.select(["no-such-report"]), n).empty for n in Corpus.TABLES)
+
+
+def test_select_after_a_table_is_replaced_uses_the_new_table() -> None:
+    corpus = load_corpus(sample_corpus())
+    ids = set(corpus.reports["report_id"].iloc[:3])
+    corpus.select(ids)  # positions found for the tables as loaded
+    corpus.table3 = corpus.table3[corpus.table3["column"] == "total"].reset_index(drop=True)
+    chosen = corpus.select(ids).table3
+    assert set(chosen["column"]) == {"total"} and set(chosen["report_id"]) == ids
