@@ -12,6 +12,7 @@ copy-on-write keeps the cached ones unchanged whatever a notebook does to its co
 from __future__ import annotations
 
 import copy
+import functools
 import gc
 import importlib
 import logging
@@ -59,6 +60,11 @@ def prepare() -> None:
     from IPython import get_ipython
 
     get_ipython().kernel.log.setLevel(logging.WARNING)
+    # ipykernel names each cell's code for its debugger by a pure-Python hash of the source (2-3 ms for a
+    # large cell); every page runs the same cells, so each name is worked out once
+    import ipykernel.compiler
+
+    ipykernel.compiler.get_file_name = functools.lru_cache(maxsize=512)(ipykernel.compiler.get_file_name)
     gc.freeze()  # what lives as long as the kernel is not looked at by the garbage collector again
 
 
