@@ -154,6 +154,15 @@ def floor(cells: int, pages: int = 20) -> dict[str, float]:
     }
 
 
+def machine_speed() -> float:
+    """CPU seconds of a fixed pure-Python loop: this machine's speed at the time of the run (a shared
+    virtual machine's varies by tens of percent from one hour to the next), to compare runs by."""
+    start, total = time.process_time(), 0
+    for i in range(3_000_000):
+        total += i
+    return round(time.process_time() - start, 3)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=500, help="warm pages (default 500)")
@@ -169,6 +178,7 @@ def main() -> None:
         generate(corpus_dir, agencies=62, years=YEARS, formats=("txt", "html", "docx"))
     load_corpus(corpus_dir, jobs=args.jobs)  # extraction is cached: the kernels read the cache
     figures = {
+        "reference_loop_cpu_s_before": machine_speed(),
         "corpus_reports": len(load_corpus(corpus_dir).reports),
         "cores": os.cpu_count(),
         "jobs": args.jobs,
@@ -182,6 +192,7 @@ def main() -> None:
             breakdown(page_jobs(corpus_dir, args.profile_pages + 1, True)) if args.profile_pages else None
         ),
         "empty_notebook": floor(args.floor_cells) if args.floor_cells else None,
+        "reference_loop_cpu_s_after": machine_speed(),
         "load_average_1min": round(os.getloadavg()[0], 2),
     }
     print(json.dumps(figures, indent=1, ensure_ascii=False))
