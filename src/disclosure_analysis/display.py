@@ -71,7 +71,9 @@ class Table:
     """A frame as an HTML table: every cell and header escaped, nulls as "—", numbers formatted.
 
     Plain HTML with inline styles (so it reads the same in JupyterLab and on the site), the same each time
-    it is made, and cheap: a page shows a dozen of these.
+    it is made, and cheap: a page shows a dozen of these. `labels` renames columns for display (English
+    codes → Chinese); `percent` lists columns (by their original names) shown as percentages; `nowrap`
+    columns (by their shown names) that must not wrap; `index` shows the index as the first column.
     """
 
     def __init__(
@@ -130,18 +132,7 @@ def block(*parts: HTML | Table) -> HTML:
     return HTML("".join(p.data if isinstance(p, HTML) else p.to_html() for p in parts))
 
 
-def table(
-    df: pd.DataFrame,
-    labels: Mapping[str, str] | None = None,
-    percent: Iterable[str] = (),
-    caption: str | None = None,
-    index: bool = False,
-    nowrap: Iterable[str] = (),
-) -> Table:
-    """`df` for a page. `labels` renames columns for display (English codes → Chinese); `percent` lists
-    columns (by their original names) shown as percentages; `nowrap` columns (by their shown names) that
-    must not wrap; `index` shows the index as the first column."""
-    return Table(df, labels, percent, caption, index, nowrap)
+table = Table  # what the notebooks call: `page.table(df, labels=…, percent=…)`
 
 
 def _style(is_text: bool, nowrap: bool) -> str:
