@@ -45,42 +45,16 @@ class Chart:
         return {MIMETYPE: self.spec, "text/plain": f"图表：{self.title}"}
 
 
-def bars(
-    long: pd.DataFrame,
-    index: str,
-    columns: str,
-    values: str,
-    *,
-    title: str,
-    value_label: str,
-    index_label: str = "",
-    stacked: bool = False,
-    horizontal: bool = False,
-    scale: float = 1.0,
-) -> bool:
-    """Grouped or stacked bars from long data (one bar group per `index`, one colour per `columns`).
+def bars(long: pd.DataFrame, index: str, columns: str, values: str, *, title: str, **options: Any) -> bool:
+    """Grouped or stacked bars from long data (one bar group per `index`, one colour per `columns`);
+    `options` are those of `bars_spec` (value_label, index_label, stacked, horizontal, scale).
 
     Rows with a null index, series or value are left out (a blank is not 0); returns False, showing
     nothing, when no row is left. Values of the same index and series are summed, then multiplied by
     `scale`. Unstacked counts spanning orders of magnitude get a log axis. Groups are in ascending order
     of `index` (left to right, or top to bottom when `horizontal`), series in order of first appearance.
     """
-    spec = bars_spec(
-        long,
-        index,
-        columns,
-        values,
-        title=title,
-        value_label=value_label,
-        index_label=index_label,
-        stacked=stacked,
-        horizontal=horizontal,
-        scale=scale,
-    )
-    if spec is None:
-        return False
-    display(Chart(spec, title))
-    return True
+    return _show(bars_spec(long, index, columns, values, title=title, **options), title)
 
 
 def ranking(
@@ -89,7 +63,10 @@ def ranking(
     """Horizontal bars of `values` per label (the first at the bottom), the rows where `highlight` is true
     in red. Rows with a null label or value are left out; returns False, showing nothing, when none is left.
     """
-    spec = ranking_spec(labels, values, highlight, title=title, value_label=value_label)
+    return _show(ranking_spec(labels, values, highlight, title=title, value_label=value_label), title)
+
+
+def _show(spec: dict[str, Any] | None, title: str) -> bool:
     if spec is None:
         return False
     display(Chart(spec, title))
