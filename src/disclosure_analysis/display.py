@@ -6,7 +6,9 @@ these helpers, which HTML-escape it. A null is shown as "—" (blank in the repo
 
 from __future__ import annotations
 
+import csv
 import html
+import math
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -140,17 +142,25 @@ def _style(is_text: bool, nowrap: bool) -> str:
     return f' style="{";".join(rules)}"' if rules else ""
 
 
-def spreadsheet_safe(df: pd.DataFrame) -> pd.DataFrame:
-    """`df` with text that a spreadsheet would run as a formula (=, +, -, @) prefixed by an apostrophe."""
-    changed = {}
-    for name in df.columns:
-        if not (pd.api.types.is_string_dtype(df[name]) or df[name].dtype == object):
-            continue
-        values = df[name].tolist()
-        if any(isinstance(v, str) and v[:1] in FORMULA_START for v in values):
-            safe = [f"'{v}" if isinstance(v, str) and v[:1] in FORMULA_START else v for v in values]
-            changed[name] = pd.Series(safe, index=df.index, dtype=df[name].dtype)
-    return df.assign(**changed) if changed else df
+def write_csv(df: pd.DataFrame, path: Path) -> None:
+    """`df` as CSV for spreadsheets (UTF-8 with BOM, for Excel): nulls as empty cells, text that a
+    spreadsheet would run as a formula (=, +, -, @) prefixed by an apostrophe; without the index.
+
+    Written by the `csv` module from plain Python values, as pandas' `to_csv` would write them, at a
+    fraction of its cost per file (a page writes a dozen)."""
+    columns = [list(map(_csv_cell, df[name].tolist())) for name in df.columns]
+    with open(path, "w", encoding="utf-8-sig", newline="") as out:
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(map(str, df.columns))
+        writer.writerows(zip(*columns, strict=True))
+
+
+def _csv_cell(value: object) -> object:
+    if isinstance(value, str):
+        return f"'{value}" if value[:1] in FORMULA_START else value
+    if value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return value
 
 
 def _formatter(column: pd.Series, is_percent: bool) -> Callable[[object], str] | None:
@@ -197,6 +207,6 @@ class DataSink:
         if not is_safe_id(name):
             raise ValueError(f"数据文件名只能由小写字母、数字和连字符组成：{name!r}")
         self.folder.mkdir(parents=True, exist_ok=True)
-        spreadsheet_safe(df).to_csv(self.folder / f"{name}.csv", index=False, encoding="utf-8-sig")
+        write_csv(df, self.folder / f"{name}.csv")
         href = html.escape(f"{self.href}/{name}.csv")
         display(HTML(f'<p class="data-link"><a href="{href}">下载图表数据（CSV）</a></p>'))

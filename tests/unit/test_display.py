@@ -56,6 +56,25 @@ def test_data_sink_writes_csv_and_rejects_unsafe_names(tmp_path: Path) -> None:
     display.DataSink("", "x").save(pd.DataFrame({"a": [1]}), "y")  # no output folder: nothing written
 
 
+def test_csv_is_what_pandas_writes_with_formulas_neutralised(tmp_path: Path) -> None:
+    df = pd.DataFrame(
+        {
+            "text": pd.array(["甲, \"乙\"", None, "-1"], dtype="string"),
+            "count": pd.array([1, None, 3], dtype="Int64"),
+            "share": [0.1 + 0.2, float("nan"), 3.0],
+            "flag": pd.array([True, None, False], dtype="boolean"),
+            "plain": [1, 2, 3],
+            "raw": ["+x", "@y", None],
+        }
+    )
+    display.write_csv(df, tmp_path / "mine.csv")
+    safe = df.assign(text=["甲, \"乙\"", None, "'-1"], raw=["'+x", "'@y", None])
+    safe.to_csv(tmp_path / "pandas.csv", index=False, encoding="utf-8-sig")
+    assert (tmp_path / "mine.csv").read_bytes() == (tmp_path / "pandas.csv").read_bytes()
+    display.write_csv(df.iloc[:0], tmp_path / "empty.csv")
+    assert (tmp_path / "empty.csv").read_text(encoding="utf-8-sig") == "text,count,share,flag,plain,raw\n"
+
+
 def test_table_shows_years_plainly_and_booleans_in_chinese() -> None:
     df = pd.DataFrame({"year": pd.array([2024], dtype="Int64"), "ok": pd.array([True], dtype="boolean")})
     html = display.table(df).to_html()

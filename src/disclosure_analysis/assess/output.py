@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from disclosure_analysis.display import spreadsheet_safe
+from disclosure_analysis.display import write_csv
 from disclosure_analysis.render.notebooks import NOTEBOOK_DIR, load_source
 from disclosure_analysis.render.pages import Page, PageResult
 from disclosure_analysis.render.site import render_page
@@ -23,7 +23,7 @@ def write_assessment(result: Assessment, folder: Path) -> None:
     """The workbook, the decisions file to hand back, and one scorecard per agency."""
     folder.mkdir(parents=True, exist_ok=True)
     write_workbook(result.sheets(), folder / WORKBOOK)
-    spreadsheet_safe(result.decisions).to_csv(folder / "decisions.csv", index=False, encoding="utf-8-sig")
+    write_csv(result.decisions, folder / "decisions.csv")
     cards = folder / "scorecards"
     cards.mkdir(exist_ok=True)
     for agency_id in result.scores["agency_id"].dropna().unique():
