@@ -17,6 +17,8 @@ from typing import Any
 import pandas as pd
 from IPython.display import display
 
+from .display import Shown
+
 MIMETYPE = "application/vnd.vegalite.v5+json"
 SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
 FONT = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
@@ -35,13 +37,13 @@ CONFIG = {
 
 
 @dataclass(frozen=True)
-class Chart:
+class Chart(Shown):
     """A Vega-Lite spec that IPython displays as such, with its title as the plain-text fallback."""
 
     spec: dict[str, Any]
     title: str
 
-    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
+    def bundle(self) -> dict[str, Any]:
         return {MIMETYPE: self.spec, "text/plain": f"图表：{self.title}"}
 
 

@@ -11,11 +11,11 @@ import html
 
 import numpy as np
 import pandas as pd
-from IPython.display import HTML
 from matplotlib import colormaps
 from matplotlib.figure import Figure
 
 from ..corpus import Corpus
+from ..display import Html
 from .classify import OTHER, codebook, topic_names
 from .segment import KIND_NAMES
 from .signals import follow_up
@@ -72,14 +72,14 @@ def kind_by_topic(statements: pd.DataFrame, agency_id: str, year: int | None = N
     return table.rename(index=codebook().names, columns=KIND_NAMES).rename_axis(index="主题", columns="类型")
 
 
-def repeated_html(corpus: Corpus, report_id: str) -> HTML:
+def repeated_html(corpus: Corpus, report_id: str) -> Html:
     """This year's section 五 with the passages repeated from the agency's previous year marked (<mark>)."""
     this = _problem_row(corpus, report_id)
     if this is None:
-        return HTML("<p>该报告没有第五部分“存在的主要问题及改进情况”。</p>")
+        return Html("<p>该报告没有第五部分“存在的主要问题及改进情况”。</p>")
     previous = _previous_row(corpus, this)
     if previous is None:
-        return HTML(f"<p>没有该机构 {int(this.year) - 1} 年度的报告，无法比较。</p><blockquote>"
+        return Html(f"<p>没有该机构 {int(this.year) - 1} 年度的报告，无法比较。</p><blockquote>"
                     f"{_escaped(this.text)}</blockquote>")
     rep = repeated(this.text, previous.text)
     similarity = jaccard(shingles(this.text), shingles(previous.text)) or 0.0
@@ -90,7 +90,7 @@ def repeated_html(corpus: Corpus, report_id: str) -> HTML:
     parts.append(_escaped(this.text[pos:]))
     head = (f"<p>与 {int(previous.year)} 年度相比：{rep.copied_share:.0%} 的文字出现在上年的段落中（标记部分，"
             f"至少 {MIN_PASSAGE} 个字连续相同）；{SHINGLE} 字片段相似度 {similarity:.2f}。</p>")
-    return HTML(head + "<blockquote>" + "".join(parts) + "</blockquote>")
+    return Html(head + "<blockquote>" + "".join(parts) + "</blockquote>")
 
 
 def _escaped(text: str) -> str:
@@ -165,7 +165,7 @@ def agency_summary(signals: pd.DataFrame, agency_id: str, follow: dict[int, pd.D
     )
 
 
-def copied_flags(signals: pd.DataFrame, agency_id: str) -> HTML | None:
+def copied_flags(signals: pd.DataFrame, agency_id: str) -> Html | None:
     """A prominent 与上年雷同 banner for each year whose section 五 repeats ≥ `COPIED_FLAG` of last year's."""
     own = signals[(signals["agency_id"] == agency_id) & (signals["copied_share"] >= COPIED_FLAG)]
     banners = [
@@ -175,18 +175,18 @@ def copied_flags(signals: pd.DataFrame, agency_id: str) -> HTML | None:
         f"（连续 {MIN_PASSAGE} 个字以上相同的段落；达到 {COPIED_FLAG:.0%} 即标出）。</div>"
         for year, share in own.sort_values("year")[["year", "copied_share"]].itertuples(index=False)
     ]
-    return HTML("".join(banners)) if banners else None
+    return Html("".join(banners)) if banners else None
 
 
-def specificity_html(corpus: Corpus, report_id: str) -> HTML:
+def specificity_html(corpus: Corpus, report_id: str) -> Html:
     """The specificity of a report's section 五 with the concrete details and stock phrases that made it."""
     row = _problem_row(corpus, report_id)
     found = specificity(row.text if row is not None else None)
     if found.score is None:
-        return HTML("<p>该报告没有第五部分，无法计算具体性。</p>")
+        return Html("<p>该报告没有第五部分，无法计算具体性。</p>")
     concrete = _escaped("、".join(dict.fromkeys(found.concrete))) or "无"
     generic = _escaped("、".join(dict.fromkeys(found.generic))) or "无"
-    return HTML(f"<p>具体性 {found.score:.2f}：具体细节 {len(found.concrete)} 处（{concrete}），"
+    return Html(f"<p>具体性 {found.score:.2f}：具体细节 {len(found.concrete)} 处（{concrete}），"
                 f"套话 {len(found.generic)} 处（{generic}）。</p>")
 
 
