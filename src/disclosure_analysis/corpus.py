@@ -57,8 +57,13 @@ class Corpus:
         return self.select(ids)
 
     def select(self, report_ids: Iterable[str]) -> Corpus:
-        ids = set(report_ids)
-        return Corpus(**{name: self.rows(name, getattr(self, name), ids) for name in self.TABLES})
+        """The sub-corpus of the given reports: each of its tables is taken from this corpus's when first
+        read (a page reads two or three of the eight)."""
+        return Selection(self, set(report_ids))
+
+    def selected(self, name: str, report_ids: set[str]) -> pd.DataFrame:
+        """The rows of table `name` for the given reports (see `rows`)."""
+        return self.rows(name, getattr(self, name), report_ids)
 
     def rows(self, key: str, df: pd.DataFrame, report_ids: set[str]) -> pd.DataFrame:
         """The rows of `df` (a table of this corpus or a frame derived from it, named `key`) for the given
@@ -82,6 +87,24 @@ class Corpus:
         for r in self.table4[self.table4["report_id"] == report_id].itertuples():
             out[f"t4.{r.group}_{r.outcome}"] = None if pd.isna(r.value) else int(r.value)
         return out
+
+
+class Selection(Corpus):
+    """Some reports of a corpus (`Corpus.select`); a table is taken from `source` on first access."""
+
+    def __init__(self, source: Corpus, report_ids: set[str]) -> None:
+        self.source, self.report_ids = source, report_ids
+        self.derived: dict[str, Any] = {}  # as `Corpus.derived`
+
+    def __getattr__(self, name: str) -> pd.DataFrame:  # only for what is not set: a table not read yet
+        if name not in Corpus.TABLES:
+            raise AttributeError(name)
+        df = self.source.selected(name, self.report_ids)
+        setattr(self, name, df)
+        return df
+
+    def __repr__(self) -> str:
+        return f"Selection({len(self.report_ids)} reports)"
 
 
 def agency_id(name: str | None, fallback: str) -> str:

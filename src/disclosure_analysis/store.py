@@ -410,9 +410,9 @@ class StoredCorpus(Corpus):
         df = data.to_pandas(types_mapper=_PANDAS_TYPES.get)
         return df.astype({n: t for n, t, _ in TABLES[name] if n in df.columns})
 
-    def select(self, report_ids: Iterable[str]) -> Corpus:
-        ids = set(report_ids)
-        return Corpus(**{name: self.table(name, report_ids=ids) for name in Corpus.TABLES})
+    def selected(self, name: str, report_ids: set[str]) -> pd.DataFrame:
+        """The rows of table `name` for the given reports, read from the store (not the whole table)."""
+        return self.table(name, report_ids=report_ids)
 
     def _joined_ids(self, stored: pa.ChunkedArray) -> pa.ChunkedArray:
         mapping = pq.read_table(self.root / AGENCY_MAP) if (self.root / AGENCY_MAP).exists() else None
