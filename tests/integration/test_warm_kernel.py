@@ -82,3 +82,22 @@ def test_a_timed_out_page_fails_and_the_next_page_gets_a_new_kernel() -> None:
         assert again.error is None and "好" in again.notebook
     finally:
         close_kernels()
+
+
+def test_printed_text_and_displays_keep_their_order_on_a_warm_kernel() -> None:
+    code = (
+        "# %%\nfrom disclosure_analysis import display as page\nfrom IPython.display import display\n\n"
+        'print("一")\ndisplay(page.note("二"))\ndisplay(page.note("三"))\nprint("四")\nprint("五")\n'
+        'display(page.note("六"))\n"七"\n'
+    )
+    source = Source("order", code)
+    page = Page("order", "order", "顺序", {}, [])
+    fresh = render_job(PageJob(page, source, False, 60, "", warm=False))
+    try:
+        warm = [render_job(PageJob(page, source, False, 60, "", warm=True)) for _ in range(2)]
+    finally:
+        close_kernels()
+    outputs = next(c["outputs"] for c in comparable(fresh.notebook)["cells"] if c["cell_type"] == "code")
+    shown = ["".join(o.get("text") or o["data"].get("text/html") or o["data"]["text/plain"]) for o in outputs]
+    assert shown == ["一\n", "<p>二</p>", "<p>三</p>", "四\n五\n", "<p>六</p>", "'七'"]
+    assert all(comparable(w.notebook) == comparable(fresh.notebook) for w in warm)

@@ -65,7 +65,23 @@ def prepare() -> None:
     import ipykernel.compiler
 
     ipykernel.compiler.get_file_name = functools.lru_cache(maxsize=512)(ipykernel.compiler.get_file_name)
+    # before each display message ipykernel flushes stdout and stderr, two round trips to its IO thread
+    # even when nothing was printed (as for most outputs of a page); then there is nothing to wait for
+    from ipykernel.iostream import OutStream
+
+    OutStream.flush = _flush_if_written(OutStream.flush)
     gc.freeze()  # what lives as long as the kernel is not looked at by the garbage collector again
+
+
+def _flush_if_written(flush: Callable[[Any], None]) -> Callable[[Any], None]:
+    """`OutStream.flush` that returns at once when nothing was written since the last flush."""
+
+    @functools.wraps(flush)
+    def flush_if_written(stream: Any) -> None:
+        if stream._flush_pending or stream._subprocess_flush_pending:
+            flush(stream)
+
+    return flush_if_written
 
 
 def reset(shell: Any, cwd: str, corpus_path: str, corpus_hash: str) -> None:
