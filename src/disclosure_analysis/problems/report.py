@@ -8,6 +8,7 @@ and `problems.report_signals`.
 from __future__ import annotations
 
 import html
+from collections import Counter, defaultdict
 
 import numpy as np
 import pandas as pd
@@ -18,12 +19,13 @@ from ..corpus import Corpus
 from ..display import Html
 from .classify import OTHER, codebook, topic_names
 from .segment import KIND_NAMES
-from .signals import follow_up
+from .signals import Said, follow_up_table, said
 from .similarity import MIN_PASSAGE, SHINGLE, jaccard, repeated, shingles
 from .specificity import specificity
 
 COPIED_FLAG = 0.5  # a section 五 repeating at least this share of last year's is flagged 与上年雷同
 STATEMENT_COLUMNS = {"year": "年度", "kind": "类型", "text": "原文", "topics": "主题（判定依据的关键词）"}
+SUMMARY_COLUMNS = ["年度", "问题", "措施", "整改", "具体性", "与上年重复占比", "上年问题", "本年有回应", "本年再次出现"]
 FOLLOW_UP_COLUMNS = {
     "problem": "上年提出的问题", "topics": "主题", "taken_up": "本年有回应", "response": "回应的措施或整改",
     "came_back": "本年再次出现", "repeated_as": "本年的表述",
@@ -66,10 +68,17 @@ def _year_text(years: pd.Series) -> pd.Series:
 def kind_by_topic(statements: pd.DataFrame, agency_id: str, year: int | None = None) -> pd.DataFrame:
     """Statements per topic (rows, codebook order) and kind (columns); a statement counts in each topic."""
     rows = _agency_rows(statements, agency_id, year)
-    long = rows.assign(topic=rows["categories"].fillna(OTHER).str.split(";")).explode("topic")
-    table = pd.crosstab(long["topic"], long["kind"]) if len(long) else pd.DataFrame()
-    table = table.reindex(index=list(codebook().categories), columns=list(KIND_NAMES), fill_value=0)
-    return table.rename(index=codebook().names, columns=KIND_NAMES).rename_axis(index="主题", columns="类型")
+    counts = Counter(
+        (topic, kind)
+        for joined, kind in zip(rows["categories"].tolist(), rows["kind"].tolist(), strict=True)
+        for topic in (joined if isinstance(joined, str) else OTHER).split(";")
+    )
+    topics, names = list(codebook().categories), codebook().names
+    return pd.DataFrame(
+        [[counts[topic, kind] for kind in KIND_NAMES] for topic in topics],
+        index=pd.Index([names[t] for t in topics], name="主题"),
+        columns=pd.Index(list(KIND_NAMES.values()), name="类型"),
+    )
 
 
 def repeated_html(corpus: Corpus, report_id: str) -> Html:
@@ -122,58 +131,60 @@ def follow_ups(statements: pd.DataFrame, signals: pd.DataFrame, agency_id: str) 
     """`signals.follow_up` of each year of the agency whose section 五 and last year's are both there:
     year → last year's problems, whether this year answered each and whether it came back."""
     rows = _agency_rows(statements, agency_id)
-    by_year = {int(year): group for year, group in rows.groupby("year")}
-    empty = rows.iloc[0:0]
+    by_year: dict[int, list[Said]] = defaultdict(list)
+    for year, statement in zip(rows["year"].tolist(), said(rows), strict=True):
+        if not pd.isna(year):
+            by_year[int(year)].append(statement)
     both = signals[(signals["agency_id"] == agency_id) & signals["copied_share"].notna()]
     return {
-        year: follow_up(by_year.get(year - 1, empty), by_year.get(year, empty))
+        year: follow_up_table(by_year.get(year - 1, []), by_year.get(year, []))
         for year in sorted(int(y) for y in both["year"].dropna())
     }
 
 
 def follow_up_shown(table: pd.DataFrame) -> pd.DataFrame:
     """A `follow_ups` table with Chinese column names and topic names."""
-    table = table.assign(topics=table["categories"].map(topic_names))
-    return table[list(FOLLOW_UP_COLUMNS)].rename(columns=FOLLOW_UP_COLUMNS)
+    topics = [topic_names(c) for c in table["categories"].tolist()]
+    return pd.DataFrame(
+        {shown: topics if name == "topics" else table[name] for name, shown in FOLLOW_UP_COLUMNS.items()}
+    )
 
 
 def agency_summary(signals: pd.DataFrame, agency_id: str, follow: dict[int, pd.DataFrame]) -> pd.DataFrame:
     """Per year of the agency: statements by kind, specificity, share repeated from last year, and how
     many of last year's problems were answered or came back (`follow`: its `follow_ups`; null without last
     year's section 五)."""
-    own = signals[signals["agency_id"] == agency_id].dropna(subset=["year"]).sort_values("year")
+    own = signals[signals["agency_id"] == agency_id]
+    fields = ("year", "n_problems", "n_measures", "n_rectifications", "specificity", "copied_share")
     rows = []
-    for s in own.itertuples():
-        row = {
-            "年度": str(int(s.year)),
-            "问题": s.n_problems,
-            "措施": s.n_measures,
-            "整改": s.n_rectifications,
-            "具体性": s.specificity,
-            "与上年重复占比": s.copied_share,
-        }
-        if (table := follow.get(int(s.year))) is not None:
-            row |= {
-                "上年问题": len(table),
-                "本年有回应": int(table["taken_up"].sum()),
-                "本年再次出现": int(table["came_back"].sum()),
-            }
+    for year, *values in sorted(
+        (r for r in zip(*(own[f].tolist() for f in fields), strict=True) if not pd.isna(r[0])),
+        key=lambda r: r[0],
+    ):
+        row = dict(zip(SUMMARY_COLUMNS[:6], [str(int(year)), *values], strict=True))
+        if (table := follow.get(int(year))) is not None:
+            taken, back = table["taken_up"].tolist(), table["came_back"].tolist()
+            row |= {"上年问题": len(table), "本年有回应": sum(taken), "本年再次出现": sum(back)}
         rows.append(row)
-    columns = ["年度", "问题", "措施", "整改", "具体性", "与上年重复占比", "上年问题", "本年有回应", "本年再次出现"]
-    return pd.DataFrame(rows, columns=columns).astype(
+    return pd.DataFrame(rows, columns=SUMMARY_COLUMNS).astype(
         {c: "Int64" for c in ("上年问题", "本年有回应", "本年再次出现")}
     )
 
 
 def copied_flags(signals: pd.DataFrame, agency_id: str) -> Html | None:
     """A prominent 与上年雷同 banner for each year whose section 五 repeats ≥ `COPIED_FLAG` of last year's."""
-    own = signals[(signals["agency_id"] == agency_id) & (signals["copied_share"] >= COPIED_FLAG)]
+    own = signals[signals["agency_id"] == agency_id]
+    flagged = sorted(
+        (year, share)
+        for year, share in zip(own["year"].tolist(), own["copied_share"].tolist(), strict=True)
+        if not pd.isna(share) and share >= COPIED_FLAG
+    )
     banners = [
         '<div class="copied-flag" style="border-left:6px solid #c0392b;background:#fdecea;padding:.5em 1em;'
         f'margin:.5em 0"><strong style="font-size:1.3em;color:#c0392b">与上年雷同 {share:.0%}</strong>　'
         f"{int(year)} 年度第五部分有 {share:.0%} 的文字与 {int(year) - 1} 年度报告逐字相同"
         f"（连续 {MIN_PASSAGE} 个字以上相同的段落；达到 {COPIED_FLAG:.0%} 即标出）。</div>"
-        for year, share in own.sort_values("year")[["year", "copied_share"]].itertuples(index=False)
+        for year, share in flagged
     ]
     return Html("".join(banners)) if banners else None
 

@@ -68,7 +68,12 @@ FOLLOW_UP = ["problem", "categories", "taken_up", "response", "came_back", "repe
 
 def follow_up(previous: pd.DataFrame, current: pd.DataFrame) -> pd.DataFrame:
     """Last year's problems with the first response that takes each up and the first problem repeating it."""
-    return pd.DataFrame(_follow_up(said(previous), said(current)), columns=FOLLOW_UP)
+    return follow_up_table(said(previous), said(current))
+
+
+def follow_up_table(previous: list[Said], current: list[Said]) -> pd.DataFrame:
+    """`follow_up` of statements already read with `said`."""
+    return pd.DataFrame(_follow_up(previous, current), columns=FOLLOW_UP)
 
 
 def _follow_up(previous: list[Said], current: list[Said]) -> list[dict]:
