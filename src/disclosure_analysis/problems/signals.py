@@ -12,7 +12,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 import pandas as pd
@@ -105,39 +105,46 @@ def report_signals(reports: pd.DataFrame, sections: pd.DataFrame, statements: pd
     """One row per report of `reports`; `sections` holds the 五 texts, `statements` their statements."""
     texts = _problem_texts(reports, sections)
     peers = _peers(texts)
-    by_key = {(r.agency_id, r.year): r.report_id for r in texts.itertuples() if pd.notna(r.year)}
-    text_of = dict(zip(texts["report_id"], texts["text"], strict=True))
-    groups = dict(tuple(statements.groupby("report_id", sort=False)))
-    empty = statements.iloc[0:0]
-    listed = {rid: said(group) for rid, group in groups.items()}
+    by_key = {(agency, year): rid for rid, agency, year, _ in texts if pd.notna(year)}
+    text_of = {rid: text for rid, _, _, text in texts}
+    listed: dict[str, list[Said]] = defaultdict(list)
+    for rid, statement in zip(statements["report_id"].tolist(), said(statements), strict=True):
+        listed[rid].append(statement)
     rows = []
-    for r in reports.itertuples():
-        own = groups.get(r.report_id, empty)
-        text = text_of.get(r.report_id)
-        prev_id = by_key.get((r.agency_id, r.year - 1)) if pd.notna(r.year) else None
-        row = {"report_id": r.report_id, "agency_id": r.agency_id, "year": r.year, **_counts(own)}
+    columns = (reports[c].tolist() for c in ("report_id", "agency_id", "year"))
+    for rid, agency, year in zip(*columns, strict=True):
+        own = listed.get(rid, [])
+        text = text_of.get(rid)
+        prev_id = by_key.get((agency, year - 1)) if pd.notna(year) else None
+        row = {"report_id": rid, "agency_id": agency, "year": year, **_counts(own)}
         row["specificity"] = specificity(text).score
         if text and prev_id:
             row["self_similarity"] = jaccard(shingles(text), shingles(text_of[prev_id]))
             row["copied_share"] = repeated(text, text_of[prev_id]).copied_share
-            row["follow_up_ratio"] = follow_up_ratio(listed.get(prev_id, []), listed.get(r.report_id, []))
-        row.update(peers.get(r.report_id, {}))
+            row["follow_up_ratio"] = follow_up_ratio(listed.get(prev_id, []), own)
+        row.update(peers.get(rid, {}))
         rows.append(row)
     return frame("problem_signals", rows)
 
 
-def _problem_texts(reports: pd.DataFrame, sections: pd.DataFrame) -> pd.DataFrame:
-    five = sections.loc[sections["section"] == "problems", ["report_id", "text"]]
-    return (
-        reports[["report_id", "agency_id", "year"]].merge(five, on="report_id").drop_duplicates("report_id")
-    )
+def _problem_texts(reports: pd.DataFrame, sections: pd.DataFrame) -> list[tuple[str, object, object, str]]:
+    """(report id, agency id, year, section 五 text) of each report that has one, in the order of
+    `reports`; a report listed twice, or with two 五 sections, counts once, with its first."""
+    five = sections[sections["section"] == "problems"]
+    first: dict[str, str] = {}
+    for rid, text in zip(five["report_id"].tolist(), five["text"].tolist(), strict=True):
+        first.setdefault(rid, text)
+    out = []
+    columns = (reports[c].tolist() for c in ("report_id", "agency_id", "year"))
+    for rid, agency, year in zip(*columns, strict=True):
+        if rid in first:
+            out.append((rid, agency, year, first.pop(rid)))
+    return out
 
 
-def _counts(own: pd.DataFrame) -> dict[str, int]:
-    kinds = Counter(own["kind"])
-    cats = Counter(
-        c for joined in own["categories"] if isinstance(joined, str) for c in set(joined.split(";"))
-    )
+def _counts(own: list[Said]) -> dict[str, int]:
+    kinds = Counter(s.kind for s in own)
+    cats = Counter(c for s in own if isinstance(s.categories, str) for c in set(s.categories.split(";")))
     return {
         **{f"cat_{c}": cats[c] for c in codebook().categories},
         "n_problems": kinds["problem"],
@@ -146,11 +153,11 @@ def _counts(own: pd.DataFrame) -> dict[str, int]:
     }
 
 
-def _peers(texts: pd.DataFrame) -> dict[str, dict]:
-    if texts.empty:
+def _peers(texts: list[tuple[str, object, object, str]]) -> dict[str, dict]:
+    if not texts:
         return {}
-    ids = list(texts["report_id"])
-    matches = minhash.nearest_other(minhash.signatures(list(texts["text"])), list(texts["agency_id"]))
+    ids = [rid for rid, *_ in texts]
+    matches = minhash.nearest_other(minhash.signatures([t[3] for t in texts]), [t[1] for t in texts])
     return {
         rid: {"peer_similarity": m.similarity, "most_similar_report_id": ids[m.index]}
         for rid, m in zip(ids, matches, strict=True)
