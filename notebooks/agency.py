@@ -30,8 +30,6 @@ output_dir: str = ""  # 站点输出文件夹，图表数据写入其中的 data
 # %%
 from pathlib import Path
 
-from IPython.display import display
-
 from disclosure_analysis import analysis, charts, derived, names, problems
 from disclosure_analysis import display as page
 from disclosure_analysis.corpus import load_corpus
@@ -56,21 +54,19 @@ known_years = sorted(int(y) for y in reports["year"].dropna().unique())
 year_span = "、".join(str(y) for y in known_years) or "未读出"
 
 files = reports.assign(source=reports["source"].map(lambda s: Path(s).name))
-display(
-    page.block(
-        page.text(agency_name, tag="h2"),
-        page.note(
-            "年度：{years}；报告 {n} 份；层级：{level}；地区：{region}。",
-            years=year_span,
-            n=len(reports),
-            level=page.last(reports["level"]),
-            region=page.last(reports["region"]),
-        ),
-        page.table(
-            files[["year", "template", "published", "status", "source"]],
-            labels={"template": "格式版本", "published": "发布日期", "source": "文件", **names.COLUMNS},
-        ),
-    )
+page.show(
+    page.text(agency_name, tag="h2"),
+    page.note(
+        "年度：{years}；报告 {n} 份；层级：{level}；地区：{region}。",
+        years=year_span,
+        n=len(reports),
+        level=page.last(reports["level"]),
+        region=page.last(reports["region"]),
+    ),
+    page.table(
+        files[["year", "template", "published", "status", "source"]],
+        labels={"template": "格式版本", "published": "发布日期", "source": "文件", **names.COLUMNS},
+    ),
 )
 
 # %% [markdown]
@@ -92,13 +88,14 @@ volume_cols = [
     "coercion_decisions",
     "fees_amount",
 ]
-display(page.table(volume[volume_cols], labels=names.COLUMNS))
 counts = volume.melt(id_vars="year", value_vars=volume_cols[1:7], var_name="item", value_name="count")
 counts["item"] = counts["item"].map(names.COLUMNS)
-if charts.bars(
+drawn = charts.bars(
     counts, "year", "item", "count", title="主动公开数量", value_label="件/条", index_label="年度"
-):
-    data.save(counts, "proactive")
+)
+page.show(
+    page.table(volume[volume_cols], labels=names.COLUMNS), data.save(counts, "proactive") if drawn else None
+)
 
 # %% [markdown]
 # ## 二、收到的申请：按申请人类型
@@ -109,7 +106,7 @@ if charts.bars(
 # %%
 apps = derived.rows(full, "applications_by_applicant", chosen_ids)
 if apps.empty:
-    display(page.note("报告未提供表三数据。"))
+    page.show(page.note("报告未提供表三数据。"))
 else:
     apps = apps.assign(applicant_label=apps["applicant"].map(names.APPLICANTS))
     charts.bars(
@@ -122,14 +119,14 @@ else:
         index_label="年度",
         stacked=True,
     )
-    display(
+    page.show(
         page.table(
             apps[["year", "applicant_label", "count", "total", "share"]],
             labels={"applicant_label": "申请人类型", "total": "总计（分母）", **names.COLUMNS},
             percent=["share"],
-        )
+        ),
+        data.save(apps, "applications-by-applicant"),
     )
-    data.save(apps, "applications-by-applicant")
 
 # %% [markdown]
 # ## 三、办理结果
@@ -140,7 +137,7 @@ else:
 # %%
 mix = derived.rows(full, "outcome_mix", chosen_ids)
 if mix.empty:
-    display(page.note("报告未提供表三办理结果。"))
+    page.show(page.note("报告未提供表三办理结果。"))
 else:
     mix = mix.assign(group_label=mix["group"].map(names.OUTCOME_GROUPS))
     charts.bars(
@@ -155,26 +152,27 @@ else:
         horizontal=True,
         scale=100,
     )
-    display(
+    parts = [
         page.table(
             mix[["year", "group_label", "count", "handled_total", "share"]],
             labels={"group_label": "结果类别", **names.COLUMNS},
             percent=["share"],
-        )
-    )
-    data.save(mix, "outcome-mix")
+        ),
+        data.save(mix, "outcome-mix"),
+    ]
     reasons = derived.rows(full, "outcome_reasons", chosen_ids)
     reasons = reasons[reasons["group"].isin(["denied"]) & reasons["count"].fillna(1).ne(0)]
     if not reasons.empty:
-        display(page.note("<b>不予公开的理由</b>（只列非零或空白的行）："))
         reasons = reasons.assign(reason=reasons["outcome"].map(names.T3_ROWS))
-        display(
+        parts += [
+            page.note("<b>不予公开的理由</b>（只列非零或空白的行）："),
             page.table(
                 reasons[["year", "reason", "count", "share"]],
                 labels={"reason": "不予公开理由", **names.COLUMNS},
                 percent=["share"],
-            )
-        )
+            ),
+        ]
+    page.show(*parts)
 
 # %% [markdown]
 # ## 四、公开率
@@ -185,26 +183,24 @@ else:
 # %%
 rate = derived.rows(full, "release_rate", chosen_ids).sort_values("year")
 if rate.empty:
-    display(page.note("报告未提供表三数据，无法计算公开率。"))
+    page.show(page.note("报告未提供表三数据，无法计算公开率。"))
 else:
-    display(
+    latest = rate.iloc[-1]
+    page.show(
         page.table(
             rate[["year", "granted", "partial", "released", "handled_total", "release_rate"]],
             labels=names.COLUMNS,
             percent=["release_rate"],
-        )
-    )
-    latest = rate.iloc[-1]
-    display(
+        ),
         page.note(
             "{year} 年公开率为 {rate}（分母：办理结果总计 {den} 件，其中予以公开与部分公开共 {num} 件）。",
             year=latest["year"],
             rate=page.pct(latest["release_rate"]),
             den=page.count(latest["handled_total"]),
             num=page.count(latest["released"]),
-        )
+        ),
+        data.save(rate, "release-rate"),
     )
-    data.save(rate, "release-rate")
 
 # %% [markdown]
 # ## 五、结转与积压
@@ -215,14 +211,14 @@ else:
 # %%
 flows = derived.rows(full, "carry_over", chosen_ids).sort_values("year")
 if flows.empty:
-    display(page.note("报告未提供表三数据。"))
+    page.show(page.note("报告未提供表三数据。"))
 else:
-    display(
+    page.show(
         page.table(
             flows.drop(columns=["report_id", "agency_id"]), labels=names.COLUMNS, percent=["backlog_rate"]
-        )
+        ),
+        data.save(flows, "carry-over"),
     )
-    data.save(flows, "carry-over")
 
 # %% [markdown]
 # ## 六、行政复议和行政诉讼
@@ -233,10 +229,10 @@ else:
 # %%
 cases = derived.rows(full, "review_litigation", chosen_ids)
 if cases.empty:
-    display(page.note("报告未提供表四数据。"))
+    page.show(page.note("报告未提供表四数据。"))
 else:
     cases = cases.assign(group_label=cases["group"].map(names.T4_GROUPS))
-    display(
+    page.show(
         page.table(
             cases[
                 [
@@ -253,9 +249,9 @@ else:
             ],
             labels={"group_label": "类别", **names.COLUMNS},
             percent=["correction_rate"],
-        )
+        ),
+        data.save(cases, "review-litigation"),
     )
-    data.save(cases, "review-litigation")
 
 # %% [markdown]
 # ## 七、同比变化
@@ -275,14 +271,14 @@ yoy = yoy.sort_values(
     ["metric", "year"], key=lambda s: s.map(list(headline).index) if s.name == "metric" else s
 )
 yoy = yoy.assign(metric_label=yoy["metric"].map(headline))
-display(
+page.show(
     page.table(
         yoy[["metric_label", "year", "value", "previous", "change", "change_pct"]],
         labels={"metric_label": "指标", "value": "本年", **names.COLUMNS},
         percent=["change_pct"],
-    )
+    ),
+    data.save(yoy, "year-over-year"),
 )
-data.save(yoy, "year-over-year")
 
 # %% [markdown]
 # ## 八、与同类机构比较
@@ -296,14 +292,14 @@ peers = peers.sort_values(
     ["metric", "year"], key=lambda s: s.map(derived.PEER_METRICS.index) if s.name == "metric" else s
 )
 peers = peers.assign(metric=peers["metric"].map(headline))
-display(page.note("比较范围：{group}。", group=names.PEER_GROUPS[peer_group]))
-display(
+page.show(
+    page.note("比较范围：{group}。", group=names.PEER_GROUPS[peer_group]),
     page.table(
         peers[["metric", "year", "peer_key", "value", "rank", "peer_count", "peer_median"]],
         labels={"metric": "指标", "value": "本机关", **names.COLUMNS},
-    )
+    ),
+    data.save(peers, "peers"),
 )
-data.save(peers, "peers")
 latest_year = known_years[-1] if known_years else None
 key = mine.reports.loc[mine.reports["year"].isin([latest_year]), peer_group].dropna()
 if not key.empty:
@@ -318,7 +314,7 @@ if not key.empty:
             title=f"{latest_year} 年同类机构的新收申请（红色为本机关）",
             value_label="本年新收申请（件）",
         )
-        data.save(group[["agency_id", "agency", "year", "new_received"]], "peers-new-received")
+        page.show(data.save(group[["agency_id", "agency", "year", "new_received"]], "peers-new-received"))
 
 # %% [markdown]
 # ## 九、数据校验发现
@@ -330,14 +326,15 @@ if not key.empty:
 findings = analysis.in_order(mine.findings, "rule")
 problems_found = findings[findings["severity"].isin(["error", "warning"])]
 unchecked = findings[findings["severity"].isin(["info"])]
-if problems_found.empty:
-    display(page.note("未发现勾稽关系错误或警告。"))
-else:
-    display(page.findings_table(problems_found))
+parts = [
+    page.note("未发现勾稽关系错误或警告。") if problems_found.empty else page.findings_table(problems_found)
+]
 if not unchecked.empty:
-    display(page.note("<b>无法核对的项目</b>（有空白格或“/”，空白不能当作 0）共 {n} 条：", n=len(unchecked)))
-    display(page.findings_table(unchecked))
-data.save(findings, "findings")
+    parts += [
+        page.note("<b>无法核对的项目</b>（有空白格或“/”，空白不能当作 0）共 {n} 条：", n=len(unchecked)),
+        page.findings_table(unchecked),
+    ]
+page.show(*parts, data.save(findings, "findings"))
 
 # %% [markdown]
 # ## 十、存在的主要问题及改进情况
@@ -365,14 +362,14 @@ signals = signals[signals["year"].isin(known_years)]
 said = own_statements[own_statements["year"].isin(known_years)]
 texts = own.sections[own.sections["section"].isin(["problems"]) & own.sections["year"].isin(known_years)]
 if texts.empty:
-    display(page.note("报告中未找到第五部分。"))
+    page.show(page.note("报告中未找到第五部分。"))
 else:
-    flags = section_five.copied_flags(signals, agency_id)
-    if flags is not None:
-        display(flags)
     summary = section_five.agency_summary(signals, agency_id, follow)
-    display(page.table(summary, percent=["与上年重复占比"]))
-    data.save(summary, "problems-summary")
+    page.show(
+        section_five.copied_flags(signals, agency_id),
+        page.table(summary, percent=["与上年重复占比"]),
+        data.save(summary, "problems-summary"),
+    )
 
 # %% [markdown]
 # ### 各年的陈述：类型与主题
@@ -381,10 +378,12 @@ else:
 
 # %%
 if not said.empty:
-    display(page.table(section_five.kind_by_topic(said, agency_id), index=True))
     statements_shown = section_five.agency_statements(said, agency_id)
-    display(page.table(statements_shown, nowrap=["年度", "类型"]))
-    data.save(statements_shown, "problem-statements")
+    page.show(
+        page.table(section_five.kind_by_topic(said, agency_id), index=True),
+        page.table(statements_shown, nowrap=["年度", "类型"]),
+        data.save(statements_shown, "problem-statements"),
+    )
 
 # %% [markdown]
 # ### 与上年比较
@@ -393,8 +392,9 @@ if not said.empty:
 # 随后是具体性的计算依据，以及上年提出的问题本年有无回应、是否再次出现。
 
 # %%
+parts = []
 for rid, year in texts.sort_values("year")[["report_id", "year"]].itertuples(index=False):
-    parts = [
+    parts += [
         page.text(f"{year} 年", tag="h3"),
         section_five.repeated_html(own, rid),
         section_five.specificity_html(own, rid),
@@ -411,4 +411,4 @@ for rid, year in texts.sort_values("year")[["report_id", "year"]].itertuples(ind
             ),
             page.table(section_five.follow_up_shown(answers)),
         ]
-    display(page.block(*parts))
+page.show(*parts)

@@ -71,11 +71,13 @@ cov = analysis.coverage(data_corpus.reports, [int(y) for y in years] or None)
 names_by_id = metrics.sort_values("year").groupby("agency_id")["agency"].last()
 cov_table = cov.reset_index().assign(agency=lambda d: d["agency_id"].map(names_by_id))
 cov_table.columns = [str(c) for c in cov_table.columns]
-display(page.table(cov_table[["agency", "agency_id", *[str(y) for y in cov.columns]]], labels=names.COLUMNS))
 missing = cov_table.melt(id_vars=["agency", "agency_id"], var_name="year", value_name="reports")
 missing = missing[missing["reports"].eq(0)]
-display(page.note("缺报告的机构-年度共 {n} 个。", n=len(missing)))
-data.save(cov_table, "coverage")
+page.show(
+    page.table(cov_table[["agency", "agency_id", *[str(y) for y in cov.columns]]], labels=names.COLUMNS),
+    page.note("缺报告的机构-年度共 {n} 个。", n=len(missing)),
+    data.save(cov_table, "coverage"),
+)
 
 # %% [markdown]
 # ## 二、数量分布
@@ -90,7 +92,11 @@ for ax, column, label in (
 ):
     plotting.distribution(ax, metrics[column], label)
 plt.show()
-data.save(metrics[["agency_id", "agency", "year", "new_received", "proactive_total"]], "volume-distribution")
+page.show(
+    data.save(
+        metrics[["agency_id", "agency", "year", "new_received", "proactive_total"]], "volume-distribution"
+    )
+)
 
 # %% [markdown]
 # ## 三、排行（最近年度）
@@ -117,24 +123,22 @@ labels = {
     "suit_total": "行政诉讼（件）",
     **names.COLUMNS,
 }
-display(page.note("<b>{year} 年，按本年新收申请从多到少：</b>", year=latest_year))
-display(
+by_rate = latest.dropna(subset=["release_rate"]).sort_values("release_rate", ascending=False)
+page.show(
+    page.note("<b>{year} 年，按本年新收申请从多到少：</b>", year=latest_year),
     page.table(
         latest.sort_values("new_received", ascending=False, na_position="last")[league_cols],
         labels=labels,
         percent=["release_rate", "backlog_rate", "review_correction_rate"],
-    )
-)
-display(page.note("<b>{year} 年，按公开率从高到低（分母为办理结果总计）：</b>", year=latest_year))
-by_rate = latest.dropna(subset=["release_rate"]).sort_values("release_rate", ascending=False)
-display(
+    ),
+    page.note("<b>{year} 年，按公开率从高到低（分母为办理结果总计）：</b>", year=latest_year),
     page.table(
         by_rate[["agency", "released", "handled_total", "release_rate"]],
         labels=labels,
         percent=["release_rate"],
-    )
+    ),
+    data.save(latest[["agency_id", *league_cols]], "league-table"),
 )
-data.save(latest[["agency_id", *league_cols]], "league-table")
 
 # %% [markdown]
 # ## 四、办理结果构成比较（最近年度）
@@ -156,7 +160,7 @@ charts.bars(
     horizontal=True,
     scale=100,
 )
-data.save(mix, "outcome-mix")
+page.show(data.save(mix, "outcome-mix"))
 
 # %% [markdown]
 # ## 五、校验规则 × 机构
@@ -167,16 +171,16 @@ data.save(mix, "outcome-mix")
 # %%
 matrix = analysis.findings_matrix(data_corpus.findings)
 if matrix.empty:
-    display(page.note("所有报告都通过了校验。"))
+    page.show(page.note("所有报告都通过了校验。"))
 else:
     matrix = matrix.reset_index().assign(agency=lambda d: d["agency_id"].map(names_by_id))
-    display(
+    page.show(
         page.table(
             matrix[["agency", *[c for c in matrix.columns if c not in ("agency", "agency_id")]]],
             labels=names.COLUMNS,
-        )
+        ),
+        data.save(matrix, "findings-by-rule"),
     )
-    data.save(matrix, "findings-by-rule")
 
 # %% [markdown]
 # ## 六、存在的主要问题：主题 × 机构
@@ -188,11 +192,11 @@ else:
 # %%
 said = problems.statements(data_corpus)
 if said.empty:
-    display(page.note("所选报告中未找到第五部分。"))
+    page.show(page.note("所选报告中未找到第五部分。"))
 else:
     display(section_five.topic_heatmap(said, names_by_id.to_dict()))
     counts = section_five.topic_counts(said)
-    data.save(counts.assign(agency=counts["agency_id"].map(names_by_id)), "problem-topics")
+    page.show(data.save(counts.assign(agency=counts["agency_id"].map(names_by_id)), "problem-topics"))
 
 # %% [markdown]
 # ## 七、问题主题的年度变化
@@ -203,7 +207,7 @@ else:
 if not said.empty:
     trends = section_five.topic_trends(said, data_corpus.reports)
     display(section_five.topic_trend_figure(trends))
-    data.save(trends.reset_index(), "problem-topic-trends")
+    page.show(data.save(trends.reset_index(), "problem-topic-trends"))
 
 # %% [markdown]
 # ## 八、与上年雷同的报告
@@ -217,7 +221,6 @@ if not said.empty:
 signals = problems.report_signals(data_corpus, said)
 copied = section_five.most_copied(signals, data_corpus.reports)
 if copied.empty:
-    display(page.note("没有与上年重复的报告（比较需要同一机构相邻两年的第五部分）。"))
+    page.show(page.note("没有与上年重复的报告（比较需要同一机构相邻两年的第五部分）。"))
 else:
-    display(page.table(copied, percent=["与上年重复占比"]))
-    data.save(copied, "most-copied")
+    page.show(page.table(copied, percent=["与上年重复占比"]), data.save(copied, "most-copied"))

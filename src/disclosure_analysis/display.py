@@ -160,10 +160,16 @@ class Table(Shown):
         return f"表格：{len(self.rows)} 行（{'、'.join(h for h, _, _ in self.columns)}）"
 
 
-def block(*parts: Shown) -> Html:
-    """Several parts of a page (text, notes, tables, section HTML) as one output: the same page, with
-    fewer messages between the kernel and the notebook runner."""
-    return Html("".join(p.to_html() for p in parts))
+def block(*parts: Shown | None) -> Html:
+    """Several parts of a page (text, notes, tables, section HTML, data links) as one output, leaving out
+    the parts that are None: the same page, with fewer messages between the kernel and the runner."""
+    return Html("".join(p.to_html() for p in parts if p is not None))
+
+
+def show(*parts: Shown | None) -> None:
+    """Display the parts that are not None as one output (`block`); nothing when none is left."""
+    if any(p is not None for p in parts):
+        display(block(*parts))
 
 
 table = Table  # what the notebooks call: `page.table(df, labels=…, percent=…)`
@@ -232,13 +238,14 @@ class DataSink:
         self.folder = Path(output_dir, "data", slug) if output_dir else None
         self.href = posixpath.relpath(f"data/{slug}", page_dir)
 
-    def save(self, df: pd.DataFrame, name: str) -> None:
-        """Write `df` as `<name>.csv` (UTF-8 with BOM, for Excel) and show a download link."""
+    def save(self, df: pd.DataFrame, name: str) -> Html | None:
+        """Write `df` as `<name>.csv` (see `write_csv`) and return its download link to show (`show`,
+        `block`); None, writing nothing, when the sink has no output folder."""
         if self.folder is None:
-            return
+            return None
         if not is_safe_id(name):
             raise ValueError(f"数据文件名只能由小写字母、数字和连字符组成：{name!r}")
         self.folder.mkdir(parents=True, exist_ok=True)
         write_csv(df, self.folder / f"{name}.csv")
         href = html.escape(f"{self.href}/{name}.csv")
-        display(Html(f'<p class="data-link"><a href="{href}">下载图表数据（CSV）</a></p>'))
+        return Html(f'<p class="data-link"><a href="{href}">下载图表数据（CSV）</a></p>')

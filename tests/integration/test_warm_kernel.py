@@ -88,7 +88,7 @@ def test_printed_text_and_displays_keep_their_order_on_a_warm_kernel() -> None:
     code = (
         "# %%\nfrom disclosure_analysis import display as page\nfrom IPython.display import display\n\n"
         'print("一")\ndisplay(page.note("二"))\ndisplay(page.note("三"))\nprint("四")\nprint("五")\n'
-        'display(page.note("六"))\n"七"\n'
+        'display(page.note("六"))\npage.show(None)\npage.show(page.note("七"), None, page.note("八"))\n"九"\n'
     )
     source = Source("order", code)
     page = Page("order", "order", "顺序", {}, [])
@@ -99,5 +99,5 @@ def test_printed_text_and_displays_keep_their_order_on_a_warm_kernel() -> None:
         close_kernels()
     outputs = next(c["outputs"] for c in comparable(fresh.notebook)["cells"] if c["cell_type"] == "code")
     shown = ["".join(o.get("text") or o["data"].get("text/html") or o["data"]["text/plain"]) for o in outputs]
-    assert shown == ["一\n", "<p>二</p>", "<p>三</p>", "四\n五\n", "<p>六</p>", "'七'"]
+    assert shown == ["一\n", "<p>二</p>", "<p>三</p>", "四\n五\n", "<p>六</p>", "<p>七</p><p>八</p>", "'九'"]
     assert all(comparable(w.notebook) == comparable(fresh.notebook) for w in warm)

@@ -44,7 +44,8 @@ def test_formats() -> None:
 def test_data_sink_writes_csv_and_rejects_unsafe_names(tmp_path: Path) -> None:
     sink = display.DataSink(str(tmp_path), "agency-1", page_dir="agencies")
     assert sink.href == "../data/agency-1"
-    sink.save(pd.DataFrame({"a": ["=cmd()", "甲"]}), "chart-1")
+    link = sink.save(pd.DataFrame({"a": ["=cmd()", "甲"]}), "chart-1")
+    assert link is not None and 'href="../data/agency-1/chart-1.csv"' in link.to_html()
     text = (tmp_path / "data" / "agency-1" / "chart-1.csv").read_text(encoding="utf-8-sig")
     assert "甲" in text and "\n'=cmd()" in text  # formula-like text is neutralised for spreadsheets
     assert display.DataSink(str(tmp_path), "agencies/a-1", page_dir="agencies").href == "../data/agencies/a-1"
@@ -53,7 +54,7 @@ def test_data_sink_writes_csv_and_rejects_unsafe_names(tmp_path: Path) -> None:
             display.DataSink(str(tmp_path), bad)
     with pytest.raises(ValueError):
         sink.save(pd.DataFrame(), "../../etc")
-    display.DataSink("", "x").save(pd.DataFrame({"a": [1]}), "y")  # no output folder: nothing written
+    assert display.DataSink("", "x").save(pd.DataFrame({"a": [1]}), "y") is None  # no output folder: no file
 
 
 def test_csv_is_what_pandas_writes_with_formulas_neutralised(tmp_path: Path) -> None:
@@ -89,3 +90,5 @@ def test_last_non_null_value() -> None:
 def test_block_joins_escaped_parts_into_one_output() -> None:
     joined = display.block(display.text(XSS, tag="h3"), display.table(pd.DataFrame({"a": [XSS]}))).data
     assert joined.startswith("<h3>&lt;script&gt;") and "<table" in joined and "<script>" not in joined
+    assert display.block(None, display.note("甲"), None).data == "<p>甲</p>"  # parts not there are left out
+
