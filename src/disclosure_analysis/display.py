@@ -132,11 +132,11 @@ class Table(Shown):
             self.rows = [[v] for v in values]
         else:
             self.rows = [[] for _ in range(len(df))]
-        for original in df.columns:
+        for original, column in df.items():
             header = str((labels or {}).get(original, original))
-            fmt = _formatter(df[original], original in percent)
+            fmt = _formatter(original, column.dtype, original in percent)
             self.columns.append((header, fmt or plain, _style(fmt is None, header in nowrap)))
-            for row, value in zip(self.rows, df[original].tolist(), strict=True):
+            for row, value in zip(self.rows, column.tolist(), strict=True):
                 row.append(value)
         self.caption = caption
 
@@ -201,14 +201,14 @@ def _csv_cell(value: object) -> object:
     return value
 
 
-def _formatter(column: pd.Series, is_percent: bool) -> Callable[[object], str] | None:
+def _formatter(name: object, dtype: object, is_percent: bool) -> Callable[[object], str] | None:
     if is_percent:
         return pct
-    if column.name == "year":
+    if name == "year":
         return plain
-    if pd.api.types.is_bool_dtype(column):
+    if pd.api.types.is_bool_dtype(dtype):
         return yes_no
-    if pd.api.types.is_numeric_dtype(column):
+    if pd.api.types.is_numeric_dtype(dtype):
         return count
     return None
 
