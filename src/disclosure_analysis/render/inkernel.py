@@ -59,7 +59,12 @@ def prepare() -> None:
     # lines about each message (≈ 1 ms a cell) are not even made
     from IPython import get_ipython
 
-    get_ipython().kernel.log.setLevel(logging.WARNING)
+    shell = get_ipython()
+    shell.kernel.log.setLevel(logging.WARNING)
+    # IPython tokenises each cell's text twice (ipykernel, then run_cell) to apply its static input
+    # transformations, which depend on the text alone: every page runs the same cells
+    manager = shell.input_transformer_manager
+    manager.transform_cell = functools.lru_cache(maxsize=512)(manager.transform_cell)
     # ipykernel names each cell's code for its debugger by a pure-Python hash of the source (2-3 ms for a
     # large cell); every page runs the same cells, so each name is worked out once
     import ipykernel.compiler
