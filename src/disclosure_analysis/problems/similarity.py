@@ -29,20 +29,22 @@ class Repeats:
     copied_share: float  # share of the current text's characters inside those passages
 
 
+@lru_cache(maxsize=256)  # a section 五 is compared with last year's, next year's and its peers'
 def normalize(text: str) -> Normalized:
     kept = [(i, ch) for i, ch in enumerate(text) if ch.isalnum()]
     return Normalized("".join(ch for _, ch in kept), tuple(i for i, _ in kept))
 
 
-def shingles(text: str, k: int = SHINGLE) -> set[str]:
+@lru_cache(maxsize=256)
+def shingles(text: str, k: int = SHINGLE) -> frozenset[str]:
     """The k-character shingles of the normalized `text` (the whole text when shorter than k)."""
     norm = normalize(text).text
     if len(norm) < k:
-        return {norm} if norm else set()
-    return {norm[i : i + k] for i in range(len(norm) - k + 1)}
+        return frozenset({norm} if norm else ())
+    return frozenset(norm[i : i + k] for i in range(len(norm) - k + 1))
 
 
-def jaccard(a: set[str], b: set[str]) -> float | None:
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float | None:
     """|a ∩ b| / |a ∪ b|; None when both are empty."""
     union = len(a | b)
     return len(a & b) / union if union else None

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .text import clean
 
@@ -45,6 +46,7 @@ class Specificity:
     generic: tuple[str, ...]  # the stock phrases found
 
 
+@lru_cache(maxsize=256)  # an agency page shows it for each year after the signals table computed it
 def specificity(text: str | None) -> Specificity:
     """The documented score of `text` with the markers that made it."""
     if not text or not text.strip():
