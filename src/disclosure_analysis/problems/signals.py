@@ -154,7 +154,7 @@ def _counts(own: list[Said]) -> dict[str, int]:
 
 
 def _peers(texts: list[tuple[str, object, object, str]]) -> dict[str, dict]:
-    if not texts:
+    if len({agency for _, agency, _, _ in texts}) < 2:  # no other agency to be like (an agency's own page)
         return {}
     ids = [rid for rid, *_ in texts]
     matches = minhash.nearest_other(minhash.signatures([t[3] for t in texts]), [t[1] for t in texts])
