@@ -9,8 +9,10 @@ A synthetic corpus (62 agencies × 2019–2024, txt/html/docx) is generated and 
 over, each round into its own folder. Per page: wall seconds × workers (seconds per page per core, the
 figure the target is about) and CPU seconds of every process (runner, workers, kernels: on a busy machine
 the comparable figure). Then a few warm pages run in this process, timed piece by piece: the kernel's CPU
-per notebook section, and this side's papermill/nbclient, export and the rest; and an empty notebook with
-as many code cells as the agency page, the cost of the Jupyter machinery alone.
+per notebook section, and this side's papermill/nbclient, export and the rest; an empty notebook with as
+many code cells as the agency page, the cost of the Jupyter machinery alone; and a lookup-only notebook
+with the agency page's number of sections, each showing one table of precomputed rows (a lower bound for
+any agency page).
 """
 
 from __future__ import annotations
@@ -131,26 +133,82 @@ def breakdown(jobs: list[PageJob]) -> dict[str, object]:
     }
 
 
+def warm_cpu(jobs: list[PageJob]) -> dict[str, float]:
+    """CPU seconds per page of this side and of the kernel for `jobs[1:]` rendered warm in this process
+    (`jobs[0]` first, untimed: it starts the kernel, which reads the corpus)."""
+    kernel = psutil.Process(thread_kernel(60).km.provisioner.pid)
+    if render_job(jobs[0]).error:
+        raise SystemExit(f"{jobs[0].page.path} failed")
+    k0, c0 = sum(kernel.cpu_times()[:2]), time.process_time()
+    for job in jobs[1:]:
+        render_job(job)
+    kernel_cpu, own_cpu = sum(kernel.cpu_times()[:2]) - k0, time.process_time() - c0
+    close_kernels()
+    n = len(jobs) - 1
+    return {"client_cpu_s_per_page": round(own_cpu / n, 3), "kernel_cpu_s_per_page": round(kernel_cpu / n, 3)}
+
+
 def floor(cells: int, pages: int = 20) -> dict[str, float]:
     """What the Jupyter machinery costs a page before its notebook does anything: a notebook of `cells`
     markdown + code pairs (`x = 1; x`) rendered warm in this process, CPU seconds of this side and of the
     kernel per page, with the agency notebook's number of code cells for comparison."""
     text = "".join(f"# %% [markdown]\n# ## 第 {i} 节\n\n# %%\nx = {i}\nx\n\n" for i in range(cells))
     source = Source("floor", '# %% tags=["parameters"]\ncorpus = ""\n\n' + text)
-    jobs = [PageJob(Page("floor", f"floor-{i}", "空白页", {}, []), source, False, 60) for i in range(pages + 1)]
-    kernel = psutil.Process(thread_kernel(60).km.provisioner.pid)
-    render_job(jobs[0])
-    k0, c0 = sum(kernel.cpu_times()[:2]), time.process_time()
-    for job in jobs[1:]:
-        render_job(job)
-    kernel_cpu, own_cpu = sum(kernel.cpu_times()[:2]) - k0, time.process_time() - c0
-    close_kernels()
+    jobs = [
+        PageJob(Page("floor", f"floor-{i}", "空白页", {}, []), source, False, 60) for i in range(pages + 1)
+    ]
     agency = sum(c.cell_type == "code" for c in load_source("agency").notebook().cells)
+    return {"code_cells": cells + 1, "agency_notebook_code_cells": agency, **warm_cpu(jobs)}
+
+
+#: the lookup notebook's sections: each shows the agency's rows of one of these corpus-wide frames
+LOOKUP_FRAMES = (
+    "proactive_volume",
+    "applications_by_applicant",
+    "outcome_mix",
+    "outcome_reasons",
+    "release_rate",
+    "carry_over",
+    "review_litigation",
+    "headline_changes",
+    "peers_level",
+    "metrics",
+    "proactive_volume",
+    "release_rate",
+    "carry_over",
+)
+LOOKUP_SETUP = """# %% tags=["parameters"]
+corpus = ""
+agency_id = ""
+years = []
+peer_group = "level"
+output_dir = ""
+
+# %%
+from disclosure_analysis import derived
+from disclosure_analysis import display as page
+from disclosure_analysis.corpus import load_corpus
+
+full = load_corpus(corpus)
+ids = list(full.reports.loc[full.reports["agency_id"] == agency_id, "report_id"])
+data = page.DataSink(output_dir, f"agencies/{agency_id}", page_dir="agencies")
+
+"""
+
+
+def lookup(corpus_dir: Path, pages: int) -> dict[str, float]:
+    """A lower bound for an agency page with the agency notebook's sections: a notebook in which each
+    section only takes the agency's rows of a corpus-wide frame computed beforehand (`derived`) and shows
+    them as one table with its CSV link, rendered warm in this process; CPU seconds per page."""
+    text = "".join(
+        f'# %% [markdown]\n# ## 第 {i} 节\n\n# %%\nrows = derived.rows(full, "{name}", ids)\n'
+        f'page.show(page.table(rows), data.save(rows, "table-{i}"))\n\n'
+        for i, name in enumerate(LOOKUP_FRAMES)
+    )
+    source = Source("lookup", LOOKUP_SETUP + text)
     return {
-        "code_cells": cells + 1,
-        "agency_notebook_code_cells": agency,
-        "client_cpu_s_per_page": round(own_cpu / pages, 3),
-        "kernel_cpu_s_per_page": round(kernel_cpu / pages, 3),
+        "sections": len(LOOKUP_FRAMES),
+        **warm_cpu([replace(j, source=source) for j in page_jobs(corpus_dir, pages + 1, True)]),
     }
 
 
@@ -169,7 +227,15 @@ def main() -> None:
     parser.add_argument("--fresh-pages", type=int, default=40, help="fresh-kernel pages (default 40)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="workers (default: cores)")
     parser.add_argument("--profile-pages", type=int, default=8, help="warm pages timed piece by piece")
-    parser.add_argument("--floor-cells", type=int, default=13, help="code cells of the empty notebook besides its parameters cell (0: skip)")
+    parser.add_argument(
+        "--floor-cells",
+        type=int,
+        default=13,
+        help="code cells of the empty notebook besides its parameters cell (0: skip)",
+    )
+    parser.add_argument(
+        "--lookup-pages", type=int, default=20, help="pages of the lookup-only notebook (0: skip)"
+    )
     parser.add_argument("--corpus", type=Path, help="keep the generated corpus here (default: a temp folder)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="bench-render-"))
@@ -182,7 +248,9 @@ def main() -> None:
         "corpus_reports": len(load_corpus(corpus_dir).reports),
         "cores": os.cpu_count(),
         "jobs": args.jobs,
-        "warm": timed_run(page_jobs(corpus_dir, args.pages, True), args.jobs, work / "warm") if args.pages else None,
+        "warm": timed_run(page_jobs(corpus_dir, args.pages, True), args.jobs, work / "warm")
+        if args.pages
+        else None,
         "fresh": (
             timed_run(page_jobs(corpus_dir, args.fresh_pages, False), args.jobs, work / "fresh")
             if args.fresh_pages
@@ -192,6 +260,7 @@ def main() -> None:
             breakdown(page_jobs(corpus_dir, args.profile_pages + 1, True)) if args.profile_pages else None
         ),
         "empty_notebook": floor(args.floor_cells) if args.floor_cells else None,
+        "lookup_notebook": lookup(corpus_dir, args.lookup_pages) if args.lookup_pages else None,
         "reference_loop_cpu_s_after": machine_speed(),
         "load_average_1min": round(os.getloadavg()[0], 2),
     }
