@@ -46,6 +46,9 @@ class Chart(Shown):
     def bundle(self) -> dict[str, Any]:
         return {MIMETYPE: self.spec, "text/plain": f"图表：{self.title}"}
 
+    def to_html(self) -> str:
+        raise TypeError("图表是单独的输出，不能与表格、文字合并（请直接显示图表）")
+
 
 def bars(long: pd.DataFrame, index: str, columns: str, values: str, *, title: str, **options: Any) -> bool:
     """Grouped or stacked bars from long data (one bar group per `index`, one colour per `columns`);

@@ -69,6 +69,7 @@ class Shown:
         return {"text/html": self.to_html(), "text/plain": repr(self)}
 
     def to_html(self) -> str:
+        """The part as HTML (what `block` joins)."""
         raise NotImplementedError
 
     def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, Any]:
