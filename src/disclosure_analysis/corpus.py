@@ -89,19 +89,29 @@ class Corpus:
         return out
 
 
-class Selection(Corpus):
-    """Some reports of a corpus (`Corpus.select`); a table is taken from `source` on first access."""
+class LazyCorpus(Corpus):
+    """A corpus whose tables are each made (`load`) when first read, and kept."""
+
+    def load(self, name: str) -> pd.DataFrame:
+        raise NotImplementedError
+
+    def __getattr__(self, name: str) -> pd.DataFrame:  # only for what is not set: a table not read yet
+        if name not in Corpus.TABLES:
+            raise AttributeError(name)
+        df = self.load(name)
+        setattr(self, name, df)
+        return df
+
+
+class Selection(LazyCorpus):
+    """Some reports of a corpus (`Corpus.select`): each table is taken from `source`'s when first read."""
 
     def __init__(self, source: Corpus, report_ids: set[str]) -> None:
         self.source, self.report_ids = source, report_ids
         self.derived: dict[str, Any] = {}  # as `Corpus.derived`
 
-    def __getattr__(self, name: str) -> pd.DataFrame:  # only for what is not set: a table not read yet
-        if name not in Corpus.TABLES:
-            raise AttributeError(name)
-        df = self.source.selected(name, self.report_ids)
-        setattr(self, name, df)
-        return df
+    def load(self, name: str) -> pd.DataFrame:
+        return self.source.selected(name, self.report_ids)
 
     def __repr__(self) -> str:
         return f"Selection({len(self.report_ids)} reports)"

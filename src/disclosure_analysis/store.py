@@ -47,6 +47,7 @@ import pyarrow.parquet as pq
 from . import __version__
 from .corpus import (
     Corpus,
+    LazyCorpus,
     agency_id,
     canonical_names,
     carries_over,
@@ -379,7 +380,7 @@ def load_store(out_dir: str | Path) -> StoredCorpus:
     return StoredCorpus(out)
 
 
-class StoredCorpus(Corpus):
+class StoredCorpus(LazyCorpus):
     """A `Corpus` read from a store: each table is loaded on first access (so `sections`, the bulk of the
     text, only when used); `table()` reads selected columns or reports without keeping them."""
 
@@ -387,12 +388,8 @@ class StoredCorpus(Corpus):
         self.root = root
         self.derived: dict[str, Any] = {}  # as `Corpus.derived`
 
-    def __getattr__(self, name: str) -> pd.DataFrame:
-        if name not in Corpus.TABLES:
-            raise AttributeError(name)
-        df = self.table(name)
-        setattr(self, name, df)
-        return df
+    def load(self, name: str) -> pd.DataFrame:
+        return self.table(name)
 
     def __repr__(self) -> str:
         return f"StoredCorpus({str(self.root)!r})"
