@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 from IPython.display import display
 
-from .display import Shown
+from disclosure_analysis.display import Shown
 
 MIMETYPE = "application/vnd.vegalite.v5+json"
 SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .executors import Executor
+    from disclosure_analysis.executors import Executor
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_FINDINGS = 0, 1, 2, 3
 READ_OK = ("ok", "partial")
@@ -54,11 +54,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--fail-on", choices=["error", "warning"], help="发现该级别及以上的问题时退出码为 3")
     p.set_defaults(func=cmd_validate)
 
-    from .assess.cli import add_assess_parser
-    from .problems.cli import add_problems_parser
-    from .render.cli import add_run_parser
-    from .store_cli import add_build_parser
-    from .synth.cli import add_synth_parser
+    from disclosure_analysis.assess.cli import add_assess_parser
+    from disclosure_analysis.problems.cli import add_problems_parser
+    from disclosure_analysis.render.cli import add_run_parser
+    from disclosure_analysis.store_cli import add_build_parser
+    from disclosure_analysis.synth.cli import add_synth_parser
 
     add_problems_parser(sub)
     add_synth_parser(sub)
@@ -79,8 +79,8 @@ def _add_inputs(p: argparse.ArgumentParser) -> None:
 
 
 def _results(args: argparse.Namespace) -> list[dict] | None:
-    from .corpus import default_cache_dir, extract_many, report_files
-    from .executors import ExecutorUnavailable
+    from disclosure_analysis.corpus import default_cache_dir, extract_many, report_files
+    from disclosure_analysis.executors import ExecutorUnavailable
 
     files = report_files(args.paths)
     if not files:
@@ -99,7 +99,7 @@ def _results(args: argparse.Namespace) -> list[dict] | None:
 
 def _executor(args: argparse.Namespace) -> Executor:
     """The executor `--jobs`/`--dask`/`--workers` ask for."""
-    from .executors import make_executor
+    from disclosure_analysis.executors import make_executor
 
     return make_executor(max(1, args.jobs or os.cpu_count() or 1), args.dask, args.workers)
 

@@ -22,12 +22,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import __version__
-from .errors import ReportError
-from .executors import Executor, LocalExecutor, Progress, WorkerError
-from .metadata import place_prefix
-from .schema import frame
-from .validate import check_carry_over
+from disclosure_analysis import __version__
+from disclosure_analysis.errors import ReportError
+from disclosure_analysis.executors import Executor, LocalExecutor, Progress, WorkerError
+from disclosure_analysis.metadata import place_prefix
+from disclosure_analysis.schema import frame
+from disclosure_analysis.validate import check_carry_over
 
 REPORT_SUFFIXES = frozenset({".txt", ".text", ".md", ".html", ".htm", ".shtml", ".xhtml", ".docx", ".pdf"})
 _READ_STATUSES = frozenset({"ok", "partial"})
@@ -168,7 +168,9 @@ def extraction_code_digest() -> str:
 
 
 def _extract_json(path: str) -> dict:
-    from .extract import extract_path  # the readers (PDF, docx, HTML): only where files are read
+    from disclosure_analysis.extract import (
+        extract_path,  # the readers (PDF, docx, HTML): only where files are read
+    )
 
     return extract_path(path).to_json()
 
@@ -228,7 +230,7 @@ def extract_unordered(
 
 
 def _worker_failure(path: Path, digest: str | None, error: WorkerError) -> dict:
-    from .extract import Extraction
+    from disclosure_analysis.extract import Extraction
 
     message = f"{path}: 处理该文件的工作进程两次出错（{error.detail}）"
     return Extraction(str(path), sha256=digest or "", error=ReportError("worker_error", message)).to_json()
@@ -260,7 +262,7 @@ def load_corpus(
     """Read every report under `paths` into a Corpus. `cache_dir=False` disables the cache.
 
     A folder written by `build` (see `store`) is read from its Parquet tables instead, lazily."""
-    from .store import is_store, load_store
+    from disclosure_analysis.store import is_store, load_store
 
     paths = [paths] if isinstance(paths, str | Path) else list(paths)
     if len(paths) == 1 and is_store(paths[0]):

@@ -6,14 +6,14 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import mapping
-from .document import Document
-from .errors import ReportError
-from .metadata import agency_info, find_published, find_title
-from .narrative import figures
-from .stream import Line, data_row, find_sections, lines_of, section_text
-from .validate import Finding, check_report
-from .values import normalize
+from disclosure_analysis import mapping
+from disclosure_analysis.document import Document
+from disclosure_analysis.errors import ReportError
+from disclosure_analysis.metadata import agency_info, find_published, find_title
+from disclosure_analysis.narrative import figures
+from disclosure_analysis.stream import Line, data_row, find_sections, lines_of, section_text
+from disclosure_analysis.validate import Finding, check_report
+from disclosure_analysis.values import normalize
 
 SECTION_KEYS = ("overview", "active", "applications", "review_litigation", "problems", "other")
 _PRE2019_CUES = ("政府信息公开情况统计表", "统计期限", "依申请公开政府信息情况", "回应解读情况", "历年累计")
@@ -81,7 +81,7 @@ class Extraction:
 
 def extract_path(path: str | Path) -> Extraction:
     """Extract one file. Any problem ends up in `status` and `error`, never as an exception."""
-    from .readers import MAX_BYTES, read_document
+    from disclosure_analysis.readers import MAX_BYTES, read_document
 
     path = Path(path)
     result = Extraction(source=str(path))

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import formats
-from .labels import Observed, Target, align, clean, match_unordered, numbering
-from .stream import DataRow, Line, Section, data_row
-from .values import CellValue, normalize, parse_value
+from disclosure_analysis import formats
+from disclosure_analysis.labels import Observed, Target, align, clean, match_unordered, numbering
+from disclosure_analysis.stream import DataRow, Line, Section, data_row
+from disclosure_analysis.values import CellValue, normalize, parse_value
 
 # Flags (why a cell is uncertain)
 ROW_BY_POSITION = "row_by_position"  # the row's label was missing or garbled; placed by its position

@@ -7,8 +7,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .stream import Line
-from .values import cjk_number
+from disclosure_analysis.stream import Line
+from disclosure_analysis.values import cjk_number
 
 _TITLE = re.compile(
     r"(?P<pre>.*?)(?P<year>(?:19|20)\d\d)\s*年\s*(?:度)?\s*(?P<post>.*?)"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .values import normalize
+from disclosure_analysis.values import normalize
 
 _NUM = r"(\d+(?:\.\d+)?)"
 

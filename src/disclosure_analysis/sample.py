@@ -13,8 +13,8 @@ import tempfile
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from .synth import FORMATS, TRUTH_FILE
-from .synth.cache import cache_root
+from disclosure_analysis.synth import FORMATS, TRUTH_FILE
+from disclosure_analysis.synth.cache import cache_root
 
 SAMPLE = {"agencies": 12, "years": (2022, 2023, 2024), "formats": FORMATS, "seed": 2024, "faults": 0.15}
 _SOURCES = ("synth", "formats")  # what the sample is made from: a change there means a new sample
@@ -39,7 +39,9 @@ def sample_corpus(cache_dir: str | Path | None = None) -> Path:
     target = root / f"sample-{_version()}"
     if (target / TRUTH_FILE).is_file():
         return target
-    from .synth.generator import generate  # the PDF and docx writers: only when the sample is made
+    from disclosure_analysis.synth.generator import (
+        generate,  # the PDF and docx writers: only when the sample is made
+    )
 
     root.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(dir=root, prefix=f".{target.name}."))

@@ -44,8 +44,8 @@ import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from . import __version__
-from .corpus import (
+from disclosure_analysis import __version__
+from disclosure_analysis.corpus import (
     Corpus,
     LazyCorpus,
     agency_id,
@@ -58,8 +58,8 @@ from .corpus import (
     report_files,
     report_records,
 )
-from .executors import Executor, LocalExecutor, Progress, WorkerError
-from .schema import TABLES, frame
+from disclosure_analysis.executors import Executor, LocalExecutor, Progress, WorkerError
+from disclosure_analysis.schema import TABLES, frame
 
 MARKER = "_disclosure_store.json"
 AGENCY_MAP = "agency_ids.parquet"

@@ -7,10 +7,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cli import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, _add_inputs, _executor, _progress
+from disclosure_analysis.cli import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, _add_inputs, _executor, _progress
 
 if TYPE_CHECKING:
-    from .store import BuildSummary
+    from disclosure_analysis.store import BuildSummary
 
 SHOWN_FAILURES = 20
 
@@ -34,9 +34,9 @@ def add_build_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    from .corpus import default_cache_dir, report_files
-    from .executors import ExecutorUnavailable
-    from .store import BATCH_SIZE, StoreError, build_store
+    from disclosure_analysis.corpus import default_cache_dir, report_files
+    from disclosure_analysis.executors import ExecutorUnavailable
+    from disclosure_analysis.store import BATCH_SIZE, StoreError, build_store
 
     batch_size = BATCH_SIZE if args.batch_size is None else args.batch_size
     files = report_files(args.paths)

@@ -11,9 +11,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .document import Document, Paragraph
-from .formats import sections as section_specs
-from .values import is_value
+from disclosure_analysis.document import Document, Paragraph
+from disclosure_analysis.formats import sections as section_specs
+from disclosure_analysis.values import is_value
 
 # Page numbers and running footers inserted between parts of a table.
 _PAGE_NUMBER = re.compile(r"^[-—–－_\s]*(?:第\s*)?\d{1,3}\s*(?:页|/\s*\d+\s*页?)?[-—–－_\s]*$")
@@ -50,7 +50,7 @@ class DataRow:
 
     @property
     def has_number(self) -> bool:
-        from .values import parse_value
+        from disclosure_analysis.values import parse_value
 
         return any((v := parse_value(x)) is not None and v.value is not None for x in self.values)
 

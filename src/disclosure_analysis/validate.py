@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 
-from . import formats
-from .labels import clean
+from disclosure_analysis import formats
+from disclosure_analysis.labels import clean
 
 Cells = Mapping[str, float | int | None]
 

@@ -8,13 +8,12 @@ from dataclasses import dataclass
 import pandas as pd
 
 from disclosure_analysis import analysis
+from disclosure_analysis.assess import decisions as dec
+from disclosure_analysis.assess.context import build_context
+from disclosure_analysis.assess.roster import MISSING_COLUMNS, Roster, missing_reports
+from disclosure_analysis.assess.rubric import Rubric, load_rubric
+from disclosure_analysis.assess.scoring import findings_table, outcomes_table, run_indicators, scores_table
 from disclosure_analysis.corpus import Corpus
-
-from . import decisions as dec
-from .context import build_context
-from .roster import MISSING_COLUMNS, Roster, missing_reports
-from .rubric import Rubric, load_rubric
-from .scoring import findings_table, outcomes_table, run_indicators, scores_table
 
 
 @dataclass

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .config import AssessConfig
+    from disclosure_analysis.assess.config import AssessConfig
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -39,7 +39,7 @@ def add_assess_parser(subparsers: argparse._SubParsersAction) -> argparse.Argume
 
 
 def _config(args: argparse.Namespace) -> AssessConfig:
-    from .config import AssessConfig, load_assess_config
+    from disclosure_analysis.assess.config import AssessConfig, load_assess_config
 
     config = load_assess_config(args.params) if args.params else AssessConfig()
     return config.with_overrides(
@@ -54,15 +54,20 @@ def _config(args: argparse.Namespace) -> AssessConfig:
 
 def run_assess(args: argparse.Namespace) -> int:
     """Assess the corpus; exit 0 when done, 1 when some input or the HTML page failed, 2 for bad input files."""
+    from disclosure_analysis.assess.assessment import assess
+    from disclosure_analysis.assess.decisions import (
+        CONFIRMED,
+        DISMISSED,
+        REOPENED,
+        DecisionsError,
+        load_decisions,
+    )
+    from disclosure_analysis.assess.output import WORKBOOK, render_html, write_assessment
+    from disclosure_analysis.assess.roster import RosterError, load_roster
+    from disclosure_analysis.assess.rubric import RubricError, load_rubric
     from disclosure_analysis.corpus import load_corpus
     from disclosure_analysis.render.config import ConfigError
     from disclosure_analysis.render.site import resolve_corpus
-
-    from .assessment import assess
-    from .decisions import CONFIRMED, DISMISSED, REOPENED, DecisionsError, load_decisions
-    from .output import WORKBOOK, render_html, write_assessment
-    from .roster import RosterError, load_roster
-    from .rubric import RubricError, load_rubric
 
     try:
         config = _config(args)

@@ -23,9 +23,8 @@ from typing import Any
 
 import yaml
 
+from disclosure_analysis.assess.rubric import DEFAULT_RUBRIC
 from disclosure_analysis.render.config import SAMPLE, ConfigError
-
-from .rubric import DEFAULT_RUBRIC
 
 _RUN_ONLY = {"notebooks", "show_code", "peer_group", "case_study_report"}
 _PATHS = ("rubric", "roster", "aliases", "decisions")

@@ -8,10 +8,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from disclosure_analysis import formats, names, schema
+from disclosure_analysis.assess.cross_level import cross_level
+from disclosure_analysis.assess.roster import Roster
 from disclosure_analysis.corpus import Corpus
-
-from .cross_level import cross_level
-from .roster import Roster
 
 #: 表二 cell code → its row (both format versions)
 _T2_ROW = {

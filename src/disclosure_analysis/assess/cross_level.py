@@ -12,8 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from disclosure_analysis import schema
-
-from .roster import Roster
+from disclosure_analysis.assess.roster import Roster
 
 #: (table, row, column, what) of the compared figures
 MEASURES = (

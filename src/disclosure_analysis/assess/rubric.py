@@ -26,7 +26,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from .indicators import TYPES, Indicator
+from disclosure_analysis.assess.indicators import TYPES, Indicator
 
 DEFAULT_RUBRIC = Path(__file__).resolve().parents[3] / "params" / "rubrics" / "default.yaml"
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")

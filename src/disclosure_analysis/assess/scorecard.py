@@ -9,8 +9,8 @@ from html import escape
 
 import pandas as pd
 
-from .model import RULE_TEXT, STATUS_TEXT
-from .rubric import Rubric
+from disclosure_analysis.assess.model import RULE_TEXT, STATUS_TEXT
+from disclosure_analysis.assess.rubric import Rubric
 
 _STYLE = """
 body { font-family: "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif;

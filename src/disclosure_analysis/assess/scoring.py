@@ -13,11 +13,11 @@ from dataclasses import asdict
 import numpy as np
 import pandas as pd
 
-from .context import Context
-from .decisions import DISMISSED, apply_decisions, finding_key
-from .indicators import TYPES
-from .model import ASSESSED, FINDING_COLUMNS, UNKNOWN, Outcome, status_of
-from .rubric import Rubric
+from disclosure_analysis.assess.context import Context
+from disclosure_analysis.assess.decisions import DISMISSED, apply_decisions, finding_key
+from disclosure_analysis.assess.indicators import TYPES
+from disclosure_analysis.assess.model import ASSESSED, FINDING_COLUMNS, UNKNOWN, Outcome, status_of
+from disclosure_analysis.assess.rubric import Rubric
 
 OUTCOME_COLUMNS = [
     "report_id",

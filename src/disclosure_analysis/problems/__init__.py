@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pandas as pd
 
-    from ..corpus import Corpus
+    from disclosure_analysis.corpus import Corpus
 
 __all__ = ["report_signals", "statements"]
 
@@ -23,9 +23,9 @@ def statements(corpus: Corpus) -> pd.DataFrame:
     """The statements of every report's section 五, with kind, offsets, topics and evidence."""
     import pandas as pd
 
-    from ..schema import frame
-    from .classify import classify
-    from .segment import segment
+    from disclosure_analysis.problems.classify import classify
+    from disclosure_analysis.problems.segment import segment
+    from disclosure_analysis.schema import frame
 
     rows = []
     five = corpus.sections[corpus.sections["section"] == "problems"]
@@ -43,7 +43,7 @@ def statements(corpus: Corpus) -> pd.DataFrame:
 
 def report_signals(corpus: Corpus, statements_table: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per-report signals of section 五; pass `statements(corpus)` if already computed."""
-    from .signals import report_signals as _signals
+    from disclosure_analysis.problems.signals import report_signals as _signals
 
     table = statements(corpus) if statements_table is None else statements_table
     return _signals(corpus.reports, corpus.sections, table)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from .words import words
+from disclosure_analysis.problems.words import words
 
 CODEBOOK = Path(__file__).parent / "data" / "codebook.yaml"
 OTHER = "other"

@@ -8,8 +8,8 @@ import math
 import sys
 from typing import TYPE_CHECKING
 
-from . import report_signals, statements
-from .segment import KIND_NAMES
+from disclosure_analysis.problems import report_signals, statements
+from disclosure_analysis.problems.segment import KIND_NAMES
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -20,7 +20,7 @@ SIGNALS = ("n_problems", "n_measures", "n_rectifications", "specificity", "self_
 
 def add_problems_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     """Add the `problems` command."""
-    from ..cli import _add_inputs
+    from disclosure_analysis.cli import _add_inputs
 
     p = subparsers.add_parser(
         "problems",
@@ -37,8 +37,8 @@ def add_problems_parser(subparsers: argparse._SubParsersAction) -> argparse.Argu
 
 def run_problems(args: argparse.Namespace) -> int:
     """Run `problems`; exit status as for `extract` (0 all read, 1 some unreadable, 2 no input)."""
-    from ..cli import _exit_status, _results
-    from ..corpus import build_corpus
+    from disclosure_analysis.cli import _exit_status, _results
+    from disclosure_analysis.corpus import build_corpus
 
     results = _results(args)
     if results is None:
@@ -69,7 +69,7 @@ def report_records(reports: pd.DataFrame, table: pd.DataFrame, signals: pd.DataF
 
 
 def _statement(s) -> dict:
-    from .classify import classify
+    from disclosure_analysis.problems.classify import classify
 
     coding = classify(s.text)
     return {"kind": s.kind, "text": s.text, "start": int(s.start), "end": int(s.end),
@@ -87,7 +87,7 @@ def _plain(value: object) -> object:
 
 def print_summary(records: list[dict]) -> None:
     """A short plain-text account per report."""
-    from .classify import topic_names
+    from disclosure_analysis.problems.classify import topic_names
 
     for rec in records:
         print(f"{rec['agency'] or '（机构不明）'} {rec['year'] or ''}（{rec['source']}）")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .classify import classify, codebook
+from disclosure_analysis.problems.classify import classify, codebook
 
 
 def category_scores(labelled: pd.DataFrame) -> pd.DataFrame:

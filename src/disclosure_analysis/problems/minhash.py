@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .similarity import SHINGLE, normalize
+from disclosure_analysis.problems.similarity import SHINGLE, normalize
 
 NUM_PERM = 120
 BANDS = 40

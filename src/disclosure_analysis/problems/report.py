@@ -15,13 +15,13 @@ import pandas as pd
 from matplotlib import colormaps
 from matplotlib.figure import Figure
 
-from ..corpus import Corpus
-from ..display import Html
-from .classify import OTHER, codebook, topic_names
-from .segment import KIND_NAMES
-from .signals import Said, follow_up_table, said
-from .similarity import MIN_PASSAGE, SHINGLE, jaccard, repeated, shingles
-from .specificity import specificity
+from disclosure_analysis.corpus import Corpus
+from disclosure_analysis.display import Html
+from disclosure_analysis.problems.classify import OTHER, codebook, topic_names
+from disclosure_analysis.problems.segment import KIND_NAMES
+from disclosure_analysis.problems.signals import Said, follow_up_table, said
+from disclosure_analysis.problems.similarity import MIN_PASSAGE, SHINGLE, jaccard, repeated, shingles
+from disclosure_analysis.problems.specificity import specificity
 
 COPIED_FLAG = 0.5  # a section 五 repeating at least this share of last year's is flagged 与上年雷同
 STATEMENT_COLUMNS = {"year": "年度", "kind": "类型", "text": "原文", "topics": "主题（判定依据的关键词）"}
@@ -215,7 +215,7 @@ def topic_heatmap(
 ) -> Figure:
     """Topics (rows) × the `top` agencies with most statements of `kind` (columns), all years summed;
     non-zero cells are labelled with their count."""
-    from ..plotting import label
+    from disclosure_analysis.plotting import label
 
     counts = topic_counts(statements, kind)
     wide = counts.pivot_table(index="topic", columns="agency_id", values="statements", aggfunc="sum", fill_value=0)
@@ -287,7 +287,7 @@ def most_copied(signals: pd.DataFrame, reports: pd.DataFrame, n: int = 20) -> pd
 
 
 def _figure(width: float, height: float) -> Figure:
-    from .. import plotting
+    from disclosure_analysis import plotting
 
     plotting.setup()
     return Figure(figsize=(width, height), layout="constrained")

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import cues
-from .text import Clean, clean
+from disclosure_analysis.problems import cues
+from disclosure_analysis.problems.text import Clean, clean
 
 KINDS = ("problem", "measure", "rectification")
 KIND_NAMES = {"problem": "问题", "measure": "措施", "rectification": "整改"}

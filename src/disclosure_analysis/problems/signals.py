@@ -17,11 +17,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..schema import frame
-from . import minhash
-from .classify import OTHER, codebook
-from .similarity import dice, jaccard, repeated, shingles
-from .specificity import specificity
+from disclosure_analysis.problems import minhash
+from disclosure_analysis.problems.classify import OTHER, codebook
+from disclosure_analysis.problems.similarity import dice, jaccard, repeated, shingles
+from disclosure_analysis.problems.specificity import specificity
+from disclosure_analysis.schema import frame
 
 TAKE_UP_DICE = 0.3  # a response this close to a problem's wording takes it up even without a shared topic
 RETURN_DICE = 0.4  # a problem this close to one of last year's problems is the same problem again

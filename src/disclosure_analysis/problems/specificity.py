@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .text import clean
+from disclosure_analysis.problems.text import clean
 
 CONCRETE: dict[str, re.Pattern[str]] = {
     "number": re.compile(r"(?<![\d.])(?!(?:19|20)\d{2}\s*年)\d+(?:\.\d+)?(?![\d.])"),

@@ -9,8 +9,8 @@ import re
 import zipfile
 from pathlib import Path
 
-from ..document import Document
-from ..errors import ReportError
+from disclosure_analysis.document import Document
+from disclosure_analysis.errors import ReportError
 
 #: inputs larger than this are refused (a report is a few MB at most; this catches the wrong file)
 MAX_BYTES = 50 * 1024 * 1024
@@ -51,13 +51,13 @@ def read_document(path: str | Path, data: bytes | None = None) -> Document:
         )
     kind = sniff(data, source)
     if kind == "pdf":
-        from .pdf import read
+        from disclosure_analysis.readers.pdf import read
     elif kind == "docx":
-        from .docx import read
+        from disclosure_analysis.readers.docx import read
     elif kind == "html":
-        from .html import read
+        from disclosure_analysis.readers.html import read
     else:
-        from .text import read
+        from disclosure_analysis.readers.text import read
     return read(data, source)
 
 

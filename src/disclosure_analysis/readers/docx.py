@@ -27,9 +27,9 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
 
-from ..document import Block, Document, Paragraph, make_table
-from ..errors import ReportError
-from .html import join_lines
+from disclosure_analysis.document import Block, Document, Paragraph, make_table
+from disclosure_analysis.errors import ReportError
+from disclosure_analysis.readers.html import join_lines
 
 _P, _TBL, _TR, _TC = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
 _SDT, _SDT_CONTENT, _CUSTOM_XML = qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")

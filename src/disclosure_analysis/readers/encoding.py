@@ -6,7 +6,7 @@ import codecs
 
 from charset_normalizer import from_bytes
 
-from ..errors import ReportError
+from disclosure_analysis.errors import ReportError
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 # Chinese legacy encodings are all decoded with their superset.

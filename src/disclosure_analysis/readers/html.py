@@ -30,8 +30,8 @@ from charset_normalizer import from_bytes
 from lxml import etree
 from lxml import html as lxml_html
 
-from ..document import Block, Document, Paragraph, make_table
-from ..errors import ReportError
+from disclosure_analysis.document import Block, Document, Paragraph, make_table
+from disclosure_analysis.errors import ReportError
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),

@@ -24,8 +24,8 @@ import pypdfium2.raw as pdfium_c
 from pdfplumber.table import TableFinder
 from pdfplumber.utils import cluster_objects, extract_words
 
-from ..document import Block, Document, Paragraph, make_table
-from ..errors import ReportError
+from disclosure_analysis.document import Block, Document, Paragraph, make_table
+from disclosure_analysis.errors import ReportError
 
 #: a page with fewer non-blank characters than this (on average) has no usable text layer
 MIN_CHARS_PER_PAGE = 20

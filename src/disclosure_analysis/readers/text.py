@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 
-from ..document import Document, Paragraph, make_table
-from ..errors import ReportError
-from .encoding import decode_text
+from disclosure_analysis.document import Document, Paragraph, make_table
+from disclosure_analysis.errors import ReportError
+from disclosure_analysis.readers.encoding import decode_text
 
 _MD_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 

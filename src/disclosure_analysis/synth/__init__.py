@@ -14,7 +14,7 @@ __all__ = ["FORMATS", "TRUTH_FILE", "generate"]
 
 def __getattr__(name: str):
     if name == "generate":
-        from .generator import generate
+        from disclosure_analysis.synth.generator import generate
 
         return generate
     raise AttributeError(name)

@@ -7,7 +7,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from . import FORMATS, TRUTH_FILE
+from disclosure_analysis.synth import FORMATS, TRUTH_FILE
 
 
 def _years(text: str) -> list[int]:
@@ -50,7 +50,7 @@ def add_synth_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def run_synth(args: argparse.Namespace) -> int:
     """Run `synth`; 0 on success, 2 on bad arguments."""
-    from .generator import generate
+    from disclosure_analysis.synth.generator import generate
 
     try:
         records = generate(args.outdir, args.agencies, args.years, args.formats, args.seed, args.faults)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .rand import rng_for
-from .tree import Agency
+from disclosure_analysis.synth.rand import rng_for
+from disclosure_analysis.synth.tree import Agency
 
 COPY_LAST_YEAR = 0.25  # share of agencies that tend to reuse last year's 五
 COPY_SIBLING = 0.2  # share of agencies with a sibling that tend to reuse the sibling's 五 of the same year

@@ -10,10 +10,10 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 
-from ..formats import table4
-from .identities import violations
-from .rand import rng_for
-from .tables import NP, TOTAL, Cells, YearTables
+from disclosure_analysis.formats import table4
+from disclosure_analysis.synth.identities import violations
+from disclosure_analysis.synth.rand import rng_for
+from disclosure_analysis.synth.tables import NP, TOTAL, Cells, YearTables
 
 TYPES = ("X1", "R3", "T1", "R5", "missing_table", "slash", "R1", "R2")
 # the printed cell each total fault changes: (row, column) in 表三

@@ -20,8 +20,8 @@ from fontTools.pens.cu2quPen import Cu2QuPen
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTCollection, TTFont
 
-from .cache import cache_root, write_atomic
-from .resources import DATA_FILES, data_text
+from disclosure_analysis.synth.cache import cache_root, write_atomic
+from disclosure_analysis.synth.resources import DATA_FILES, data_text
 
 FAMILY = "SynthSans"  # a modified Noto font must not keep the reserved name (OFL)
 _SOURCE_NAME = "Noto Sans CJK SC"

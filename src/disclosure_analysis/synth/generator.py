@@ -6,23 +6,23 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from ..formats import table2
-from . import FORMATS, TRUTH_FILE, copying
-from .faults import apply as apply_fault
-from .faults import chain_break
-from .faults import plan as plan_faults
-from .layout import blocks
-from .model import Block
-from .narrative import narrative, problems, published
-from .rand import rng_for
-from .render_docx import render as render_docx
-from .render_html import render as render_html
-from .render_pdf import render as render_pdf
-from .render_text import render as render_text
-from .report import Report
-from .style import style_for
-from .tables import YearTables, makes_rules, simulate, version_for
-from .tree import Agency, select_agencies
+from disclosure_analysis.formats import table2
+from disclosure_analysis.synth import FORMATS, TRUTH_FILE, copying
+from disclosure_analysis.synth.faults import apply as apply_fault
+from disclosure_analysis.synth.faults import chain_break
+from disclosure_analysis.synth.faults import plan as plan_faults
+from disclosure_analysis.synth.layout import blocks
+from disclosure_analysis.synth.model import Block
+from disclosure_analysis.synth.narrative import narrative, problems, published
+from disclosure_analysis.synth.rand import rng_for
+from disclosure_analysis.synth.render_docx import render as render_docx
+from disclosure_analysis.synth.render_html import render as render_html
+from disclosure_analysis.synth.render_pdf import render as render_pdf
+from disclosure_analysis.synth.render_text import render as render_text
+from disclosure_analysis.synth.report import Report
+from disclosure_analysis.synth.style import style_for
+from disclosure_analysis.synth.tables import YearTables, makes_rules, simulate, version_for
+from disclosure_analysis.synth.tree import Agency, select_agencies
 
 RENDERERS: dict[str, Callable[[Report, list[Block]], bytes]] = {
     "txt": render_text,

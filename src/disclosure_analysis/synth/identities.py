@@ -5,8 +5,8 @@ Identity ids: `R1:<column>`, `R2:<row>`, `R3:<column>`, `R5:<group>`. A null cel
 
 from __future__ import annotations
 
-from ..formats import table3, table4
-from .tables import TOTAL, Cells, result_rows
+from disclosure_analysis.formats import table3, table4
+from disclosure_analysis.synth.tables import TOTAL, Cells, result_rows
 
 
 def _n(cells: Cells, key: str) -> float:

@@ -6,10 +6,10 @@ import re
 from functools import cache
 from itertools import groupby
 
-from ..formats import sections, table2, table3, table4
-from .model import Block, Cell, Grid, Text
-from .report import Report
-from .resources import load
+from disclosure_analysis.formats import sections, table2, table3, table4
+from disclosure_analysis.synth.model import Block, Cell, Grid, Text
+from disclosure_analysis.synth.report import Report
+from disclosure_analysis.synth.resources import load
 
 T2_COLS = 3  # data columns of the widest 表二 block
 _NUMBERING = re.compile(r"^(\d)．")

@@ -7,11 +7,11 @@ import random
 from dataclasses import dataclass
 from functools import cache
 
-from .rand import pick, poisson, rng_for
-from .resources import load
-from .style import Style
-from .tables import Cells
-from .tree import Agency
+from disclosure_analysis.synth.rand import pick, poisson, rng_for
+from disclosure_analysis.synth.resources import load
+from disclosure_analysis.synth.style import Style
+from disclosure_analysis.synth.tables import Cells
+from disclosure_analysis.synth.tree import Agency
 
 # publication window (first day, last day) after the report year, by role; deadlines of 条例 art. 49
 _WINDOWS = {"government": ((2, 10), (3, 31)), "township": ((1, 15), (2, 28))}

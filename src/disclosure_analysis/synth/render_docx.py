@@ -21,8 +21,8 @@ from docx.oxml import parse_xml
 from docx.shared import Mm
 from lxml import etree
 
-from .model import Block, Grid
-from .report import Report
+from disclosure_analysis.synth.model import Block, Grid
+from disclosure_analysis.synth.report import Report
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _KEEP_STYLES = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList", "TableGrid"}

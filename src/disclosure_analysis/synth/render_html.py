@@ -6,9 +6,9 @@ import zlib
 from functools import cache
 from html import escape
 
-from .model import Block, Grid
-from .report import Report
-from .resources import load
+from disclosure_analysis.synth.model import Block, Grid
+from disclosure_analysis.synth.report import Report
+from disclosure_analysis.synth.resources import load
 
 _CSS = (
     "body{font-family:'Microsoft YaHei',SimSun,sans-serif;margin:0}"

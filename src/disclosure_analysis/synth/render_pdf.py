@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 
 from fpdf import FPDF
 
-from .fonts import FAMILY, check_covered, font_path
-from .model import Block, Grid, Placed, Text
-from .report import Report
+from disclosure_analysis.synth.fonts import FAMILY, check_covered, font_path
+from disclosure_analysis.synth.model import Block, Grid, Placed, Text
+from disclosure_analysis.synth.report import Report
 
 PT = 25.4 / 72  # mm per point
 _SIZES = {"title": 16, "heading": 12, "subheading": 11, "para": 10.5, "sign": 10.5}

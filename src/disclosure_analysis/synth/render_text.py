@@ -6,8 +6,8 @@ cell in the rows below); a cell holding several lines continues on lines without
 
 from __future__ import annotations
 
-from .model import Block, Grid, Text
-from .report import Report
+from disclosure_analysis.synth.model import Block, Grid, Text
+from disclosure_analysis.synth.report import Report
 
 
 def table_lines(grid: Grid) -> list[str]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .narrative import Narrative
-from .style import Style
-from .tables import Cells
-from .tree import Agency
+from disclosure_analysis.synth.narrative import Narrative
+from disclosure_analysis.synth.style import Style
+from disclosure_analysis.synth.tables import Cells
+from disclosure_analysis.synth.tree import Agency
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .rand import rng_for
+from disclosure_analysis.synth.rand import rng_for
 
 
 @dataclass(frozen=True)

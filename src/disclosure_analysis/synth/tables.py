@@ -10,10 +10,10 @@ import random
 from dataclasses import dataclass
 from functools import cache
 
-from ..formats import all_keys, table3, table4
-from .rand import binomial, multinomial, poisson, rng_for
-from .resources import load
-from .tree import CITY, Agency
+from disclosure_analysis.formats import all_keys, table3, table4
+from disclosure_analysis.synth.rand import binomial, multinomial, poisson, rng_for
+from disclosure_analysis.synth.resources import load
+from disclosure_analysis.synth.tree import CITY, Agency
 
 FIRST_YEAR = 2019
 NP, TOTAL = "natural_person", "total"

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import zip_longest
 
-from .resources import load
+from disclosure_analysis.synth.resources import load
 
 CITY, COUNTY, TOWNSHIP = "市级", "县级", "乡镇街道"
 

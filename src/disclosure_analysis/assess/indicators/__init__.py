@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from . import form, problems, stock, tables, text, timeliness
-from .base import Indicator, IndicatorType, Param
+from disclosure_analysis.assess.indicators import form, problems, stock, tables, text, timeliness
+from disclosure_analysis.assess.indicators.base import Indicator, IndicatorType, Param
 
 TYPES: dict[str, IndicatorType] = {
     t.name: t

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..context import Context
-from ..model import Outcome
+from disclosure_analysis.assess.context import Context
+from disclosure_analysis.assess.model import Outcome
 
 SEVERITIES = ("error", "warning", "info")
 RULE_ID = re.compile(r"^[A-Z][A-Z0-9]*$")

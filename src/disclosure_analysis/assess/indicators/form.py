@@ -5,10 +5,9 @@ from __future__ import annotations
 import pandas as pd
 
 from disclosure_analysis import formats
-
-from ..context import Context
-from ..model import ASSESSED, NOT_APPLICABLE, UNKNOWN, Check, Outcome
-from .base import NUMBER, Indicator, IndicatorType, Param, choices, share
+from disclosure_analysis.assess.context import Context
+from disclosure_analysis.assess.indicators.base import NUMBER, Indicator, IndicatorType, Param, choices, share
+from disclosure_analysis.assess.model import ASSESSED, NOT_APPLICABLE, UNKNOWN, Check, Outcome
 
 SECTIONS = {s.key: f"{s.number}、{s.title}" for s in formats.sections()}
 #: a section whose body may be only its table (corpus frame, table code)

@@ -11,11 +11,10 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from disclosure_analysis.assess.context import Context
+from disclosure_analysis.assess.indicators.base import Indicator, IndicatorType, Param, outcome_for_all, share
+from disclosure_analysis.assess.model import ASSESSED, NOT_ASSESSED, Check, Outcome
 from disclosure_analysis.corpus import Corpus
-
-from ..context import Context
-from ..model import ASSESSED, NOT_ASSESSED, Check, Outcome
-from .base import Indicator, IndicatorType, Param, outcome_for_all, share
 
 #: signal → (parameter holding its threshold, whether the threshold is a minimum, finding text)
 SIGNALS = {

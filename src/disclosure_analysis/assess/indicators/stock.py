@@ -15,10 +15,16 @@ from dataclasses import dataclass
 import pandas as pd
 
 from disclosure_analysis import names
-
-from ..context import Context
-from ..model import ASSESSED, NOT_APPLICABLE, UNKNOWN, Check, Outcome
-from .base import NUMBER, Indicator, IndicatorType, Param, regex_list, share
+from disclosure_analysis.assess.context import Context
+from disclosure_analysis.assess.indicators.base import (
+    NUMBER,
+    Indicator,
+    IndicatorType,
+    Param,
+    regex_list,
+    share,
+)
+from disclosure_analysis.assess.model import ASSESSED, NOT_APPLICABLE, UNKNOWN, Check, Outcome
 
 EXPLANATIONS = [r"清理[^。；]{0,60}调整", r"调整[^。；]{0,20}以本年度?(?:报告)?为准"]
 _DOCUMENTS = ("regulations", "normative")

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..context import Context
-from ..model import ASSESSED, NOT_APPLICABLE, UNKNOWN, Check, Outcome
-from .base import Indicator, IndicatorType, Param, choices, penalties
+from disclosure_analysis.assess.context import Context
+from disclosure_analysis.assess.indicators.base import Indicator, IndicatorType, Param, choices, penalties
+from disclosure_analysis.assess.model import ASSESSED, NOT_APPLICABLE, UNKNOWN, Check, Outcome
 
 REQUIREMENTS = ("unified_format", "previous_year")
 TABLES = {"t2": "table2", "t3": "table3", "t4": "table4"}

@@ -7,10 +7,18 @@ import re
 
 import pandas as pd
 
-from ..context import Context
-from ..model import ASSESSED, NOT_APPLICABLE, UNKNOWN, Check, Outcome
-from .base import NUMBER, Indicator, IndicatorType, Param, choices, regex_list, share
-from .form import SECTIONS
+from disclosure_analysis.assess.context import Context
+from disclosure_analysis.assess.indicators.base import (
+    NUMBER,
+    Indicator,
+    IndicatorType,
+    Param,
+    choices,
+    regex_list,
+    share,
+)
+from disclosure_analysis.assess.indicators.form import SECTIONS
+from disclosure_analysis.assess.model import ASSESSED, NOT_APPLICABLE, UNKNOWN, Check, Outcome
 
 FEE_PATTERNS = [
     r"信息(?:公开)?处理费",

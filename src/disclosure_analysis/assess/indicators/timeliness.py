@@ -13,9 +13,9 @@ from typing import Any
 
 import pandas as pd
 
-from ..context import Context
-from ..model import ASSESSED, UNKNOWN, Check, Outcome
-from .base import NUMBER, Indicator, IndicatorType, Param, share
+from disclosure_analysis.assess.context import Context
+from disclosure_analysis.assess.indicators.base import NUMBER, Indicator, IndicatorType, Param, share
+from disclosure_analysis.assess.model import ASSESSED, UNKNOWN, Check, Outcome
 
 _CONDITIONS = {"is_government", "level", "region", "from_year", "until_year"}
 DEFAULT_DEADLINES = [
