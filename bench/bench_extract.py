@@ -20,7 +20,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from disclosure_analysis.extract import extract_path
+from disclosure_analysis.corpus.extraction import extract_path
 from disclosure_analysis.synth import FORMATS, generate
 from disclosure_analysis.synth.tree import all_agencies
 

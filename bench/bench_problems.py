@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from disclosure_analysis.problems.classify import classify
-from disclosure_analysis.problems.evaluate import category_scores, macro_f1
-from disclosure_analysis.problems.segment import segment
+from disclosure_analysis.analysis.problems.classify import classify
+from disclosure_analysis.analysis.problems.evaluate import category_scores, macro_f1
+from disclosure_analysis.analysis.problems.segment import segment
 
 LABELS = Path(__file__).resolve().parents[1] / "tests" / "data" / "problem_statements.csv"
 N_SPEED = 10_000

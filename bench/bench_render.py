@@ -33,13 +33,13 @@ import psutil
 
 from disclosure_analysis.corpus import load_corpus
 from disclosure_analysis.executors import LocalExecutor
-from disclosure_analysis.render.config import RunConfig
-from disclosure_analysis.render.job import PageJob, render_job
-from disclosure_analysis.render.notebooks import Source, load_source
-from disclosure_analysis.render.pages import Page
-from disclosure_analysis.render.plan import corpus_hash, plan_pages
-from disclosure_analysis.render.site import render_pages
-from disclosure_analysis.render.warm import close_kernels, thread_kernel
+from disclosure_analysis.site.config import RunConfig
+from disclosure_analysis.site.job import PageJob, render_job
+from disclosure_analysis.site.notebooks import Source, load_source
+from disclosure_analysis.site.pages import Page
+from disclosure_analysis.site.plan import corpus_hash, plan_pages
+from disclosure_analysis.site.run import render_pages
+from disclosure_analysis.site.warm import close_kernels, thread_kernel
 from disclosure_analysis.synth import generate
 
 YEARS = range(2019, 2025)
@@ -185,8 +185,8 @@ peer_group = "level"
 output_dir = ""
 
 # %%
-from disclosure_analysis import derived
-from disclosure_analysis import display as page
+from disclosure_analysis.analysis import derived
+from disclosure_analysis.page import display as page
 from disclosure_analysis.corpus import load_corpus
 
 full = load_corpus(corpus)

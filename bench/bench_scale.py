@@ -28,8 +28,8 @@ from pathlib import Path
 import psutil
 from bench_extract import build_corpus
 
+from disclosure_analysis.corpus.store import BATCH_SIZE, build_store
 from disclosure_analysis.executors import DaskExecutor, Executor, LocalExecutor
-from disclosure_analysis.store import BATCH_SIZE, build_store
 from disclosure_analysis.synth import FORMATS
 
 TARGET = {"reports": 250_000, "workers": 64}
@@ -49,8 +49,8 @@ def make(config: str) -> Executor:
 def warm_task(paths: tuple[str, ...]) -> int:
     """Read one report of each format and import the store code; stay busy a moment so that the next
     warm-up task goes to another worker. The worker's pid."""
-    import disclosure_analysis.store  # noqa: F401  (pyarrow, pandas)
-    from disclosure_analysis.extract import extract_path
+    import disclosure_analysis.corpus.store  # noqa: F401  (pyarrow, pandas)
+    from disclosure_analysis.corpus.extraction import extract_path
 
     for path in paths:
         extract_path(path)

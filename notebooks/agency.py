@@ -30,19 +30,20 @@ output_dir: str = ""  # 站点输出文件夹，图表数据写入其中的 data
 # %%
 from pathlib import Path
 
-from disclosure_analysis import analysis, charts, derived, names, problems
-from disclosure_analysis import display as page
+from disclosure_analysis.analysis import derived, metrics, problems
 from disclosure_analysis.corpus import load_corpus
-from disclosure_analysis.problems import report as section_five
+from disclosure_analysis.formats import names
+from disclosure_analysis.page import charts, section_five
+from disclosure_analysis.page import display as page
 
 if not corpus:
-    from disclosure_analysis.sample import sample_corpus
+    from disclosure_analysis.synth.sample import sample_corpus
 
     corpus = str(sample_corpus())
 full = load_corpus(corpus)
 agency_id = agency_id or str(full.reports["agency_id"].dropna().sort_values().iloc[0])
 years = [int(y) for y in years]
-chosen = analysis.subset(full.reports, [agency_id], years)
+chosen = metrics.subset(full.reports, [agency_id], years)
 if chosen.empty:
     raise ValueError(f"语料中没有机构 {agency_id} 在所选年度 {years or '全部'} 的报告")
 mine = full.select(chosen["report_id"])
@@ -303,8 +304,8 @@ page.show(
 latest_year = known_years[-1] if known_years else None
 key = mine.reports.loc[mine.reports["year"].isin([latest_year]), peer_group].dropna()
 if not key.empty:
-    metrics = derived.frame(full, "metrics")
-    group = metrics[metrics["year"].isin([latest_year]) & metrics[peer_group].isin([key.iloc[0]])]
+    per_report = derived.frame(full, "metrics")
+    group = per_report[per_report["year"].isin([latest_year]) & per_report[peer_group].isin([key.iloc[0]])]
     group = group.dropna(subset=["new_received"]).sort_values("new_received")
     if len(group) > 1:
         charts.ranking(
@@ -323,7 +324,7 @@ if not key.empty:
 # 和正文与表格一致性（T1）的核对结果。每条指向具体的表、行、列，列出按勾稽关系应为的数值和报告所填数值。
 
 # %%
-findings = analysis.in_order(mine.findings, "rule")
+findings = metrics.in_order(mine.findings, "rule")
 problems_found = findings[findings["severity"].isin(["error", "warning"])]
 unchecked = findings[findings["severity"].isin(["info"])]
 parts = [

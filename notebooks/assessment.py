@@ -31,9 +31,9 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import HTML, display
 
-from disclosure_analysis import display as page
-from disclosure_analysis import plotting
 from disclosure_analysis.assess.model import RULE_TEXT, STATUS_TEXT
+from disclosure_analysis.page import display as page
+from disclosure_analysis.page import plotting
 
 plotting.setup()
 if assessment_dir:
@@ -43,7 +43,7 @@ if assessment_dir:
 else:
     from disclosure_analysis.assess import assess
     from disclosure_analysis.corpus import load_corpus
-    from disclosure_analysis.sample import sample_corpus
+    from disclosure_analysis.synth.sample import sample_corpus
 
     sheets = assess(load_corpus(sample_corpus())).sheets()
 scores, outcomes, findings = sheets["scores"], sheets["outcomes"], sheets["findings"]

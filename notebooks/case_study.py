@@ -26,17 +26,19 @@ output_dir: str = ""  # 站点输出文件夹，图表数据写入其中的 data
 import pandas as pd
 from IPython.display import display
 
-from disclosure_analysis import analysis, charts, formats, names, problems
-from disclosure_analysis import display as page
+from disclosure_analysis import formats
+from disclosure_analysis.analysis import metrics, problems
 from disclosure_analysis.corpus import load_corpus
-from disclosure_analysis.problems import report as section_five
+from disclosure_analysis.formats import names
+from disclosure_analysis.page import charts, section_five
+from disclosure_analysis.page import display as page
 
 if not corpus:
-    from disclosure_analysis.sample import sample_corpus
+    from disclosure_analysis.synth.sample import sample_corpus
 
     corpus = str(sample_corpus())
 full = load_corpus(corpus)
-report_id = report_id or analysis.richest_report(full.table3) or str(full.reports["report_id"].iloc[0])
+report_id = report_id or metrics.richest_report(full.table3) or str(full.reports["report_id"].iloc[0])
 one = full.select([report_id])
 if one.reports.empty:
     raise ValueError(f"语料中没有报告 {report_id}")
@@ -120,7 +122,7 @@ else:
 # 下表逐列列出两边的和与差；有空白格的列无法核对（显示“—”），空白不能当作 0。
 
 # %%
-r1 = analysis.r1_balance(one.table3).assign(column=lambda d: d["column"].map(names.APPLICANTS))
+r1 = metrics.r1_balance(one.table3).assign(column=lambda d: d["column"].map(names.APPLICANTS))
 r1_labels = {
     "column": "列",
     "new_received": "一 本年新收",
@@ -149,7 +151,7 @@ display(
 # （四）无法提供 3 项 +（五）不予处理 5 项 +（六）其他处理（2021 年版为 3 项）。
 
 # %%
-r3 = analysis.r3_results(one.table3).assign(column=lambda d: d["column"].map(names.APPLICANTS))
+r3 = metrics.r3_results(one.table3).assign(column=lambda d: d["column"].map(names.APPLICANTS))
 r3_labels = {
     "column": "列",
     "results_sum": "各项结果之和",
@@ -166,7 +168,7 @@ display(page.table(r3[list(r3_labels)], labels=r3_labels))
 # 其他结果、尚未审结、总计。**R5**：每组 维持 + 纠正 + 其他 + 尚未审结 = 总计。
 
 # %%
-r5 = analysis.r5_balance(one.table4).assign(group=lambda d: d["group"].map(names.T4_GROUPS))
+r5 = metrics.r5_balance(one.table4).assign(group=lambda d: d["group"].map(names.T4_GROUPS))
 if r5.empty:
     display(page.note("该报告没有读出表四。"))
 else:
@@ -217,7 +219,7 @@ else:
 # 与上面的手工核算对照：程序逐条列出不符之处，指向表、行、列。
 
 # %%
-findings = analysis.in_order(one.findings, "rule")
+findings = metrics.in_order(one.findings, "rule")
 if findings.empty:
     display(page.note("该报告未发现问题。"))
 else:

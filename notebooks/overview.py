@@ -30,33 +30,34 @@ output_dir: str = ""  # 站点输出文件夹，图表数据写入其中的 data
 import matplotlib.pyplot as plt
 from IPython.display import display
 
-from disclosure_analysis import analysis, charts, names, plotting, problems
-from disclosure_analysis import display as page
+from disclosure_analysis.analysis import metrics, problems
 from disclosure_analysis.corpus import load_corpus
-from disclosure_analysis.problems import report as section_five
+from disclosure_analysis.formats import names
+from disclosure_analysis.page import charts, plotting, section_five
+from disclosure_analysis.page import display as page
 
 plotting.setup()
 if not corpus:
-    from disclosure_analysis.sample import sample_corpus
+    from disclosure_analysis.synth.sample import sample_corpus
 
     corpus = str(sample_corpus())
 full = load_corpus(corpus)
-chosen = analysis.subset(full.reports, agencies, [int(y) for y in years])
+chosen = metrics.subset(full.reports, agencies, [int(y) for y in years])
 if chosen.empty:
     raise ValueError("所选机构和年度中没有报告")
 data_corpus = full.select(chosen["report_id"])
 data = page.DataSink(output_dir, "overview")
-metrics = analysis.report_metrics(
+per_report = metrics.report_metrics(
     data_corpus.reports, data_corpus.table2, data_corpus.table3, data_corpus.table4, data_corpus.narrative
 )
-metrics["agency"] = metrics["agency"].fillna(metrics["agency_id"])
-latest_year = int(metrics["year"].max()) if metrics["year"].notna().any() else None
+per_report["agency"] = per_report["agency"].fillna(per_report["agency_id"])
+latest_year = int(per_report["year"].max()) if per_report["year"].notna().any() else None
 display(
     page.note(
         "共 {agencies} 个机构、{reports} 份报告，年度：{years}；读取失败或不是年报的文件 {failed} 个。",
-        agencies=metrics["agency_id"].nunique(),
-        reports=len(metrics),
-        years="、".join(str(int(y)) for y in sorted(metrics["year"].dropna().unique())) or "未读出",
+        agencies=per_report["agency_id"].nunique(),
+        reports=len(per_report),
+        years="、".join(str(int(y)) for y in sorted(per_report["year"].dropna().unique())) or "未读出",
         failed=int((~full.manifest["status"].isin(["ok", "partial"])).sum()),
     )
 )
@@ -67,8 +68,8 @@ display(
 # 数字为该机构该年度读到的报告份数；0 表示缺这一年的报告。
 
 # %%
-cov = analysis.coverage(data_corpus.reports, [int(y) for y in years] or None)
-names_by_id = metrics.sort_values("year").groupby("agency_id")["agency"].last()
+cov = metrics.coverage(data_corpus.reports, [int(y) for y in years] or None)
+names_by_id = per_report.sort_values("year").groupby("agency_id")["agency"].last()
 cov_table = cov.reset_index().assign(agency=lambda d: d["agency_id"].map(names_by_id))
 cov_table.columns = [str(c) for c in cov_table.columns]
 missing = cov_table.melt(id_vars=["agency", "agency_id"], var_name="year", value_name="reports")
@@ -90,11 +91,11 @@ for ax, column, label in (
     (axes[0], "new_received", "本年新收申请（件）"),
     (axes[1], "proactive_total", "主动公开信息（条）"),
 ):
-    plotting.distribution(ax, metrics[column], label)
+    plotting.distribution(ax, per_report[column], label)
 plt.show()
 page.show(
     data.save(
-        metrics[["agency_id", "agency", "year", "new_received", "proactive_total"]], "volume-distribution"
+        per_report[["agency_id", "agency", "year", "new_received", "proactive_total"]], "volume-distribution"
     )
 )
 
@@ -104,7 +105,7 @@ page.show(
 # 公开率 = （予以公开 + 部分公开）÷ 办理结果总计；纠错率 = 结果纠正 ÷ 已审结案件。分母列在比率旁边。
 
 # %%
-latest = metrics[metrics["year"].isin([latest_year])]
+latest = per_report[per_report["year"].isin([latest_year])]
 league_cols = [
     "agency",
     "new_received",
@@ -146,7 +147,7 @@ page.show(
 # 各机构办理结果中各类的占比（分母为各自的办理结果总计）；有空白的类别不画。
 
 # %%
-mix = analysis.outcome_mix(data_corpus.table3)
+mix = metrics.outcome_mix(data_corpus.table3)
 mix = mix[mix["year"].isin([latest_year])].assign(group_label=lambda d: d["group"].map(names.OUTCOME_GROUPS))
 mix = mix.assign(agency=mix["agency_id"].map(names_by_id))
 charts.bars(
@@ -169,7 +170,7 @@ page.show(data.save(mix, "outcome-mix"))
 # R2 行合计、R3 办理结果合计、R4 非负整数、R5 表四合计、X1 跨年结转、T1 正文与表格一致。
 
 # %%
-matrix = analysis.findings_matrix(data_corpus.findings)
+matrix = metrics.findings_matrix(data_corpus.findings)
 if matrix.empty:
     page.show(page.note("所有报告都通过了校验。"))
 else:

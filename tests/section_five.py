@@ -1,4 +1,4 @@
-"""Section 五 texts and a small Corpus built from them, for the tests of `disclosure_analysis.problems`."""
+"""Section 五 texts and a small Corpus built from them, for the tests of `disclosure_analysis.analysis.problems`."""
 
 from __future__ import annotations
 

@@ -1,4 +1,20 @@
-"""disclosure-analysis: China's government information disclosure annual reports as validated tidy data."""
+"""disclosure-analysis: China's government information disclosure annual reports as validated tidy data.
+
+The package is a pipeline; each stage is a subpackage that imports only the stages before it:
+
+    formats    the national formats as data, and the Chinese names of their codes (1)
+    synth      synthetic reports with known truth, and the embedded sample corpus (1)
+    ingest     one file → one Extraction: read, map, describe (2)
+    checks     the consistency rules: Extraction → findings (3)
+    corpus     many files → tidy tables, cache, Parquet store (4)
+    analysis   metrics, peers, section 五 (5)
+    page       what notebooks use to put things on a page (6)
+    site       papermill + nbconvert: notebooks → the HTML site (7)
+    assess     scoring reports against a rubric (8)
+    cli        the `disclosure-analysis` command (9)
+
+`errors` and `executors` (top level) are used by every stage and import none.
+"""
 
 __version__ = "0.1.0"
 
@@ -12,7 +28,7 @@ def __getattr__(name: str):
 
         return load_corpus
     if name == "extract_path":
-        from disclosure_analysis.extract import extract_path
+        from disclosure_analysis.corpus.extraction import extract_path
 
         return extract_path
     raise AttributeError(name)

@@ -1,8 +1,15 @@
-"""Errors with a stable code and a message a researcher can act on."""
+"""How the package reports a problem, with a stable code and a message a researcher can act on.
+
+`ReportError`: an input that cannot be read as a report. `Finding`: something wrong or uncertain in a
+report that was read (a failed identity, a flagged cell), as the rules in `checks` produce them.
+"""
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass
 from typing import ClassVar
+
+READ_STATUSES = frozenset({"ok", "partial"})  # an input read as a report (wholly, or with flagged parts)
 
 
 class ReportError(Exception):
@@ -33,3 +40,20 @@ class ReportError(Exception):
 
     def as_dict(self) -> dict[str, str]:
         return {"code": self.code, "message": self.message}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One finding about one report: the rule, its severity and the table, row and column it points at."""
+
+    rule: str
+    severity: str
+    table: str | None
+    row: str | None
+    column: str | None
+    expected: float | None
+    printed: float | None
+    message: str
+
+    def as_dict(self) -> dict:
+        return asdict(self)

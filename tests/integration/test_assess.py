@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from disclosure_analysis.assess.cli import add_assess_parser
+from disclosure_analysis.cli.assess import add_assess_parser
 
 pytestmark = pytest.mark.slow
 YEARS = range(2019, 2025)

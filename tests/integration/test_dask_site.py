@@ -10,7 +10,7 @@ import yaml
 
 from disclosure_analysis.cli import main
 from disclosure_analysis.corpus import load_corpus
-from disclosure_analysis.sample import sample_corpus
+from disclosure_analysis.synth.sample import sample_corpus
 
 pytestmark = pytest.mark.slow
 pytest.importorskip("dask.distributed")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from disclosure_analysis.extract import extract_path
+from disclosure_analysis.corpus.extraction import extract_path
 from shared_corpus import SHARED_CORPUS, corpus_cases, load_truth
 
 CASES = corpus_cases()

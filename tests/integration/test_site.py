@@ -12,13 +12,14 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from disclosure_analysis import analysis, display
+from disclosure_analysis.analysis import metrics
 from disclosure_analysis.corpus import load_corpus
-from disclosure_analysis.render import RunConfig, run_site
-from disclosure_analysis.render.notebooks import NOTEBOOK_DIR
-from disclosure_analysis.render.pages import FAILED, OK, SKIPPED
-from disclosure_analysis.sample import sample_corpus
+from disclosure_analysis.page import display
+from disclosure_analysis.site import RunConfig, run_site
+from disclosure_analysis.site.notebooks import NOTEBOOK_DIR
+from disclosure_analysis.site.pages import FAILED, OK, SKIPPED
 from disclosure_analysis.synth import TRUTH_FILE
+from disclosure_analysis.synth.sample import sample_corpus
 from render_corpus import write_corpus
 
 pytestmark = pytest.mark.slow
@@ -168,7 +169,7 @@ def test_agency_notebook_shows_numbers_charts_and_findings(site) -> None:
 def test_sample_agency_pages_show_the_computed_metrics(site) -> None:
     root, _, ids = site
     corpus = load_corpus(root / "corpus")
-    rates = analysis.release_rate(corpus.table3).dropna(subset=["release_rate"])
+    rates = metrics.release_rate(corpus.table3).dropna(subset=["release_rate"])
     hand_made = {ids[r["agency"]] for r in REPORTS}
     checked = 0
     for agency_id, rows in rates.groupby("agency_id"):

@@ -17,10 +17,18 @@ import pandas as pd
 import psutil
 import pytest
 
-from disclosure_analysis import derived
-from disclosure_analysis.corpus import Corpus, _extract_json, load_corpus
+from disclosure_analysis.analysis import derived
+from disclosure_analysis.corpus import Corpus, load_corpus
+from disclosure_analysis.corpus.extraction import extract_json
+from disclosure_analysis.corpus.store import (
+    MARKER,
+    StoredCorpus,
+    StoreError,
+    _committed,
+    build_store,
+    load_store,
+)
 from disclosure_analysis.executors import DaskExecutor, LocalExecutor
-from disclosure_analysis.store import MARKER, StoredCorpus, StoreError, _committed, build_store, load_store
 from disclosure_analysis.synth import generate
 
 CLI = [sys.executable, "-m", "disclosure_analysis.cli"]
@@ -31,7 +39,7 @@ def crash_on_one_file(path: str) -> dict:
     """Extraction whose worker process dies on CRASHING (as on a segfault or an OOM kill)."""
     if Path(path).name == CRASHING:
         os._exit(3)
-    return _extract_json(path)
+    return extract_json(path)
 
 
 @pytest.fixture(scope="module")
@@ -164,7 +172,7 @@ def test_a_killed_build_resumes_to_the_same_store(store: Path, corpus: Path, tmp
 def test_an_input_that_kills_its_worker_fails_alone(
     store: Path, corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("disclosure_analysis.corpus._extract_json", crash_on_one_file)
+    monkeypatch.setattr("disclosure_analysis.corpus.extraction.extract_json", crash_on_one_file)
     with LocalExecutor(2) as ex:  # workers forked after the patch
         summary = build_store([corpus], tmp_path / "crash", ex, batch_size=3)
     crashed = str(corpus / CRASHING)

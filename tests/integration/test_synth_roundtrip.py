@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from disclosure_analysis.extract import extract_path
+from disclosure_analysis.corpus.extraction import extract_path
 from disclosure_analysis.synth import generate
 
 pytestmark = pytest.mark.slow

@@ -9,13 +9,13 @@ from typing import Any
 import pytest
 
 from disclosure_analysis.corpus import load_corpus
-from disclosure_analysis.render.config import RunConfig
-from disclosure_analysis.render.job import PageJob, PageOutput, render_job
-from disclosure_analysis.render.notebooks import Source, load_source
-from disclosure_analysis.render.pages import Page
-from disclosure_analysis.render.plan import corpus_hash, plan_pages
-from disclosure_analysis.render.site import resolve_corpus
-from disclosure_analysis.render.warm import close_kernels
+from disclosure_analysis.site.config import RunConfig
+from disclosure_analysis.site.job import PageJob, PageOutput, render_job
+from disclosure_analysis.site.notebooks import Source, load_source
+from disclosure_analysis.site.pages import Page
+from disclosure_analysis.site.plan import corpus_hash, plan_pages
+from disclosure_analysis.site.run import resolve_corpus
+from disclosure_analysis.site.warm import close_kernels
 
 pytestmark = pytest.mark.slow
 
@@ -86,7 +86,7 @@ def test_a_timed_out_page_fails_and_the_next_page_gets_a_new_kernel() -> None:
 
 def test_printed_text_and_displays_keep_their_order_on_a_warm_kernel() -> None:
     code = (
-        "# %%\nfrom disclosure_analysis import display as page\nfrom IPython.display import display\n\n"
+        "# %%\nfrom disclosure_analysis.page import display as page\nfrom IPython.display import display\n\n"
         'print("一")\ndisplay(page.note("二"))\ndisplay(page.note("三"))\nprint("四")\nprint("五")\n'
         'display(page.note("六"))\npage.show(None)\npage.show(page.note("七"), None, page.note("八"))\n"九"\n'
     )

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from disclosure_analysis.corpus import extract_many
+from disclosure_analysis.corpus.extraction import extract_many
 from disclosure_analysis.executors import ExecutorUnavailable, LocalExecutor, WorkerError, make_executor
 
 
@@ -83,7 +83,7 @@ def test_extract_many_keeps_the_input_order_and_reports_worker_errors(tmp_path: 
     assert [r["source"] for r in results] == [str(f) for f in files]
     assert ticks[-1] == len(files)
 
-    monkeypatch.setattr("disclosure_analysis.corpus._extract_json", refuse)  # in-process: jobs=1
+    monkeypatch.setattr("disclosure_analysis.corpus.extraction.extract_json", refuse)  # in-process: jobs=1
     failed = next(extract_many([tmp_path / "bad"], None, jobs=1))
     assert failed["status"] == "failed"
     assert failed["error"]["code"] == "worker_error"

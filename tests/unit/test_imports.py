@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 HEAVY = ("pandas", "pypinyin", "jieba", "fpdf", "docx", "pdfplumber", "pyarrow", "IPython", "matplotlib")
-READERS = ("pypinyin", "fpdf", "docx", "pdfplumber", "disclosure_analysis.extract")
+READERS = ("pypinyin", "fpdf", "docx", "pdfplumber", "disclosure_analysis.ingest.extract")
 
 
 def _loaded(code: str, modules: tuple[str, ...]) -> list[str]:
@@ -21,5 +21,5 @@ def test_cli_parser_imports_nothing_heavy() -> None:
 
 
 def test_corpus_and_cached_sample_do_not_load_readers_or_generator() -> None:
-    code = "import disclosure_analysis.corpus, disclosure_analysis.sample"
+    code = "import disclosure_analysis.corpus, disclosure_analysis.synth.sample"
     assert _loaded(code, READERS) == []

@@ -1,5 +1,5 @@
-"""Evaluator assessment: score reports against a rubric (YAML), list missing reports and cross-level gaps,
-and keep the evaluator's decisions on findings across runs."""
+"""Stage 8, assess: score reports against a rubric (YAML), list missing reports and cross-level gaps, and
+keep the evaluator's decisions on findings across runs. May import every stage below; never `cli`."""
 
 from __future__ import annotations
 

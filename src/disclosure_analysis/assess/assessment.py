@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from disclosure_analysis import analysis
+from disclosure_analysis.analysis import metrics
 from disclosure_analysis.assess import decisions as dec
 from disclosure_analysis.assess.context import build_context
 from disclosure_analysis.assess.roster import MISSING_COLUMNS, Roster, missing_reports
@@ -58,7 +58,7 @@ def assess(
     findings = findings_table(ctx, results, decisions)
     outcomes = outcomes_table(ctx, rubric, results, findings)
     years = [int(y) for y in years or []]
-    keep = set(analysis.subset(ctx.reports, agencies, years).index)
+    keep = set(metrics.subset(ctx.reports, agencies, years).index)
 
     def scoped(df: pd.DataFrame) -> pd.DataFrame:
         return df[df["report_id"].isin(keep)].reset_index(drop=True)

@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 
 from disclosure_analysis.assess.rubric import DEFAULT_RUBRIC
-from disclosure_analysis.render.config import SAMPLE, ConfigError
+from disclosure_analysis.site.config import SAMPLE, ConfigError
 
 _RUN_ONLY = {"notebooks", "show_code", "peer_group", "case_study_report"}
 _PATHS = ("rubric", "roster", "aliases", "decisions")

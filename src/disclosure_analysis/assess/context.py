@@ -7,10 +7,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from disclosure_analysis import formats, names, schema
+from disclosure_analysis import formats
 from disclosure_analysis.assess.cross_level import cross_level
 from disclosure_analysis.assess.roster import Roster
-from disclosure_analysis.corpus import Corpus
+from disclosure_analysis.corpus import Corpus, schema
+from disclosure_analysis.formats import names
 
 #: 表二 cell code → its row (both format versions)
 _T2_ROW = {

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from disclosure_analysis import schema
 from disclosure_analysis.assess.roster import Roster
+from disclosure_analysis.corpus import schema
 
 #: (table, row, column, what) of the compared figures
 MEASURES = (

@@ -9,11 +9,11 @@ import pandas as pd
 
 from disclosure_analysis.assess.assessment import Assessment
 from disclosure_analysis.assess.scorecard import scorecard
-from disclosure_analysis.display import write_csv
-from disclosure_analysis.render.notebooks import NOTEBOOK_DIR, load_source
-from disclosure_analysis.render.pages import Page, PageResult
-from disclosure_analysis.render.site import render_page
-from disclosure_analysis.render.workbook import write_workbook
+from disclosure_analysis.page.display import write_csv
+from disclosure_analysis.site.notebooks import NOTEBOOK_DIR, load_source
+from disclosure_analysis.site.pages import Page, PageResult
+from disclosure_analysis.site.run import render_page
+from disclosure_analysis.site.workbook import write_workbook
 
 WORKBOOK = "assessment.xlsx"
 

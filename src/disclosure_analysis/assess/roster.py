@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from disclosure_analysis.metadata import agency_info
+from disclosure_analysis.ingest.metadata import agency_info
 
 _DROP = re.compile(r"[\s()（）·・,，、.。\"'“”‘’《》〈〉\[\]【】-]+")
 _VARIANTS = (

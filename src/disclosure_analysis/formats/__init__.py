@@ -1,7 +1,8 @@
 """The national report formats as data: one registry of every table cell, loaded from YAML.
 
 Adding a provincial variant or a future revision is a data edit in this folder, not a code change.
-Flat keys (`t2.<code>`, `t3.<row>.<col>`, `t4.<code>`) are the `extract --json` contract.
+Flat keys (`t2.<code>`, `t3.<row>.<col>`, `t4.<code>`) are the `extract --json` contract; `names` gives
+their Chinese display names. Stage 1: imports nothing else of the package.
 """
 
 from __future__ import annotations

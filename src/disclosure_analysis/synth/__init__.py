@@ -1,4 +1,5 @@
-"""Synthetic annual reports with known ground truth: a fictional city's agencies, in four file formats.
+"""Synthetic annual reports with known ground truth: a fictional city's agencies, in four file formats,
+and the embedded sample corpus made from them (`sample`). May import `formats`; nothing else.
 
 `generate` is imported on first use: it loads the PDF and docx writers, which reading a cached sample
 does not need.

@@ -7,11 +7,12 @@ from collections.abc import Callable
 import pandas as pd
 import pytest
 
-from disclosure_analysis import formats, schema
+from disclosure_analysis import formats
 from disclosure_analysis.assess import assess
 from disclosure_analysis.assess.rubric import parse_rubric
-from disclosure_analysis.corpus import Corpus, agency_id
-from disclosure_analysis.metadata import agency_info
+from disclosure_analysis.corpus import Corpus, schema
+from disclosure_analysis.corpus.assemble import agency_id
+from disclosure_analysis.ingest.metadata import agency_info
 
 TEXTS = {
     "overview": "本机关认真贯彻《政府信息公开条例》，全年主动公开政府信息120条。",

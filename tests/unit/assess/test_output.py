@@ -11,7 +11,7 @@ from disclosure_analysis.assess import assess, load_roster, load_rubric
 from disclosure_analysis.assess.config import AssessConfig, load_assess_config
 from disclosure_analysis.assess.model import FINDING_COLUMNS
 from disclosure_analysis.assess.output import read_assessment, write_assessment
-from disclosure_analysis.render.config import ConfigError
+from disclosure_analysis.site.config import ConfigError
 
 
 def test_workbook_sheets_and_columns(build, rubric, tmp_path: Path) -> None:

@@ -79,5 +79,5 @@ def test_no_section_five_fails(build, one, signals) -> None:
 
 def test_the_real_module_gives_signals(build, one) -> None:
     if problems.signal_function() is None:
-        pytest.skip("disclosure_analysis.problems.report_signals is not available")
+        pytest.skip("disclosure_analysis.analysis.problems.report_signals is not available")
     assert one(build().report("a").corpus(), PROBLEMS, "a")["status"] in {"pass", "partial", "fail"}

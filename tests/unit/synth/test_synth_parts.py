@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from disclosure_analysis.sample import sample_corpus
-from disclosure_analysis.synth.cli import add_synth_parser
+from disclosure_analysis.cli.synth import add_synth_parser
 from disclosure_analysis.synth.generator import build_reports
+from disclosure_analysis.synth.sample import sample_corpus
 from disclosure_analysis.synth.tree import all_agencies, select_agencies
 
 

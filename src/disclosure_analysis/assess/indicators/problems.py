@@ -1,6 +1,6 @@
 """`problems`: section 五 is specific, not copied from last year, and follows up last year's problems.
 
-Reads the per-report signals of `disclosure_analysis.problems.report_signals(corpus)` (specificity,
+Reads the per-report signals of `disclosure_analysis.analysis.problems.report_signals(corpus)` (specificity,
 copied_share, peer_similarity, follow_up_ratio). When that function is not available every report is
 `not_assessed`; a signal that is null for a report (e.g. no last-year report to follow up) is skipped.
 """
@@ -40,7 +40,7 @@ SIGNALS = {
 def signal_function() -> Callable[[Corpus], pd.DataFrame] | None:
     """`report_signals` of the problems analysis, or None when that module does not provide it."""
     try:
-        from disclosure_analysis.problems import report_signals
+        from disclosure_analysis.analysis.problems import report_signals
     except ImportError:
         return None
     return report_signals

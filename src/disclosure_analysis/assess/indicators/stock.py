@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from disclosure_analysis import names
 from disclosure_analysis.assess.context import Context
 from disclosure_analysis.assess.indicators.base import (
     NUMBER,
@@ -25,6 +24,7 @@ from disclosure_analysis.assess.indicators.base import (
     share,
 )
 from disclosure_analysis.assess.model import ASSESSED, NOT_APPLICABLE, UNKNOWN, Check, Outcome
+from disclosure_analysis.formats import names
 
 EXPLANATIONS = [r"清理[^。；]{0,60}调整", r"调整[^。；]{0,20}以本年度?(?:报告)?为准"]
 _DOCUMENTS = ("regulations", "normative")

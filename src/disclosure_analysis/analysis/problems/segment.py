@@ -1,0 +1,277 @@
+"""Split section 五 into statements: admitted problems, promised measures, rectification of last year's problems.
+
+The section is read as a sequence of blocks that start at an enumerator (（一） 一、 一是 1. ①). A block whose
+label is a sub-heading (（一）存在问题 /（二）改进措施 /（一）2024年工作中存在问题的改进情况) switches the
+mode; other blocks are one statement each. Text outside enumerations is split into sentences; lead-ins that
+only announce a list (主要表现在： / 针对存在的问题，我们将做好以下几点：) switch the mode and are dropped.
+In problem mode a sentence that lists several shortcomings (A还需进一步增强，B需要进一步加快) is split
+into one statement per shortcoming. Offsets always refer to the original section text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from disclosure_analysis.analysis.problems import cues
+from disclosure_analysis.analysis.problems.text import Clean, clean
+
+KINDS = ("problem", "measure", "rectification")
+KIND_NAMES = {"problem": "问题", "measure": "措施", "rectification": "整改"}
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_SENTENCE_END = re.compile(r"[。！？!?；;]|[：:](?!\d)")
+_CLAUSE_END = re.compile(r"[，,、]")
+_TRIM = " \t，,、。；;：:！？!?"
+_ACHIEVEMENT = re.compile(r"取得了?(?:一定|较好|明显|积极)?的?(?:成效|成绩|进展|成果)")
+_MIN_CJK = 4
+_MAX_LABEL = 30
+_HEAD_NOUN = re.compile(r"问题|不足|短板|困难|措施|情况|打算|计划|举措|方向|思路|安排")
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One statement of section 五; `start`/`end` are offsets into the section text as given."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+
+
+def segment(section: str | None, year: int | None = None) -> list[Statement]:
+    """The statements of section 五 in reading order. `year` is the year reported on, if known."""
+    if not section or not section.strip():
+        return []
+    return _Reader(clean(section), _current_year(section, year)).read()
+
+
+def _cjk_len(text: str) -> int:
+    return len(_CJK.findall(text))
+
+
+def _current_year(section: str, year: int | None) -> int | None:
+    """The report's year, or else the latest year whose problems the section speaks of."""
+    if year is not None:
+        return year
+    found = [int(m) for m in re.findall(r"(\d{4})\s*年度?[^。；;]{0,8}(?:存在|问题)", section)]
+    return max(found, default=None)
+
+
+class _Reader:
+    def __init__(self, c: Clean, year: int | None) -> None:
+        self.c, self.year = c, year
+        self.mode = "problem"
+        self.out: list[Statement] = []
+
+    def read(self) -> list[Statement]:
+        marks = [m for m in cues.MARKER.finditer(self.c.text) if self._starts_item(m)]
+        bounds = [m.start() for m in marks] + [len(self.c.text)]
+        if bounds[0] > 0:
+            self._free(0, bounds[0])
+        for m, end in zip(marks, bounds[1:], strict=True):
+            label_end = self._heading(m, end) if m.lastgroup != "ord" else None
+            if label_end is None:
+                self._item(m.start(), end)
+            else:
+                self._free(label_end, end)
+        return self.out
+
+    def _starts_item(self, m: re.Match) -> bool:
+        p = m.start()
+        if p == 0 or p in self.c.breaks:
+            return True
+        prev = self.c.text[p - 1]
+        return prev in cues.SENTENCE_START or (m.lastgroup == "ord" and prev in cues.CLAUSE_START)
+
+    # --- sub-headings -------------------------------------------------------------------------
+    def _heading(self, m: re.Match, end: int) -> int | None:
+        """If the block's label is a sub-heading, switch mode and return where its body starts.
+
+        The label ends at the first sentence end or line break; when the heading was run into the next
+        line ("…改进情况针对…"), the longest prefix ending with a heading noun that is a heading counts.
+        """
+        text, pos = self.c.text, m.end()
+        stop = _SENTENCE_END.search(text, pos, end)
+        cuts = sorted({end, stop.start() if stop else end} | {b for b in self.c.breaks if pos < b < end})
+        for cut in cuts:
+            kept = [i for i in range(pos, cut) if not text[i].isspace()]
+            if kept and len(kept) <= _MAX_LABEL and self._switch("".join(text[i] for i in kept)):
+                return self._body(kept[-1] + 1, end)
+        kept = [i for i in range(pos, cuts[0]) if not text[i].isspace()][:_MAX_LABEL]
+        label = "".join(text[i] for i in kept)
+        for h in reversed(list(_HEAD_NOUN.finditer(label))):
+            if self._switch(label[: h.end()]):
+                return self._body(kept[h.end() - 1] + 1, end)
+        return None
+
+    def _body(self, pos: int, end: int) -> int:
+        while pos < end and self.c.text[pos] in _TRIM:
+            pos += 1
+        return pos
+
+    def _switch(self, label: str) -> bool:
+        """Whether `label` is a sub-heading; switches the mode when it names a kind."""
+        mode = self._heading_mode(label)
+        if mode:
+            self.mode = mode
+        return mode is not None
+
+    def _heading_mode(self, label: str) -> str | None:
+        """problem/measure/rectification; "" for a repeat of the section title; None: not a heading."""
+        rect = cues.RECT_HEAD.match(label)
+        if rect:
+            return "rectification" if self._past(rect) else "measure"
+        if cues.SECTION_HEAD.search(label):
+            return ""
+        if cues.PROBLEM_HEAD.match(label):
+            return "problem"
+        if cues.MEASURE_HEAD.match(label):
+            return "measure"
+        return None
+
+    def _past(self, m: re.Match) -> bool:
+        if m.group("past"):
+            return True
+        return self.year is not None and int(m.group("year")) < self.year
+
+    # --- enumerated items ---------------------------------------------------------------------
+    def _item(self, start: int, end: int) -> None:
+        """An enumerated item is one statement; a later sentence that changes the kind starts a new part."""
+        sentences = self._sentences(start, end)
+        if not sentences:
+            return
+        kind = self._item_kind(self.c.text[sentences[0][0] : sentences[0][1]])
+        split = next(
+            (s for s, e, _ in sentences[1:] if self._cue_mode(self.c.text[s:e]) not in (None, kind)), end
+        )
+        self._emit(kind, start, split)
+        self.mode = kind
+        if split < end:
+            self._free(split, end)
+
+    def _item_kind(self, first: str) -> str:
+        if self.mode == "rectification":
+            return "rectification"
+        cue = self._cue_mode(first)
+        if cue in ("measure", "rectification"):
+            return cue
+        if _promises(first):
+            return "measure"
+        if cues.PREDICATE.search(first) and not cues.MEASURE_VERB.search(first):
+            return "problem"
+        return self.mode
+
+    # --- running text -------------------------------------------------------------------------
+    def _sentences(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """(start, end, terminator) of each sentence in text[start:end]."""
+        out, pos = [], start
+        for m in _SENTENCE_END.finditer(self.c.text, start, end):
+            out.append((pos, m.start(), m.group()))
+            pos = m.end()
+        out.append((pos, end, ""))
+        return [(s, e, t) for s, e, t in out if _cjk_len(self.c.text[s:e]) >= _MIN_CJK]
+
+    def _cue_mode(self, sentence: str) -> str | None:
+        if self._rectifies(sentence):
+            return "rectification"
+        if cues.MEASURE_CUE.search(sentence):
+            return "measure"
+        if cues.PROBLEM_LEAD.search(sentence):
+            return "problem"
+        return None
+
+    def _rectifies(self, sentence: str) -> bool:
+        """Speaks of last year's problems (上年度…问题…整改; 针对2024年…问题, in a later year's report)."""
+        m = cues.RECT_CUE.search(sentence)
+        if not m or not cues.RECT_TOPIC.search(sentence):
+            return False
+        return self._past(m) or bool(cues.THIS_YEAR.search(sentence))
+
+    def _free(self, start: int, end: int) -> None:
+        for s, e, term in self._sentences(start, end):
+            sentence = self.c.text[s:e]
+            cue = self._cue_mode(sentence)
+            if cue is None and self.mode == "problem" and not cues.PREDICATE.search(sentence):
+                cue = "measure"  # states no shortcoming: a promise (achievement-only sentences are dropped below)
+            if cue is not None:
+                self.mode = cue
+            if self._is_frame(sentence, term, cue, e) or self._is_context(sentence):
+                continue
+            if self.mode == "problem":
+                for cs, ce in self._shortcomings(s, e):
+                    self._emit("problem", cs, ce)
+            else:
+                self._emit(self.mode, s, e)
+
+    def _is_frame(self, sentence: str, term: str, cue: str | None, end: int) -> bool:
+        """A lead-in that announces what follows (dropped when something follows)."""
+        if _cjk_len(self.c.text[end:]) < _MIN_CJK:
+            return False
+        if term in "：:" and term:
+            return True
+        if cues.GENERIC_ADMISSION.search(sentence.rstrip(_TRIM)):
+            return True
+        return cue is not None and (
+            bool(cues.FRAME_LIST.search(sentence)) or _cjk_len(_strip_lead(sentence)) < _MIN_CJK + 2
+        )
+
+    def _is_context(self, sentence: str) -> bool:
+        """A problem-mode sentence that only reports achievements."""
+        return (
+            self.mode == "problem"
+            and bool(_ACHIEVEMENT.search(sentence))
+            and not cues.PREDICATE.search(sentence)
+        )
+
+    def _shortcomings(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Clause groups of a problem sentence, each ending with a clause that states a shortcoming."""
+        text = self.c.text
+        groups: list[list[int]] = []  # [start, end] of each group
+        pos, open_start = start, start
+        for m in [*_CLAUSE_END.finditer(text, start, end), None]:
+            clause_end = m.start() if m else end
+            if cues.PREDICATE.search(text[pos:clause_end]):
+                groups.append([open_start, clause_end])
+                open_start = m.end() if m else end
+            pos = m.end() if m else end
+        if not groups:
+            return [(start, end)]
+        groups[-1][1] = end
+        specific = [g for g in groups if not cues.GENERIC_ADMISSION.search(text[g[0] : g[1]].rstrip(_TRIM))]
+        return [(s, e) for s, e in (specific or groups)]
+
+    def _emit(self, kind: str, start: int, end: int) -> None:
+        text = self.c.text
+        while start < end and text[start] in _TRIM:
+            start += 1
+        lead = _lead_length(text[start:end])
+        start += lead
+        while end > start and text[end - 1] in _TRIM:
+            end -= 1
+        if end > start + 1 and text[end - 1] == "等" and kind == "problem":
+            end -= 1
+        if _cjk_len(text[start:end]) < _MIN_CJK:
+            return
+        o_start, o_end = self.c.span(start, end)
+        self.out.append(Statement(kind, text[start:end].strip(), o_start, o_end))
+
+
+def _lead_length(text: str) -> int:
+    """Length of the connecting clauses (针对上述问题， 下一步， 如…) at the start of `text`."""
+    pos = 0
+    while True:
+        m = cues.LEAD_CLAUSE.match(text, pos)
+        if not m or m.end() == pos or _cjk_len(text[m.end() :]) < _MIN_CJK:
+            return pos
+        pos = m.end()
+        while pos < len(text) and text[pos] in " \t":
+            pos += 1
+
+
+def _promises(sentence: str) -> bool:
+    """Opens with a verb of doing and states no shortcoming (加强组织领导…)."""
+    return bool(cues.MEASURE_VERB.search(sentence)) and not cues.PREDICATE.search(sentence)
+
+
+def _strip_lead(sentence: str) -> str:
+    return sentence[_lead_length(sentence) :]

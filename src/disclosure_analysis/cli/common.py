@@ -1,0 +1,82 @@
+"""What the sub-commands share: the input arguments, reading the inputs with progress, exit statuses.
+
+Exit status: 0 every input was read; 1 at least one input could not be read (the output still covers
+all of them); 2 usage error (bad arguments, no input files); 3 `validate --fail-on` found findings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from disclosure_analysis.errors import READ_STATUSES
+
+if TYPE_CHECKING:
+    from disclosure_analysis.executors import Executor
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_FINDINGS = 0, 1, 2, 3
+
+
+def add_inputs(p: argparse.ArgumentParser) -> None:
+    """The input paths and how to read them (`--jobs`, `--dask`, `--workers`, `--no-cache`, `--quiet`)."""
+    p.add_argument("paths", nargs="+", metavar="PATH", help="报告文件或文件夹（递归查找）")
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--jobs", "-j", type=int, default=1, help="并行进程数（默认 1；0 = 全部 CPU 核）")
+    where.add_argument("--dask", metavar="ADDRESS", help="在 Dask 集群上读取：调度器地址，或 local 在本机启动集群")
+    p.add_argument("--workers", type=int, help="--dask local 启动的工作进程数（默认 CPU 核数）")
+    p.add_argument("--no-cache", action="store_true", help="不使用也不写入提取缓存")
+    p.add_argument("--quiet", "-q", action="store_true", help="不在标准错误输出显示进度")
+
+
+def results(args: argparse.Namespace) -> list[dict] | None:
+    """The extraction JSON of every input file, or None (after saying why) when there is nothing to read."""
+    from disclosure_analysis.corpus.extraction import default_cache_dir, extract_many, report_files
+    from disclosure_analysis.executors import ExecutorUnavailable
+
+    files = report_files(args.paths)
+    if not files:
+        where = "、".join(args.paths)
+        print(f"错误：在 {where} 中没有找到报告文件（支持 .txt .md .html .docx .pdf 等）", file=sys.stderr)
+        return None
+    cache = None if args.no_cache else default_cache_dir()
+    try:
+        with executor(args) as ex, progress(len(files), quiet=args.quiet) as tick:
+            read = list(extract_many(files, cache, ex, tick))
+    except ExecutorUnavailable as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return None
+    return read
+
+
+def executor(args: argparse.Namespace) -> Executor:
+    """The executor `--jobs`/`--dask`/`--workers` ask for."""
+    from disclosure_analysis.executors import make_executor
+
+    return make_executor(max(1, args.jobs or os.cpu_count() or 1), args.dask, args.workers)
+
+
+@contextmanager
+def progress(total: int, quiet: bool):
+    """A progress bar on stderr for `total` inputs (none when quiet or fewer than 5): yields its tick."""
+    if quiet or total < 5:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    with Progress(
+        "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=Console(stderr=True), transient=True,
+    ) as bar:
+        task = bar.add_task("读取报告", total=total)
+        tick: Callable[[int, int], None] = lambda done, _total: bar.update(task, completed=done)  # noqa: E731
+        yield tick
+
+
+def exit_status(results: list[dict]) -> int:
+    """0 when every input was read, else 1."""
+    return EXIT_OK if all(r["status"] in READ_STATUSES for r in results) else EXIT_SOME_FAILED

@@ -1,0 +1,65 @@
+"""`disclosure-analysis run`: the argument parser and the command.
+
+Building the parser imports nothing heavy; the runner is imported when the command runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def add_run_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    """Add the `run` sub-command to the project CLI."""
+    parser = subparsers.add_parser(
+        "run",
+        help="运行分析笔记本并生成 HTML 站点",
+        description="按机构运行参数化笔记本（papermill），导出为可分享的 HTML 站点；未变化的页面自动跳过。",
+    )
+    parser.add_argument("--params", type=Path, help="运行配置 YAML（默认：内置示例语料的演示配置）")
+    parser.add_argument("--input", help="语料文件夹（覆盖配置中的 corpus）")
+    parser.add_argument("--output", type=Path, help="站点输出文件夹（覆盖配置中的 output）")
+    parser.add_argument(
+        "--jobs", type=int, help="本机并行的工作进程数，每个进程保留一个预热的内核（默认：CPU 核数）"
+    )
+    parser.add_argument(
+        "--dask",
+        metavar="SCHEDULER_ADDRESS|local",
+        help="在 Dask 集群上运行（调度器地址，如 tcp://10.0.0.5:8786；local 为本机 --jobs 个工作进程的集群）",
+    )
+    parser.add_argument("--show-code", action="store_true", default=None, help="页面中保留代码单元")
+    parser.set_defaults(func=run_command)
+    return parser
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run the site; exit status 0 when every page was made, 1 when some failed, 2 for a bad configuration."""
+    from disclosure_analysis.executors import ExecutorUnavailable
+    from disclosure_analysis.site.config import ConfigError, RunConfig, load_config
+    from disclosure_analysis.site.pages import FAILED, OK, SKIPPED
+    from disclosure_analysis.site.run import run_site
+
+    try:
+        config = load_config(args.params) if args.params else RunConfig()
+        config = config.with_overrides(corpus=args.input, output=args.output)
+    except ConfigError as exc:
+        print(f"配置错误：{exc}", file=sys.stderr)
+        return 2
+    if args.jobs is not None and args.jobs < 1:
+        print("配置错误：--jobs 至少为 1", file=sys.stderr)
+        return 2
+    try:
+        result = run_site(config, jobs=args.jobs, show_code=args.show_code, dask=args.dask)
+    except ExecutorUnavailable as exc:
+        print(f"无法使用 Dask：{exc}", file=sys.stderr)
+        return 2
+    print(
+        f"共 {len(result.pages)} 页：生成 {result.count(OK)}，跳过 {result.count(SKIPPED)}"
+        f"（报告文件、参数和笔记本均未变化），失败 {result.count(FAILED)}。",
+        file=sys.stderr,
+    )
+    for failed in (r for r in result.pages if r.status == FAILED):
+        print(f"  失败 {failed.page.path}：{failed.error}", file=sys.stderr)
+    print(result.index)
+    return result.exit_code

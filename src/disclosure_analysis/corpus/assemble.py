@@ -1,0 +1,115 @@
+"""Extraction JSON → the rows of every corpus table: agency ids (name variants joined), reports, cells,
+sections, narrative figures, findings (with the cross-year ones) and the manifest."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+
+from disclosure_analysis.checks.cross_year import carries_over, carry_over_findings
+from disclosure_analysis.corpus.schema import frame
+from disclosure_analysis.corpus.tables import Corpus
+from disclosure_analysis.errors import READ_STATUSES
+from disclosure_analysis.ingest.metadata import place_prefix
+
+
+def agency_id(name: str | None, fallback: str) -> str:
+    """ASCII, filesystem-safe id from an agency name (pinyin), e.g. 昌乐县科学技术局 → changlexian-kexuejishuju."""
+    if not name:
+        return f"unknown-{fallback[:8]}"
+    from pypinyin import lazy_pinyin  # loads its phrase dictionaries (~0.4 s): only when ids are made
+
+    syllables = lazy_pinyin(name, errors=lambda s: [c for c in s if c.isascii() and c.isalnum()])
+    slug = re.sub(r"[^a-z0-9]+", "", "".join(syllables).lower())
+    return (slug[:60] or "agency") + "-" + hashlib.sha1(name.encode()).hexdigest()[:4]
+
+
+def build_corpus(results: list[dict]) -> Corpus:
+    """Tidy tables from extraction JSON objects (one per input file)."""
+    ids = _agency_ids(results)
+    rec = report_records(results, ids)
+    candidates = (
+        (ids[r["source"]], r["year"], r["sha256"][:16], r["cells"]) for r in results if carries_over(r)
+    )
+    rec["findings"].extend(carry_over_findings(candidates))
+    return Corpus(**{name: frame(name, rows) for name, rows in rec.items()})
+
+
+def report_records(results: Iterable[dict], ids: dict[str, str]) -> dict[str, list[dict]]:
+    """Rows of every table (as dicts) for extraction results; `ids` gives each source's agency id.
+    Cross-report findings are not included (see `carry_over_findings`)."""
+    rec: dict[str, list[dict]] = {name: [] for name in Corpus.TABLES}
+    for res in results:
+        rid = (res.get("sha256") or "")[:16] or None
+        rec["manifest"].append({
+            "source": res["source"], "sha256": res.get("sha256"), "kind": res.get("kind"),
+            "status": res["status"], "error_code": (res.get("error") or {}).get("code"),
+            "reason": (res.get("error") or {}).get("message") or _reason(res),
+            "report_id": rid if res["status"] in READ_STATUSES else None,
+        })
+        if res["status"] not in READ_STATUSES:
+            continue
+        aid = ids[res["source"]]
+        key = {"report_id": rid, "agency_id": aid, "year": res.get("year")}
+        versions = res.get("table_versions") or {}
+        rec["reports"].append({
+            **key, "source": res["source"], "kind": res.get("kind"), "agency": res.get("agency"),
+            "template": res.get("template"), "t2_version": versions.get("t2"), "t3_version": versions.get("t3"),
+            "published": res.get("published"), "level": res.get("level"),
+            "is_government": res.get("is_government"), "region": res.get("region"), "status": res["status"],
+        })
+        flags, remarks, units = res.get("cell_flags", {}), res.get("cell_remarks", {}), res.get("cell_units", {})
+        for k, v in res.get("cells", {}).items():
+            table, _, rest = k.partition(".")
+            if table == "t2":
+                rec["table2"].append({**key, "code": rest, "value": v, "unit": units.get(k),
+                                      "remark": remarks.get(k), "flag": flags.get(k)})
+            elif table == "t3":
+                row, _, col = rest.partition(".")
+                rec["table3"].append({**key, "row": row, "column": col, "value": v, "flag": flags.get(k)})
+            elif table == "t4":
+                group, _, outcome = rest.rpartition("_")
+                rec["table4"].append({**key, "group": group, "outcome": outcome, "value": v, "flag": flags.get(k)})
+        headings = res.get("headings", {})
+        for sec, text in (res.get("sections") or {}).items():
+            if text is not None:
+                rec["sections"].append({**key, "section": sec, "heading": headings.get(sec), "text": text})
+        quotes = res.get("narrative_quotes", {})
+        for fig, v in (res.get("narrative") or {}).items():
+            if v is not None:
+                rec["narrative"].append({**key, "figure": fig, "value": v, "quote": quotes.get(fig)})
+        rec["findings"].extend({**key, **f} for f in res.get("findings", []))
+    return rec
+
+
+def _reason(res: dict) -> str | None:
+    if res["status"] == "partial":
+        notes = res.get("notes") or []
+        return "；".join(notes[:3]) or "部分内容未能可靠读取（见单元格标记）"
+    return None
+
+
+def _agency_ids(results: list[dict]) -> dict[str, str]:
+    """Agency id per source, with name variants joined (see `canonical_names`)."""
+    canonical = canonical_names({r.get("agency") for r in results if r.get("agency")})
+    return {
+        r["source"]: agency_id(canonical.get(r.get("agency")), r.get("sha256") or r["source"]) for r in results
+    }
+
+
+def canonical_names(names: set[str]) -> dict[str, str]:
+    """Each name's form that identifies its agency. Names that differ only by leading higher-level units
+    (淮安市洪泽区人民政府 vs 洪泽区人民政府 in another year) are one agency when the shorter form is
+    also among `names`."""
+    return {name: _shortest_known_form(name, names) for name in names}
+
+
+def _shortest_known_form(name: str, names: set[str]) -> str:
+    best = name
+    rest = name
+    for unit in place_prefix(name)[:-1]:
+        rest = rest[len(unit) :]
+        if rest in names:
+            best = rest
+    return best

@@ -1,0 +1,209 @@
+"""One input file → one Extraction: read, map, describe. Never raises for bad input.
+
+The findings are added by `checks` (`corpus.extraction.extract_path` does both)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from disclosure_analysis.errors import Finding, ReportError
+from disclosure_analysis.ingest import mapping
+from disclosure_analysis.ingest.document import Document
+from disclosure_analysis.ingest.metadata import agency_info, find_published, find_title
+from disclosure_analysis.ingest.narrative import figures
+from disclosure_analysis.ingest.stream import Line, data_row, find_sections, lines_of, section_text
+from disclosure_analysis.ingest.values import normalize
+
+SECTION_KEYS = ("overview", "active", "applications", "review_litigation", "problems", "other")
+_PRE2019_CUES = ("政府信息公开情况统计表", "统计期限", "依申请公开政府信息情况", "回应解读情况", "历年累计")
+
+
+@dataclass
+class Extraction:
+    """Everything read from one file; `to_json()` is the `extract --json` contract."""
+
+    source: str
+    sha256: str = ""
+    kind: str | None = None
+    status: str = "failed"
+    error: ReportError | None = None
+    agency: str | None = None
+    year: int | None = None
+    template: str | None = None
+    versions: dict[str, str | None] = field(default_factory=dict)  # t2/t3 -> version
+    cells: dict[str, mapping.Cell] = field(default_factory=dict)
+    sections: dict[str, str | None] = field(default_factory=dict)
+    headings: dict[str, str] = field(default_factory=dict)
+    narrative: dict[str, float | int | None] = field(default_factory=dict)
+    narrative_quotes: dict[str, str] = field(default_factory=dict)
+    published: str | None = None
+    level: str | None = None
+    is_government: bool | None = None
+    region: str | None = None
+    findings: list[Finding] = field(default_factory=list)  # filled by `checks.report.check_extraction`
+    missing_tables: list[str] = field(default_factory=list)  # tables not found (t2, t3, t4); F1 findings
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def report_id(self) -> str:
+        return self.sha256[:16]
+
+    def values(self) -> dict[str, float | int | None]:
+        return {k: c.value for k, c in self.cells.items()}
+
+    def to_json(self) -> dict:
+        return {
+            "source": self.source,
+            "sha256": self.sha256 or None,
+            "kind": self.kind,
+            "status": self.status,
+            "error": self.error.as_dict() if self.error else None,
+            "agency": self.agency,
+            "year": self.year,
+            "template": self.template,
+            "table_versions": self.versions or None,
+            "level": self.level,
+            "is_government": self.is_government,
+            "region": self.region,
+            "published": self.published,
+            "cells": self.values(),
+            "cell_flags": {k: c.flag for k, c in self.cells.items() if c.flag},
+            "cell_remarks": {k: c.remark for k, c in self.cells.items() if c.remark},
+            "cell_units": {k: c.unit for k, c in self.cells.items() if c.unit},
+            "sections": self.sections,
+            "headings": self.headings,
+            "narrative": self.narrative,
+            "narrative_quotes": self.narrative_quotes,
+            "findings": [f.as_dict() for f in self.findings],
+            "notes": self.notes,
+        }
+
+
+def read_report(path: str | Path) -> Extraction:
+    """Read one file into an Extraction (without findings). Any problem ends up in `status` and `error`,
+    never as an exception."""
+    from disclosure_analysis.ingest.readers import MAX_BYTES, read_document
+
+    path = Path(path)
+    result = Extraction(source=str(path))
+    try:
+        if path.is_file() and path.stat().st_size > MAX_BYTES:
+            result.sha256 = _streamed_sha256(path)
+            data = None  # read_document refuses it without loading it
+        else:
+            data = path.read_bytes()
+            result.sha256 = hashlib.sha256(data).hexdigest()
+    except OSError as exc:
+        result.error = ReportError("not_found", f"{path}: 无法读取文件（{exc.strerror or exc}）")
+        return result
+    try:
+        doc = read_document(path, data)
+        result.kind = doc.kind
+        interpret(doc, result)
+    except ReportError as exc:
+        result.error, result.status = exc, exc.status
+    except Exception as exc:  # a bug must not stop a batch: report it against this file
+        result.error = ReportError("internal_error", f"{path}: 解析时出现程序错误（{type(exc).__name__}: {exc}）")
+        result.status = "failed"
+    return result
+
+
+def _streamed_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def interpret(doc: Document, result: Extraction) -> Extraction:
+    """Fill `result` from a Document (raises ReportError('not_a_report') when it is not a report)."""
+    lines = lines_of(doc)
+    result.notes.extend(doc.notes)
+    title = find_title(lines, doc.meta.get("title"))
+    sections = find_sections(lines)
+    if title is not None:
+        result.agency, result.year = title.agency, title.year
+    info = agency_info(result.agency)
+    result.level, result.is_government, result.region = info.level, info.is_government, info.region
+    result.published = find_published(lines, result.year, doc.meta)
+    _read_sections(lines, sections, result)
+    if title is None and len(sections) < 3:
+        raise ReportError(
+            "not_a_report",
+            f"{result.source}: 这不像是政府信息公开工作年度报告（没有找到报告标题，也没有找到“一、总体情况”等章节）",
+        )
+    if (result.year is not None and result.year < 2019) or _looks_pre2019(lines, result.year):
+        result.template = "pre2019"
+        result.status = "ok"
+        result.notes.append("2019 年以前的报告：统一格式的表二、表三、表四不适用，只提取了章节文字")
+        return result
+    _read_tables(lines, sections, result)
+    if title is None and not any(c.value is not None for c in result.cells.values()):
+        raise ReportError(
+            "not_a_report",
+            f"{result.source}: 这是空白的报告格式模板（没有报告标题，表格中也没有填写任何数字），不是一份报告",
+        )
+    return result
+
+
+def _looks_pre2019(lines: list[Line], year: int | None) -> bool:
+    if year is not None:
+        return False
+    text = normalize(" ".join(ln.text for ln in lines))
+    return "第二十条第" not in text and "本列数据的勾稽关系" not in text and any(c in text for c in _PRE2019_CUES)
+
+
+def _read_sections(lines: list[Line], sections: list, result: Extraction) -> None:
+    result.sections = dict.fromkeys(SECTION_KEYS)
+    for s in sections:
+        result.sections[s.key] = section_text(lines, s.start + 1, s.end)  # "" = heading and tables only
+        result.headings[s.key] = s.heading
+    _problems_without_heading(lines, sections, result)
+    overview = result.sections.get("overview")
+    if overview is None and sections:
+        overview = section_text(lines, 0, sections[0].start)
+    found = figures(overview or "")
+    for name in ("proactive_total", "applications_received"):
+        fig = found.get(name)
+        result.narrative[name] = None if fig is None or fig.approximate else fig.value
+        if fig is not None:
+            result.narrative_quotes[name] = fig.quote
+            if fig.approximate:
+                result.narrative[f"{name}_at_least"] = fig.value
+
+
+def _problems_without_heading(lines: list[Line], sections: list, result: Extraction) -> None:
+    """Section 五 printed without its heading: the text after 表四's numbers, before 六."""
+    by_key = {s.key: s for s in sections}
+    if "problems" in by_key or "review_litigation" not in by_key:
+        return
+    s = by_key["review_litigation"]
+    last_row = max((ln.index for ln in lines[s.start : s.end] if data_row(ln)), default=None)
+    if last_row is None:
+        return
+    text = section_text(lines, last_row + 1, s.end)
+    if len(text) > 20:
+        result.sections["problems"] = text
+        result.sections["review_litigation"] = section_text(lines, s.start + 1, last_row + 1) or None
+        result.notes.append("没有找到“五、存在的主要问题及改进情况”标题；表四之后、第六部分之前的文字视为第五部分")
+
+
+def _read_tables(lines: list[Line], sections: list, result: Extraction) -> None:
+    default = "2021" if result.year is None or result.year >= 2021 else "2019"
+    regions = mapping.table_regions(lines, sections)
+    t2 = mapping.map_table2(regions["t2"], default)
+    t3 = mapping.map_table3(regions["t3"], default)
+    t4 = mapping.map_table4(regions["t4"])
+    missing = [t.table for t in (t2, t3, t4) if not t.found]
+    for t in (t2, t3, t4):
+        result.cells.update(t.cells)
+        result.notes.extend(t.notes)
+    result.versions = {"t2": t2.version, "t3": t3.version}
+    versions = {v for v in (t2.version, t3.version) if v}
+    result.template = versions.pop() if len(versions) == 1 else ("mixed" if versions else None)
+    result.missing_tables = missing
+    flagged = any(c.flag in (mapping.CELL_MISSING, mapping.NOT_A_NUMBER, mapping.ROW_MISSING) for c in result.cells.values())
+    result.status = "partial" if missing or flagged or result.agency is None or result.year is None else "ok"

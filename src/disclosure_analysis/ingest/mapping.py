@@ -1,0 +1,215 @@
+"""Find 表二, 表三 and 表四 in a document's line stream and map their cells to field codes.
+
+Everything format-specific comes from `formats/` (labels, columns, codes); the version (2019/2021) is
+detected per table. Cells are returned as printed (null for blank), each with an optional flag saying
+why the parser is unsure of it. Nothing is corrected here — that is `validate`'s job to report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from disclosure_analysis import formats
+from disclosure_analysis.ingest.labels import Observed, Target, align, clean, match_unordered, numbering
+from disclosure_analysis.ingest.stream import DataRow, Line, Section, data_row
+from disclosure_analysis.ingest.values import CellValue, normalize, parse_value
+
+# Flags (why a cell is uncertain)
+ROW_BY_POSITION = "row_by_position"  # the row's label was missing or garbled; placed by its position
+ROW_MISSING = "row_missing"  # the format has this row but the document does not show it
+CELL_MISSING = "cell_missing"  # the row has fewer cells than the format; this one could not be placed
+EXTRA_CELLS = "extra_cells"  # the row had more cells than the format; the surplus was ignored
+NOT_A_NUMBER = "not_a_number"  # the cell holds text that is neither a number nor a blank marker
+
+
+@dataclass
+class Cell:
+    value: float | int | None
+    raw: str | None = None
+    flag: str | None = None
+    remark: str | None = None
+    unit: str | None = None
+
+
+@dataclass
+class TableResult:
+    table: str  # t2, t3, t4
+    version: str | None  # "2019"/"2021" (t4: None), None if not found
+    cells: dict[str, Cell] = field(default_factory=dict)  # flat key -> cell
+    found: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+def _cell(raw: str | None, flag: str | None = None) -> Cell:
+    if raw is None:
+        return Cell(None, None, flag or CELL_MISSING)
+    parsed: CellValue | None = parse_value(raw)
+    if parsed is None:
+        return Cell(None, raw, NOT_A_NUMBER)
+    return Cell(parsed.value, raw, flag, parsed.remark, parsed.unit)
+
+
+def _fit(values: tuple[str, ...], n: int) -> tuple[list[str | None], str | None]:
+    """Place a row's printed values into n columns.
+
+    Surplus blank cells at the ends (an extra rule in the PDF) are dropped; with too few cells, the
+    first ones fill the first columns and the last one the last column, the gap is unknown.
+    """
+    vals = list(values)
+    while len(vals) > n and vals[-1].strip() == "":
+        vals.pop()
+    while len(vals) > n and vals[0].strip() == "":
+        vals.pop(0)
+    if len(vals) == n:
+        return list(vals), None
+    if len(vals) > n:
+        return list(vals[-n:]), EXTRA_CELLS
+    if not vals:
+        return [None] * n, CELL_MISSING
+    head = vals[:-1]
+    return [*head, *([None] * (n - len(vals))), vals[-1]], CELL_MISSING
+
+
+def _observed(row: DataRow) -> Observed:
+    labels = [lb for lb in row.labels if clean(lb)]
+    specific = [*labels[-1:], "".join(labels)] if labels else []
+    return Observed(tuple(specific), numbering(labels[-1]) if labels else None)
+
+
+# --- 表三 ------------------------------------------------------------------------------------------
+
+
+def _t3_targets(version: str) -> list[Target]:
+    return [Target(r.code, r.labels, r.number) for r in formats.table3().row_specs(version)]
+
+
+def map_table3(lines: list[Line], default_version: str) -> TableResult:
+    fmt = formats.table3()
+    ncols = len(fmt.columns)
+    rows = [r for ln in lines if (r := data_row(ln)) and (r.labels or r.has_number) and len(r.values) >= 3]
+    result = TableResult("t3", None)
+    if not rows:
+        return result
+    observed = [_observed(r) for r in rows]
+    best: tuple[float, str, list[int | None]] | None = None
+    for version in sorted(fmt.versions, key=lambda v: v != default_version):
+        score, assignment = align(observed, _t3_targets(version))
+        if best is None or score > best[0] + 1e-9:
+            best = (score, version, assignment)
+    assert best is not None
+    _, version, assignment = best
+    result.version, result.found = version, True
+    for target, idx in zip(_t3_targets(version), assignment, strict=True):
+        if idx is None:
+            for col in fmt.column_codes:
+                result.cells[f"t3.{target.code}.{col}"] = Cell(None, None, ROW_MISSING)
+            result.notes.append(f"表三缺少一行：{fmt.rows[target.code].label}")
+            continue
+        row = rows[idx]
+        placed, fit_flag = _fit(row.values, ncols)
+        row_flag = ROW_BY_POSITION if not observed[idx].labels else None
+        for col, raw in zip(fmt.column_codes, placed, strict=True):
+            result.cells[f"t3.{target.code}.{col}"] = _cell(raw, fit_flag or row_flag)
+    return result
+
+
+# --- 表二 ------------------------------------------------------------------------------------------
+
+
+def _t2_version(lines: list[Line], rows: list[DataRow], default_version: str) -> str:
+    fmt = formats.table2()
+    text = normalize(" ".join(ln.text for ln in lines))
+    scores = {v: sum(normalize(c) in text for c in cues) for v, cues in fmt.header_cues.items()}
+    for row in rows:
+        lab = clean("".join(row.labels))
+        if lab in ("其他对外管理服务事项", "政府集中采购"):
+            scores["2019"] += 2
+        if lab in ("行政许可", "行政处罚", "行政强制"):
+            scores["2019" if len(row.values) >= 3 else "2021"] += 1
+    top = max(scores.values())
+    winners = [v for v, s in scores.items() if s == top]
+    return default_version if default_version in winners else winners[0]
+
+
+def map_table2(lines: list[Line], default_version: str) -> TableResult:
+    fmt = formats.table2()
+    rows = [r for ln in lines if (r := data_row(ln)) and r.labels]
+    result = TableResult("t2", None)
+    if not rows:
+        return result
+    version = _t2_version(lines, rows, default_version)
+    specs = fmt.versions[version]
+    targets = [Target(s.code, s.labels) for s in specs]
+    observed = [Observed((clean("".join(r.labels)), r.labels[-1]), None) for r in rows]
+    assignment = match_unordered(observed, targets)
+    if all(i is None for i in assignment):
+        return result
+    result.version, result.found = version, True
+    for spec, idx in zip(specs, assignment, strict=True):
+        if idx is None:
+            for code in spec.codes:
+                result.cells[f"t2.{code}"] = Cell(None, None, ROW_MISSING)
+            result.notes.append(f"表二缺少一行：{spec.label}")
+            continue
+        placed, fit_flag = _fit(rows[idx].values, len(spec.codes))
+        for code, raw in zip(spec.codes, placed, strict=True):
+            cell = _cell(raw, fit_flag if raw is None or fit_flag == EXTRA_CELLS else None)
+            if code in fmt.units and cell.unit is None and cell.value is not None:
+                cell.unit = fmt.units[code]
+            result.cells[f"t2.{code}"] = cell
+    return result
+
+
+# --- 表四 ------------------------------------------------------------------------------------------
+
+
+def map_table4(lines: list[Line]) -> TableResult:
+    fmt = formats.table4()
+    codes = fmt.codes
+    result = TableResult("t4", None)
+    values: list[str] = []
+    for ln in lines:
+        row = data_row(ln)
+        if row is None:
+            continue
+        if not ln.is_table and row.labels:
+            continue  # running text that happens to end in a number
+        if not row.has_number and not row.labels and len(row.values) < 5:
+            continue
+        values.extend(row.values)
+        if len(values) >= len(codes):
+            break
+    if not values:
+        return result
+    placed, flag = _fit(tuple(values), len(codes))
+    result.found = True
+    for code, raw in zip(codes, placed, strict=True):
+        result.cells[f"t4.{code}"] = _cell(raw, flag)
+    if flag:
+        result.notes.append(f"表四应有 {len(codes)} 个数字，实际读到 {len(values)} 个")
+    return result
+
+
+# --- regions -------------------------------------------------------------------------------------
+
+
+def table_regions(lines: list[Line], sections: list[Section]) -> dict[str, list[Line]]:
+    """The lines in which each table is looked for: its section, or (heading missing) its markers."""
+    by_key = {s.key: s for s in sections}
+    regions: dict[str, list[Line]] = {}
+    for table, key, markers in (
+        ("t2", "active", formats.table2().markers),
+        ("t3", "applications", formats.table3().markers),
+        ("t4", "review_litigation", formats.table4().markers),
+    ):
+        if key in by_key:
+            s = by_key[key]
+            regions[table] = lines[s.start + 1 : s.end]
+            continue
+        start = next((ln.index for ln in lines if any(m in normalize(ln.text) for m in markers[:1])), None)
+        if start is None:
+            regions[table] = []
+            continue
+        later = [s.start for s in sections if s.start > start]
+        regions[table] = lines[start : (min(later) if later else len(lines))]
+    return regions

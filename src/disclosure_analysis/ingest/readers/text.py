@@ -1,0 +1,88 @@
+"""Plain-text reports: Word text flattened one cell per line, tab-separated rows, Markdown pipe tables,
+and pdftotext-style lines.
+
+- Flattened Word text (the seed form): a line starting with a tab is one cell; a blank line ends the row;
+  a line without a tab right after a cell line continues that cell ("本年新" / "公开数量").
+- A line with tabs inside it is a row of tab-separated cells.
+- Consecutive lines starting with "|" are a Markdown table (separator lines "|---|" dropped).
+- Anything else is a paragraph; pdftotext-style rows ("行政许可 0") stay paragraphs and the mapping
+  layer splits their trailing numbers off.
+"""
+
+from __future__ import annotations
+
+import re
+
+from disclosure_analysis.errors import ReportError
+from disclosure_analysis.ingest.document import Document, Paragraph, make_table
+from disclosure_analysis.ingest.readers.encoding import decode_text
+
+_MD_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+def read(data: bytes, source: str) -> Document:
+    """Read a text report into a Document."""
+    text, encoding = decode_text(data, source)
+    doc = Document(source=source, kind="text", meta={"encoding": encoding})
+    doc.blocks = list(_blocks(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")))
+    if not doc.blocks:
+        raise ReportError("empty_file", f"{source}: 文件只有空白字符，没有可读的内容")
+    return doc
+
+
+def _blocks(lines: list[str]):
+    rows: list[list[str]] = []  # pending table rows (flattened or tab-separated)
+    cells: list[str] = []  # cells of the flattened row being built
+    md_rows: list[list[str]] = []
+    last_was_cell = False
+
+    def flush_row() -> None:
+        nonlocal cells
+        if cells:
+            rows.append(cells)
+            cells = []
+
+    def flush_table():
+        flush_row()
+        if any(any(c for c in row) for row in rows):
+            yield make_table(list(rows))
+        rows.clear()
+
+    def flush_md():
+        if md_rows:
+            yield make_table(list(md_rows))
+            md_rows.clear()
+
+    for raw in lines:
+        line = raw.rstrip(" \r\n\u3000")
+        stripped = line.strip()
+        if stripped.startswith("|"):
+            yield from flush_table()
+            if not _MD_SEPARATOR.match(stripped):
+                md_rows.append([c.strip() for c in stripped.strip("|").split("|")])
+            last_was_cell = False
+            continue
+        yield from flush_md()
+        if line.startswith("\t") and "\t" not in line[1:]:
+            cells.append(line[1:].strip())
+            last_was_cell = True
+            continue
+        if "\t" in line.strip("\t"):
+            flush_row()
+            rows.append([c.strip() for c in line.split("\t")])
+            last_was_cell = False
+            continue
+        if not stripped:
+            if cells:
+                flush_row()
+            elif rows and not last_was_cell:
+                yield from flush_table()
+            last_was_cell = False
+            continue
+        if last_was_cell and cells:
+            cells[-1] = f"{cells[-1]}\n{stripped}"
+            continue
+        yield from flush_table()
+        yield Paragraph(stripped)
+    yield from flush_md()
+    yield from flush_table()

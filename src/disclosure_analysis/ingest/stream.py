@@ -1,0 +1,191 @@
+"""A Document flattened to one stream of lines, split into the six sections.
+
+Each paragraph is a line of one cell; each table row is a line of its cells (positions covered by a
+merged cell dropped). Tables split over pages, or converted into many small tables, are therefore just
+consecutive lines. `data_row()` splits a line into its label part and its trailing value cells.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from disclosure_analysis.formats import sections as section_specs
+from disclosure_analysis.ingest.document import Document, Paragraph
+from disclosure_analysis.ingest.values import is_value
+
+# Page numbers and running footers inserted between parts of a table.
+_PAGE_NUMBER = re.compile(r"^[-—–－_\s]*(?:第\s*)?\d{1,3}\s*(?:页|/\s*\d+\s*页?)?[-—–－_\s]*$")
+
+
+_SENTENCE = re.compile(r"[，。；！？,;]")
+
+
+@dataclass(frozen=True)
+class Line:
+    cells: tuple[str, ...]
+    is_table: bool
+    index: int
+    page: int | None = None
+
+    @property
+    def text(self) -> str:
+        return " ".join(c for c in self.cells if c)
+
+    @property
+    def single(self) -> str | None:
+        """The line's text if it has exactly one non-empty cell (a paragraph-like line)."""
+        filled = [c for c in self.cells if c]
+        return filled[0] if len(filled) == 1 else None
+
+
+@dataclass(frozen=True)
+class DataRow:
+    """A line that ends in value cells: its label cells and raw value strings."""
+
+    labels: tuple[str, ...]
+    values: tuple[str, ...]
+    line: Line
+
+    @property
+    def has_number(self) -> bool:
+        from disclosure_analysis.ingest.values import parse_value
+
+        return any((v := parse_value(x)) is not None and v.value is not None for x in self.values)
+
+
+def lines_of(doc: Document) -> list[Line]:
+    out: list[Line] = []
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            for part in block.text.split("\n"):
+                if part.strip() and not _PAGE_NUMBER.match(part.strip()):
+                    out.append(Line((part.strip(),), False, len(out), block.page))
+        elif all(sum(1 for c in row if c) <= 1 for row in block.rows):
+            # a frame drawn around running text (whole-page borders in PDFs): paragraphs, not a table
+            for row in block.rows:
+                text = next((c.strip() for c in row if c), "")
+                if text and not _PAGE_NUMBER.match(text):
+                    out.append(Line((text,), False, len(out), block.page))
+        else:
+            for row in block.rows:
+                cells = tuple(c.strip() for c in row if c is not None)
+                if any(cells) and not (len([c for c in cells if c]) == 1 and _PAGE_NUMBER.match(cells[0] or "")):
+                    out.append(Line(cells, True, len(out), block.page))
+    return out
+
+
+def data_row(line: Line) -> DataRow | None:
+    """Split a line into labels + trailing values; None when it ends in text."""
+    if line.is_table:
+        cells = list(line.cells)
+        k = len(cells)
+        while k > 0 and is_value(cells[k - 1]):
+            k -= 1
+        values = tuple(cells[k:])
+        labels = tuple(c for c in cells[:k] if c)
+        if not values:
+            return None
+        return DataRow(labels, values, line)
+    tokens = line.cells[0].split()
+    k = len(tokens)
+    while k > 0 and is_value(tokens[k - 1]):
+        k -= 1
+    if k == len(tokens):
+        return None
+    label = "".join(tokens[:k])
+    if _SENTENCE.search(label) or len(label) > 40:
+        return None  # running text that happens to end in a number (a wrapped PDF line)
+    return DataRow((label,) if label else (), tuple(tokens[k:]), line)
+
+
+# --- sections -------------------------------------------------------------------------------------
+
+_NUMS = "一二三四五六"
+_HEADING = re.compile(r"^#*\s*(?:第?([一二三四五六])(?:部分)?\s*[、.．,，:：\s]\s*)(.{1,40})$")
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    heading: str
+    start: int  # index of the heading line
+    end: int  # index after the last line
+
+
+def _heading_key(text: str) -> str | None:
+    t = unicodedata.normalize("NFKC", text).strip()
+    t = re.sub(r"\s+", "", t) if len(t) < 60 else t
+    m = _HEADING.match(t)
+    specs = section_specs()
+    if m:
+        spec = specs[_NUMS.index(m.group(1))]
+        rest = m.group(2)
+        if any(k in rest for k in spec.keywords) and not re.search(r"\d", rest):
+            return spec.key
+        return None
+    if t.lstrip("#").strip().rstrip("。：:") in ("其他需要报告的事项",):
+        return "other"
+    return None
+
+
+def find_sections(lines: list[Line]) -> list[Section]:
+    """Section headings in order (each number at most once, increasing)."""
+    found: list[tuple[int, str, str]] = []
+    order = [s.key for s in section_specs()]
+    last = -1
+    for line in lines:
+        text = line.single
+        if text is None or len(text) > 60:
+            continue
+        key = _heading_key(text)
+        if key is None:
+            continue
+        pos = order.index(key)
+        if pos > last:
+            found.append((line.index, key, text))
+            last = pos
+    out = []
+    for n, (start, key, heading) in enumerate(found):
+        end = found[n + 1][0] if n + 1 < len(found) else len(lines)
+        out.append(Section(key, heading.lstrip("#").strip(), start, end))
+    return out
+
+
+_TABLE_CAPTION = re.compile(r"^#*\s*(?:第二十条|表[一二三四]|信息内容|申请人情况|本列数据|[（(]本列数据)")
+
+
+def section_text(lines: list[Line], start: int, end: int) -> str:
+    """Running text of lines [start, end): paragraphs only, table rows and table captions left out."""
+    parts = [
+        ln.cells[0]
+        for ln in lines[start:end]
+        if not ln.is_table and data_row(ln) is None and not _TABLE_CAPTION.match(ln.cells[0])
+    ]
+    return join_lines([p.lstrip("#").strip() for p in parts if p.lstrip("#").strip()])
+
+
+def join_lines(parts: list[str]) -> str:
+    """Join visual lines into paragraphs: a line that wraps mid-sentence (PDF) is glued to the next."""
+    out = ""
+    prev = ""
+    for p in parts:
+        if not out:
+            out = p
+        elif _wraps(prev, p):
+            out += p if _is_cjk(prev[-1]) or _is_cjk(p[0]) else " " + p
+        else:
+            out += "\n" + p
+        prev = p
+    return out
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or ch in "，、（）“”《》：；"
+
+
+def _wraps(prev: str, nxt: str) -> bool:
+    """True when `prev` is a visual line that continues in `nxt` (not a paragraph end or heading)."""
+    return len(prev) >= 20 and not prev.endswith(("。", "：", ":", "；", "！", "？")) and not nxt.startswith("（")
+

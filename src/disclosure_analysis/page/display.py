@@ -1,0 +1,252 @@
+"""What notebooks put on a page: escaped text and tables, number formats, and chart data downloads.
+
+Anything read from a report (agency names, section text) is untrusted: it reaches the page only through
+these helpers, which HTML-escape it. A null is shown as "—" (blank in the report), never as 0.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import math
+import posixpath
+import re
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from IPython.display import display, publish_display_data
+
+NULL = "—"
+SAFE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def is_safe_id(value: str) -> bool:
+    """Whether `value` is an ASCII `[a-z0-9-]` id that can name a file or folder."""
+    return bool(SAFE_ID.fullmatch(value or ""))
+
+
+def count(value: object) -> str:
+    """A count with thousands separators; "—" for null."""
+    if pd.isna(value):
+        return NULL
+    number = float(value)  # type: ignore[arg-type]
+    return f"{number:,.0f}" if number == int(number) else f"{number:,.2f}"
+
+
+def pct(value: object) -> str:
+    """A share as a percentage with one decimal; "—" for null."""
+    return NULL if pd.isna(value) else f"{float(value):.1%}"  # type: ignore[arg-type]
+
+
+def last(values: pd.Series, default: str = NULL) -> str:
+    """The last non-null value of `values` as text (e.g. an agency's latest name), else `default`."""
+    present = values.dropna()
+    return str(present.iloc[-1]) if not present.empty else default
+
+
+def plain(value: object) -> str:
+    """A year or code as printed (no thousands separator); "—" for null."""
+    return NULL if pd.isna(value) else str(value)
+
+
+def yes_no(value: object) -> str:
+    """是/否 for a boolean; "—" for null (could not be checked)."""
+    return NULL if pd.isna(value) else ("是" if value else "否")
+
+
+class Shown:
+    """A part of a page that notebooks `display()`: the formats in `bundle()`.
+
+    IPython shows it by sending that bundle in one message (`_ipython_display_`), without first asking
+    each of its ten formatters whether the object has something for it (about 1 ms an output); other
+    front ends read the same bundle through `_repr_mimebundle_`.
+    """
+
+    def bundle(self) -> dict[str, Any]:
+        return {"text/html": self.to_html(), "text/plain": repr(self)}
+
+    def to_html(self) -> str:
+        """The part as HTML (what `block` joins)."""
+        raise NotImplementedError
+
+    def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, Any]:
+        return self.bundle()
+
+    def _ipython_display_(self) -> None:
+        publish_display_data(self.bundle())
+
+
+class Html(Shown):
+    """HTML made by these helpers (whatever came from a report in it is escaped)."""
+
+    def __init__(self, data: str) -> None:
+        self.data = data
+
+    def to_html(self) -> str:
+        return self.data
+
+    def __repr__(self) -> str:  # the text/plain of a notebook output
+        return "（HTML）"
+
+
+def text(value: object, tag: str = "p") -> Html:
+    """Untrusted text as an escaped block (`p`, `h1`…`h4`, `blockquote`), line breaks kept."""
+    if tag not in {"p", "h1", "h2", "h3", "h4", "blockquote"}:
+        raise ValueError(f"不支持的标签 {tag!r}")
+    body = "<br>".join(html.escape(line) for line in str(value).splitlines()) or html.escape(str(value))
+    return Html(f"<{tag}>{body}</{tag}>")
+
+
+def note(template: str, /, **values: object) -> Html:
+    """A trusted sentence `template` with escaped `{name}` values (formatted by the caller)."""
+    return Html("<p>" + template.format(**{k: html.escape(str(v)) for k, v in values.items()}) + "</p>")
+
+
+class Table(Shown):
+    """A frame as an HTML table: every cell and header escaped, nulls as "—", numbers formatted.
+
+    Plain HTML with inline styles (so it reads the same in JupyterLab and on the site), the same each time
+    it is made, and cheap: a page shows a dozen of these. `labels` renames columns for display (English
+    codes → Chinese); `percent` lists columns (by their original names) shown as percentages; `nowrap`
+    columns (by their shown names) that must not wrap; `index` shows the index as the first column.
+    """
+
+    def __init__(
+        self,
+        df: pd.DataFrame,
+        labels: Mapping[str, str] | None = None,
+        percent: Iterable[str] = (),
+        caption: str | None = None,
+        index: bool = False,
+        nowrap: Iterable[str] = (),
+    ) -> None:
+        percent, nowrap = set(percent), set(nowrap)
+        self.columns: list[tuple[str, Callable[[object], str], str]] = []  # (header, format, cell style)
+        self.rows: list[list[object]] = []
+        if index:
+            values = df.index.to_list()
+            name = df.index.name or ""
+            self.columns.append((name, plain, _style(True, name in nowrap)))
+            self.rows = [[v] for v in values]
+        else:
+            self.rows = [[] for _ in range(len(df))]
+        for original, column in df.items():
+            header = str((labels or {}).get(original, original))
+            fmt = _formatter(original, column.dtype, original in percent)
+            self.columns.append((header, fmt or plain, _style(fmt is None, header in nowrap)))
+            for row, value in zip(self.rows, column.tolist(), strict=True):
+                row.append(value)
+        self.caption = caption
+
+    def to_html(self) -> str:
+        head = "".join(f"<th{style}>{html.escape(h)}</th>" for h, _, style in self.columns)
+        body = "".join(
+            "<tr>"
+            + "".join(
+                f"<td{style}>{html.escape(fmt(v))}</td>"
+                for (_, fmt, style), v in zip(self.columns, row, strict=True)
+            )
+            + "</tr>"
+            for row in self.rows
+        )
+        caption = f"<caption>{html.escape(self.caption)}</caption>" if self.caption else ""
+        return (
+            f'<table class="dataframe">{caption}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+        )
+
+    def __repr__(self) -> str:  # the text/plain of a notebook output: the same each run (no object address)
+        return f"表格：{len(self.rows)} 行（{'、'.join(h for h, _, _ in self.columns)}）"
+
+
+def block(*parts: Shown | None) -> Html:
+    """Several parts of a page (text, notes, tables, section HTML, data links) as one output, leaving out
+    the parts that are None: the same page, with fewer messages between the kernel and the runner."""
+    return Html("".join(p.to_html() for p in parts if p is not None))
+
+
+def show(*parts: Shown | None) -> None:
+    """Display the parts that are not None as one output (`block`); nothing when none is left."""
+    if any(p is not None for p in parts):
+        display(block(*parts))
+
+
+table = Table  # what the notebooks call: `page.table(df, labels=…, percent=…)`
+
+
+def _style(is_text: bool, nowrap: bool) -> str:
+    rules = [r for r, on in (("text-align:left", is_text), ("white-space:nowrap", nowrap)) if on]
+    return f' style="{";".join(rules)}"' if rules else ""
+
+
+def write_csv(df: pd.DataFrame, path: Path) -> None:
+    """`df` as CSV for spreadsheets (UTF-8 with BOM, for Excel): nulls as empty cells, text that a
+    spreadsheet would run as a formula (=, +, -, @) prefixed by an apostrophe; without the index.
+
+    Written by the `csv` module from plain Python values, as pandas' `to_csv` would write them, at a
+    fraction of its cost per file (a page writes a dozen)."""
+    columns = [list(map(_csv_cell, df[name].tolist())) for name in df.columns]
+    with open(path, "w", encoding="utf-8-sig", newline="") as out:
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(map(str, df.columns))
+        writer.writerows(zip(*columns, strict=True))
+
+
+def _csv_cell(value: object) -> object:
+    if isinstance(value, str):
+        return f"'{value}" if value[:1] in FORMULA_START else value
+    if value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return value
+
+
+def _formatter(name: object, dtype: object, is_percent: bool) -> Callable[[object], str] | None:
+    if is_percent:
+        return pct
+    if name == "year":
+        return plain
+    if pd.api.types.is_bool_dtype(dtype):
+        return yes_no
+    if pd.api.types.is_numeric_dtype(dtype):
+        return count
+    return None
+
+
+def findings_table(findings: pd.DataFrame) -> Table:
+    """Validation findings with Chinese labels, each pointing at its table, row and column."""
+    from disclosure_analysis.formats import names
+
+    shown = findings.assign(
+        severity=findings["severity"].map(names.SEVERITY).fillna(findings["severity"]),
+        row=findings["row"].map(names.T3_ROWS).fillna(findings["row"]),
+        column=findings["column"].map(names.APPLICANTS).fillna(findings["column"]),
+    )
+    columns = ["year", "rule", "severity", "table", "row", "column", "expected", "printed", "message"]
+    return table(shown[columns], labels=names.COLUMNS)
+
+
+class DataSink:
+    """Writes the tidy data behind each chart as CSV under `<output_dir>/data/<slug>/` and links it.
+
+    `slug` is one or more `[a-z0-9-]` names joined by "/"; `page_dir` is the page's folder in the site.
+    """
+
+    def __init__(self, output_dir: str, slug: str, page_dir: str = ".") -> None:
+        if not all(is_safe_id(part) for part in slug.split("/")):
+            raise ValueError(f"数据目录名只能由小写字母、数字、连字符（和分隔的 /）组成：{slug!r}")
+        self.folder = Path(output_dir, "data", slug) if output_dir else None
+        self.href = posixpath.relpath(f"data/{slug}", page_dir)
+
+    def save(self, df: pd.DataFrame, name: str) -> Html | None:
+        """Write `df` as `<name>.csv` (see `write_csv`) and return its download link to show (`show`,
+        `block`); None, writing nothing, when the sink has no output folder."""
+        if self.folder is None:
+            return None
+        if not is_safe_id(name):
+            raise ValueError(f"数据文件名只能由小写字母、数字和连字符组成：{name!r}")
+        self.folder.mkdir(parents=True, exist_ok=True)
+        write_csv(df, self.folder / f"{name}.csv")
+        href = html.escape(f"{self.href}/{name}.csv")
+        return Html(f'<p class="data-link"><a href="{href}">下载图表数据（CSV）</a></p>')

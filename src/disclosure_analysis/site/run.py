@@ -1,0 +1,193 @@
+"""`run_site`: execute the notebooks per agency in parallel and assemble the HTML site.
+
+Site layout under the output folder:
+    index.html                       links to every page, with a status per page
+    overview.html / case_study.html  (+ the executed .ipynb beside each page)
+    agencies/<agency-id>.html        one page per agency (+ .ipynb)
+    data/<page>/<chart>.csv          the tidy data behind every chart
+    data/tables.xlsx                 the main tables
+    assets/                          the scripts that draw the charts (bundled Vega-Lite) and their licences
+    .state.json                      what each page was rendered from (for incremental reruns)
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from disclosure_analysis import formats
+from disclosure_analysis.analysis import metrics
+from disclosure_analysis.corpus import Corpus, load_corpus, schema
+from disclosure_analysis.executors import Executor, WorkerError, make_executor
+from disclosure_analysis.site.config import SAMPLE, RunConfig
+from disclosure_analysis.site.export import STYLESHEET, notebook_css
+from disclosure_analysis.site.index import render_index
+from disclosure_analysis.site.job import PageJob, PageOutput, describe, render_job, write_output
+from disclosure_analysis.site.notebooks import NOTEBOOK_DIR, Source, load_source
+from disclosure_analysis.site.pages import FAILED, OK, SKIPPED, Page, PageResult, RunResult
+from disclosure_analysis.site.plan import corpus_hash, plan_pages
+from disclosure_analysis.site.state import page_key, read_state, write_state
+from disclosure_analysis.site.warm import close_kernels
+from disclosure_analysis.site.workbook import write_workbook
+
+STATIC = Path(__file__).parent / "static"
+
+
+def resolve_corpus(corpus: str) -> Path:
+    """The corpus folder: `sample` is the embedded sample corpus."""
+    if corpus == SAMPLE:
+        from disclosure_analysis.synth.sample import sample_corpus
+
+        return Path(sample_corpus()).resolve()
+    return Path(corpus).resolve()
+
+
+def run_site(
+    config: RunConfig,
+    jobs: int | None = None,
+    show_code: bool | None = None,
+    progress: bool = True,
+    notebook_dir: Path = NOTEBOOK_DIR,
+    dask: str | None = None,
+) -> RunResult:
+    """Render the site `config` describes; pages whose inputs did not change since the last run are skipped.
+
+    `show_code` overrides the configuration. Pages run on `jobs` local worker processes (default: one per
+    core), or on the Dask cluster whose scheduler is at `dask` ("local": a local cluster of `jobs`
+    workers); each worker keeps one warm kernel (`site.warm`) and the site is written here.
+    """
+    show_code = config.show_code if show_code is None else show_code
+    output = config.output.resolve()
+    output.mkdir(parents=True, exist_ok=True)
+    copy_assets(output)
+    corpus_path = resolve_corpus(config.corpus)
+    workers = jobs or os.cpu_count() or 1
+    with make_executor(workers, dask, workers) as executor:
+        # extracts new files; the kernels then read the extraction cache
+        corpus = load_corpus(corpus_path, executor=executor)
+        pages, results = plan_pages(corpus, config, corpus_path)
+        sources = {name: load_source(name, notebook_dir) for name in {p.notebook for p in pages}}
+        previous = read_state(output)
+        keys = {
+            p.path: page_key(p.inputs, p.parameters, sources[p.notebook].sha256, show_code) for p in pages
+        }
+        todo = []
+        for page in pages:
+            last = previous.get(page.path, {})
+            if (
+                last.get("key") == keys[page.path]
+                and last.get("status") == OK
+                and (output / page.html).is_file()
+            ):
+                results.append(PageResult(page, SKIPPED))
+            else:
+                todo.append(
+                    PageJob(page, sources[page.notebook], show_code, config.timeout, corpus_hash(corpus))
+                )
+        try:
+            results += render_pages(todo, executor, output, progress)
+        finally:
+            close_kernels()  # those of this process (one worker runs the pages here)
+    order = {p.path: i for i, p in enumerate(pages)}
+    results.sort(key=lambda r: order.get(r.page.path, -1))
+    write_state(
+        output,
+        {
+            r.page.path: {"key": keys[r.page.path], "status": OK if r.status != FAILED else FAILED}
+            for r in results
+            if r.page.path in keys
+        },
+    )
+    workbook = output / "data" / "tables.xlsx"
+    if todo or not workbook.is_file():  # the tables change only with the reports
+        _write_tables(corpus, config, workbook)
+    unread = corpus.manifest[corpus.manifest["report_id"].isna()]
+    result = RunResult(
+        output,
+        results,
+        [f"{Path(s).name}：{r}" for s, r in zip(unread["source"], unread["reason"], strict=True)],
+    )
+    label = "内置示例语料" if config.corpus == SAMPLE else str(corpus_path)
+    result.index.write_text(render_index(result, label), encoding="utf-8")
+    return result
+
+
+def render_pages(jobs: list[PageJob], executor: Executor, output: Path, progress: bool) -> list[PageResult]:
+    """Run `jobs` on `executor` (a task that fails twice is a failed page) and write what they made."""
+    results = []
+    bar = Progress(
+        TextColumn("生成页面"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=Console(stderr=True),
+        auto_refresh=False,  # no refresh thread: local workers are forked from this process
+        disable=not progress or not jobs,
+    )
+    with bar:
+        task = bar.add_task("", total=len(jobs))
+        for i, out in executor.map_unordered(render_job, jobs):
+            result = record(output, jobs[i].page, out)
+            results.append(result)
+            bar.update(task, advance=1, description=f"{result.page.path} {result.status}", refresh=True)
+    return results
+
+
+def record(output: Path, page: Page, out: PageOutput | WorkerError) -> PageResult:
+    """Write a page's output into the site and say how the page went."""
+    if isinstance(out, WorkerError):
+        (output / page.html).unlink(missing_ok=True)
+        return PageResult(page, FAILED, error=f"工作进程出错：{out.detail}")
+    write_output(output, page, out)
+    if out.error is not None:
+        return PageResult(page, FAILED, out.seconds, error=out.error)
+    return PageResult(page, OK, out.seconds, warnings=out.warnings)
+
+
+def render_page(page: Page, source: Source, output: Path, show_code: bool, timeout: int) -> PageResult:
+    """One page in this process, on a kernel of its own (there is nothing to keep warm for); the assets
+    it links go into `output`/assets/."""
+    try:
+        out: PageOutput | WorkerError = render_job(PageJob(page, source, show_code, timeout, warm=False))
+    except Exception as exc:
+        out = WorkerError(describe(exc))
+    copy_assets(output)
+    return record(output, page, out)
+
+
+def copy_assets(site: Path) -> None:
+    """What the pages link into `site`/assets/: the notebook styles, the chart scripts and their licences
+    (`site/static`); files already there with the same content are left alone."""
+    assets = site / "assets"
+    assets.mkdir(parents=True, exist_ok=True)
+    files = {s.name: s.read_bytes() for s in sorted(STATIC.iterdir()) if s.suffix in (".js", ".txt")}
+    files[STYLESHEET] = notebook_css().encode("utf-8")
+    for name, content in files.items():
+        target = assets / name
+        if not target.is_file() or target.read_bytes() != content:
+            target.write_bytes(content)
+
+
+def _write_tables(corpus: Corpus, config: RunConfig, path: Path) -> None:
+    ids = metrics.subset(corpus.reports, config.agencies, config.years)["report_id"]
+    part = corpus.select(ids)
+    per_report = metrics.report_metrics(part.reports, part.table2, part.table3, part.table4, part.narrative)
+    rows = list(formats.table3().rows)
+    table3 = metrics.widen(part.table3, [*metrics.KEYS, "column"], "row", rows, "Int64")
+    write_workbook(
+        {
+            "指标 metrics": per_report,
+            "报告 reports": part.reports,
+            "表二 table2": part.table2,
+            "表三 table3": table3,
+            "表四 table4": part.table4,
+            "校验 findings": part.findings,
+            "文件 manifest": corpus.manifest,
+            "数据字典 dictionary": schema.data_dictionary(),
+        },
+        path,
+    )

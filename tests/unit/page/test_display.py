@@ -1,0 +1,94 @@
+"""Page helpers escape untrusted text, show nulls as "—" and keep data files inside the output folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from disclosure_analysis.page import display
+
+XSS = '<script>alert(1)</script><img src=x onerror="alert(2)">'
+
+
+def test_text_and_note_escape() -> None:
+    html = display.text(XSS + "\n第二行").data
+    assert "<script>" not in html and "<img" not in html
+    assert "&lt;script&gt;" in html and "<br>" in html
+    assert "<img" not in display.note("机构：{name}", name=XSS).data
+    with pytest.raises(ValueError):
+        display.text("x", tag="script")
+
+
+def test_table_escapes_cells_and_headers_and_formats() -> None:
+    df = pd.DataFrame(
+        {
+            "agency": [XSS, "乙"],
+            "count": pd.array([1234, None], dtype="Int64"),
+            "share": [0.5, None],
+            XSS: [1, 2],
+        }
+    )
+    html = display.table(df, labels={"agency": "机构"}, percent=["share"], caption=XSS).to_html()
+    assert "<script>" not in html and "<img" not in html
+    assert "1,234" in html and "50.0%" in html and display.NULL in html and "机构" in html
+    assert repr(display.table(df, labels={"agency": "机构"})).startswith("表格：2 行（机构、count、share、")
+
+
+def test_formats() -> None:
+    assert display.count(pd.NA) == "—" and display.count(3.0) == "3" and display.count(2.5) == "2.50"
+    assert display.pct(None) == "—" and display.pct(0.123) == "12.3%"
+
+
+def test_data_sink_writes_csv_and_rejects_unsafe_names(tmp_path: Path) -> None:
+    sink = display.DataSink(str(tmp_path), "agency-1", page_dir="agencies")
+    assert sink.href == "../data/agency-1"
+    link = sink.save(pd.DataFrame({"a": ["=cmd()", "甲"]}), "chart-1")
+    assert link is not None and 'href="../data/agency-1/chart-1.csv"' in link.to_html()
+    text = (tmp_path / "data" / "agency-1" / "chart-1.csv").read_text(encoding="utf-8-sig")
+    assert "甲" in text and "\n'=cmd()" in text  # formula-like text is neutralised for spreadsheets
+    assert display.DataSink(str(tmp_path), "agencies/a-1", page_dir="agencies").href == "../data/agencies/a-1"
+    for bad in ("../x", "A", "", "a/../b", "/a"):
+        with pytest.raises(ValueError):
+            display.DataSink(str(tmp_path), bad)
+    with pytest.raises(ValueError):
+        sink.save(pd.DataFrame(), "../../etc")
+    assert display.DataSink("", "x").save(pd.DataFrame({"a": [1]}), "y") is None  # no output folder: no file
+
+
+def test_csv_is_what_pandas_writes_with_formulas_neutralised(tmp_path: Path) -> None:
+    df = pd.DataFrame(
+        {
+            "text": pd.array(["甲, \"乙\"", None, "-1"], dtype="string"),
+            "count": pd.array([1, None, 3], dtype="Int64"),
+            "share": [0.1 + 0.2, float("nan"), 3.0],
+            "flag": pd.array([True, None, False], dtype="boolean"),
+            "plain": [1, 2, 3],
+            "raw": ["+x", "@y", None],
+        }
+    )
+    display.write_csv(df, tmp_path / "mine.csv")
+    safe = df.assign(text=["甲, \"乙\"", None, "'-1"], raw=["'+x", "'@y", None])
+    safe.to_csv(tmp_path / "pandas.csv", index=False, encoding="utf-8-sig")
+    assert (tmp_path / "mine.csv").read_bytes() == (tmp_path / "pandas.csv").read_bytes()
+    display.write_csv(df.iloc[:0], tmp_path / "empty.csv")
+    assert (tmp_path / "empty.csv").read_text(encoding="utf-8-sig") == "text,count,share,flag,plain,raw\n"
+
+
+def test_table_shows_years_plainly_and_booleans_in_chinese() -> None:
+    df = pd.DataFrame({"year": pd.array([2024], dtype="Int64"), "ok": pd.array([True], dtype="boolean")})
+    html = display.table(df).to_html()
+    assert "2024" in html and "2,024" not in html and "是" in html
+
+
+def test_last_non_null_value() -> None:
+    assert display.last(pd.Series(["甲", None], dtype="string")) == "甲"
+    assert display.last(pd.Series([None], dtype="string"), "x") == "x"
+
+
+def test_block_joins_escaped_parts_into_one_output() -> None:
+    joined = display.block(display.text(XSS, tag="h3"), display.table(pd.DataFrame({"a": [XSS]}))).data
+    assert joined.startswith("<h3>&lt;script&gt;") and "<table" in joined and "<script>" not in joined
+    assert display.block(None, display.note("甲"), None).data == "<p>甲</p>"  # parts not there are left out
+

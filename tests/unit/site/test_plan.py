@@ -1,0 +1,57 @@
+"""Which pages a run makes: unsafe or unknown agency ids fail before running, without touching the disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from disclosure_analysis.corpus import Corpus, schema
+from disclosure_analysis.site.config import RunConfig
+from disclosure_analysis.site.pages import FAILED
+from disclosure_analysis.site.plan import plan_pages
+
+
+def corpus(agencies: dict[str, str]) -> Corpus:
+    """One 2024 report per agency id, with a one-cell 表三 so the case study has a report to pick."""
+    rows: dict[str, list[dict]] = {name: [] for name in Corpus.TABLES}
+    for i, (agency_id, name) in enumerate(agencies.items()):
+        rid = f"r{i}"
+        rows["reports"].append({"report_id": rid, "agency_id": agency_id, "agency": name, "year": 2024})
+        rows["manifest"].append(
+            {"source": f"{rid}.txt", "sha256": f"hash{i}", "report_id": rid, "status": "ok"}
+        )
+        rows["table3"].append(
+            {
+                "report_id": rid,
+                "agency_id": agency_id,
+                "year": 2024,
+                "row": "new_received",
+                "column": "total",
+                "value": i,
+            }
+        )
+    return Corpus(**{name: schema.frame(name, rows[name]) for name in Corpus.TABLES})
+
+
+def test_pages_for_every_agency_overview_and_case_study(tmp_path: Path) -> None:
+    pages, failed = plan_pages(corpus({"a-1": "甲局", "b-2": "乙局"}), RunConfig(output=tmp_path), Path("c"))
+    assert not failed
+    assert [p.path for p in pages] == ["agencies/a-1", "agencies/b-2", "overview", "case_study"]
+    a = pages[0]
+    assert a.title == "甲局" and a.inputs == ["hash0"] and a.parameters["agency_id"] == "a-1"
+    assert pages[2].inputs == ["hash0", "hash1"]
+    assert pages[3].parameters["report_id"] == "r1" and pages[3].title == "案例精读：乙局 2024 年度报告"
+
+
+def test_unsafe_and_unknown_ids_fail_before_running(tmp_path: Path) -> None:
+    evil = "../../etc/passwd"
+    config = RunConfig(output=tmp_path, agencies=("zz-9",), case_study_report="nothere")
+    pages, failed = plan_pages(corpus({evil: "坏局", "zz-0": "丙局"}), config, Path("c"))
+    errors = {r.page.agency_id: r for r in failed}
+    assert errors["zz-9"].status == FAILED and "没有该机构" in errors["zz-9"].error
+    assert "case_study" in {r.page.path for r in failed}
+    assert not [p for p in pages if p.notebook == "agency"]  # zz-9 is unknown, the rest not selected
+    pages, failed = plan_pages(corpus({evil: "坏局"}), RunConfig(output=tmp_path), Path("c"))
+    bad = next(r for r in failed if r.page.agency_id == evil)
+    assert bad.page.path.startswith("agencies/invalid-") and ".." not in bad.page.path
+    assert "不允许的字符" in bad.error
+    assert not list(tmp_path.iterdir())
