@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass
 from typing import ClassVar
 
 READ_STATUSES = frozenset({"ok", "partial"})  # an input read as a report (wholly, or with flagged parts)
+SKIPPED_STATUSES = frozenset({"skipped", "duplicate"})  # not read on purpose (hidden, a copy): no failure
 
 
 class ReportError(Exception):
@@ -26,7 +27,13 @@ class ReportError(Exception):
         "needs_ocr": "needs_ocr",
         "not_a_report": "not_a_report",
         "not_found": "failed",
+        "not_a_regular_file": "failed",
+        "symlink_loop": "failed",
+        "worker_error": "failed",
         "internal_error": "failed",
+        "skipped_hidden": "skipped",
+        "skipped_type": "skipped",
+        "duplicate": "duplicate",
     }
 
     def __init__(self, code: str, message: str):

@@ -84,10 +84,11 @@ def test_extract_many_keeps_the_input_order_and_reports_worker_errors(tmp_path: 
     assert ticks[-1] == len(files)
 
     monkeypatch.setattr("disclosure_analysis.corpus.extraction.extract_json", refuse)  # in-process: jobs=1
-    failed = next(extract_many([tmp_path / "bad"], None, jobs=1))
+    (tmp_path / "bad.txt").write_text("某局2021年政府信息公开工作年度报告", encoding="utf-8")
+    failed = next(extract_many([tmp_path / "bad.txt"], None, jobs=1))
     assert failed["status"] == "failed"
     assert failed["error"]["code"] == "worker_error"
-    assert str(tmp_path / "bad") in failed["error"]["message"]
+    assert str(tmp_path / "bad.txt") in failed["error"]["message"]
 
 
 def test_dask_missing_is_said_in_chinese(monkeypatch) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from disclosure_analysis.errors import READ_STATUSES
+from disclosure_analysis.errors import READ_STATUSES, SKIPPED_STATUSES
 
 if TYPE_CHECKING:
     from disclosure_analysis.executors import Executor
@@ -78,5 +78,6 @@ def progress(total: int, quiet: bool):
 
 
 def exit_status(results: list[dict]) -> int:
-    """0 when every input was read, else 1."""
-    return EXIT_OK if all(r["status"] in READ_STATUSES for r in results) else EXIT_SOME_FAILED
+    """0 when every input was read (or left out on purpose: hidden files, copies), else 1."""
+    done = READ_STATUSES | SKIPPED_STATUSES
+    return EXIT_OK if all(r["status"] in done for r in results) else EXIT_SOME_FAILED

@@ -47,6 +47,7 @@ def report_records(results: Iterable[dict], ids: dict[str, str]) -> dict[str, li
             "status": res["status"], "error_code": (res.get("error") or {}).get("code"),
             "reason": (res.get("error") or {}).get("message") or _reason(res),
             "report_id": rid if res["status"] in READ_STATUSES else None,
+            "duplicate_of": res.get("duplicate_of"),
         })
         if res["status"] not in READ_STATUSES:
             continue
@@ -83,11 +84,12 @@ def report_records(results: Iterable[dict], ids: dict[str, str]) -> dict[str, li
     return rec
 
 
-def _reason(res: dict) -> str | None:
+def _reason(res: dict) -> str:
+    """The manifest's reason of a result without an error: every row says what happened to its file."""
     if res["status"] == "partial":
         notes = res.get("notes") or []
         return "；".join(notes[:3]) or "部分内容未能可靠读取（见单元格标记）"
-    return None
+    return "已读取" if res.get("template") != "pre2019" else "已读取（2019 年以前的格式：只读取章节文字）"
 
 
 def _agency_ids(results: list[dict]) -> dict[str, str]:

@@ -3,9 +3,11 @@ caching each result under the file's sha256 and a digest of the extraction code.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
+import stat
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import nullcontext
 from functools import cache
@@ -20,22 +22,71 @@ from disclosure_analysis.executors import Executor, LocalExecutor, Progress, Wor
 if TYPE_CHECKING:
     from disclosure_analysis.ingest.extract import Extraction
 
-REPORT_SUFFIXES = frozenset({".txt", ".text", ".md", ".html", ".htm", ".shtml", ".xhtml", ".docx", ".pdf"})
+#: suffixes of the files that are read, each judged by a reader from its bytes: the report formats, no
+#: suffix at all, and formats a report may come in that the readers name (old Word, WPS, RTF, ODT:
+#: `unsupported_type`; pictures: `needs_ocr`). Any other file is left out as `skipped_type` (e.g. the
+#: truth.jsonl or links.tsv beside reports), with a manifest row all the same.
+READ_SUFFIXES = frozenset({
+    "", ".txt", ".text", ".md", ".html", ".htm", ".shtml", ".xhtml", ".docx", ".pdf",
+    ".doc", ".wps", ".rtf", ".odt", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif", ".webp",
+})
+#: files that mark a folder as written by this package: a store (`corpus.store.MARKER`) or a site
+#: (`site.state.STATE_FILE`); such a folder inside an input folder is not read back as input
+OUTPUT_MARKERS = ("_disclosure_store.json", ".state.json")
 
 
 def report_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named, plus report-like files found recursively in folders (sorted, deduplicated)."""
+    """Every file named, and every file found in the folders named, recursively (symbolic links to folders
+    followed once), sorted, each once. Nothing is left out by its name or type: every file gets a result
+    and a manifest row (`refusal` and the readers say why one is not read); only a folder written by this
+    package (a site or a store, see `OUTPUT_MARKERS`) inside a folder named is not walked into."""
     out: list[Path] = []
     for p in map(Path, paths):
-        if p.is_dir():
-            out.extend(
-                f for f in sorted(p.rglob("*"))
-                if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES and not f.name.startswith(".")
-            )
-        else:
-            out.append(p)
-    seen: set[Path] = set()
-    return [f for f in out if not (f.resolve() in seen or seen.add(f.resolve()))]
+        out.extend(_walk(p) if p.is_dir() else [p])
+    seen: set[str] = set()
+    return [f for f in out if not (os.path.realpath(f) in seen or seen.add(os.path.realpath(f)))]
+
+
+def _walk(top: Path) -> Iterator[Path]:
+    visited: set[tuple[int, int]] = set()
+    for folder, dirs, names in os.walk(top, followlinks=True):
+        info = os.stat(folder)
+        if (info.st_dev, info.st_ino) in visited or (folder != str(top) and _is_output(Path(folder))):
+            dirs.clear()  # a loop of folder links, or a site or store written by this package
+            continue
+        visited.add((info.st_dev, info.st_ino))
+        dirs.sort()
+        yield from (Path(folder, name) for name in sorted(names))
+
+
+def _is_output(folder: Path) -> bool:
+    return any((folder / marker).is_file() for marker in OUTPUT_MARKERS)
+
+
+def refusal(path: Path) -> ReportError | None:
+    """Why `path` is not read at all (not even hashed), or None: a hidden file (its name starts with "."),
+    a file whose suffix is not among `READ_SUFFIXES`, a symbolic link that loops, anything but a regular
+    file (a folder, a FIFO, a device)."""
+    if path.name.startswith("."):
+        return ReportError("skipped_hidden", f"{path}: 隐藏文件（文件名以“.”开头，多为系统或编辑器生成），未读取")
+    if path.suffix.lower() not in READ_SUFFIXES:
+        return ReportError(
+            "skipped_type",
+            f"{path}: 文件类型 {path.suffix} 不是年度报告的格式（支持 PDF、Word .docx、网页、文本），未读取",
+        )
+    try:
+        info = path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return ReportError("symlink_loop", f"{path}: 符号链接指向自身（循环链接），没有可读取的文件")
+        if exc.errno == errno.ENOENT:
+            what = "符号链接指向的文件不存在" if path.is_symlink() else "找不到这个文件"
+            return ReportError("not_found", f"{path}: {what}")
+        return None  # e.g. permission denied: the reader says so
+    if not stat.S_ISREG(info.st_mode):
+        what = "文件夹" if stat.S_ISDIR(info.st_mode) else "设备、管道或套接字等特殊文件"
+        return ReportError("not_a_regular_file", f"{path}: 这是{what}，不是普通文件，未读取")
+    return None
 
 
 def default_cache_dir() -> Path:
@@ -86,7 +137,7 @@ def extract_many(
 ) -> Iterator[dict]:
     """Extraction JSON of each file, in order; unchanged files come from the cache. Runs on `executor`
     (default: a `LocalExecutor(jobs)` for the duration of the call)."""
-    hashed = [(f, file_sha256(f)) for f in files]
+    hashed = [(f, None if refusal(f) else file_sha256(f)) for f in files]
     with nullcontext(executor) if executor else LocalExecutor(jobs) as ex:
         ready: dict[int, dict] = {}
         upcoming = 0
@@ -103,18 +154,21 @@ def extract_unordered(
     executor: Executor,
     progress: Progress | None = None,
 ) -> Iterator[tuple[int, dict]]:
-    """`(index, extraction JSON)` of `(file, sha256)` pairs as they are ready: cache hits first, then
-    fresh extractions (written to the cache) as the executor finishes them."""
+    """`(index, extraction JSON)` of `(file, sha256)` pairs as they are ready: files not to extract (see
+    `not_extracted`) and cache hits first, then fresh extractions (written to the cache) as the executor
+    finishes them."""
     cache = cache_dir
     if cache is not None:
         cache.mkdir(parents=True, exist_ok=True)
     todo: list[int] = []
+    first = originals(files)
     for i, (f, digest) in enumerate(files):
-        hit = cache / f"{digest}.json" if cache is not None and digest else None
-        if hit is not None and hit.exists():
-            cached = json.loads(hit.read_text(encoding="utf-8"))
-            cached["source"] = str(f)
-            yield i, cached
+        unread = not_extracted(f, digest, first)
+        hit = cache / f"{digest}.json" if cache is not None and digest and unread is None else None
+        if unread is not None:
+            yield i, unread
+        elif hit is not None and hit.exists():
+            yield i, _from_cache(hit, f)
         else:
             todo.append(i)
     hits = len(files) - len(todo)
@@ -127,14 +181,59 @@ def extract_unordered(
         path, digest = files[todo[j]]
         if isinstance(res, WorkerError):
             res = _worker_failure(path, digest, res)
-        yield todo[j], _store({**res, "source": str(path)}, cache, digest)
+        yield todo[j], _store(_renamed(res, str(path)), cache, digest)
+
+
+def originals(files: Sequence[tuple[Path, str | None]]) -> dict[str, Path]:
+    """For each sha256 among `(file, sha256)` pairs, the file that is read; the others with the same bytes
+    are its copies. The original is the file with the shortest name (x.txt before "x (1).txt" and
+    "x - 副本.txt"), the first of them in order on a tie."""
+    best: dict[str, tuple[int, int, Path]] = {}
+    for i, (path, digest) in enumerate(files):
+        if digest is not None:
+            best[digest] = min(best.get(digest, (len(path.name), i, path)), (len(path.name), i, path))
+    return {digest: path for digest, (_, _, path) in best.items()}
+
+
+def not_extracted(path: Path, digest: str | None, first: dict[str, Path]) -> dict | None:
+    """The result of a file that is not extracted, else None: a file `refusal` turns away, or a copy of
+    another file (the same sha256; `first` maps a sha256 to the file that is read, see `originals`), which
+    is kept as a `duplicate` of it and analysed once."""
+    refused = refusal(path)
+    if refused is not None:
+        return _unread(path, digest, refused)
+    original = first.get(digest or "", path)
+    if original == path:
+        return None
+    copy = ReportError("duplicate", f"{path}: 与 {original} 的内容完全相同（同一份文件的副本），只分析一次")
+    return {**_unread(path, digest, copy), "duplicate_of": str(original)}
+
+
+def _unread(path: Path, digest: str | None, error: ReportError) -> dict:
+    from disclosure_analysis.ingest.extract import Extraction
+
+    return Extraction(str(path), sha256=digest or "", status=error.status, error=error).to_json()
 
 
 def _worker_failure(path: Path, digest: str | None, error: WorkerError) -> dict:
-    from disclosure_analysis.ingest.extract import Extraction
-
     message = f"{path}: 处理该文件的工作进程两次出错（{error.detail}）"
-    return Extraction(str(path), sha256=digest or "", error=ReportError("worker_error", message)).to_json()
+    return _unread(path, digest, ReportError("worker_error", message))
+
+
+def _from_cache(hit: Path, path: Path) -> dict:
+    """A cached result as if `path` had been extracted (the cache is keyed by content: the result may have
+    been made from another file with the same bytes)."""
+    return _renamed(json.loads(hit.read_text(encoding="utf-8")), str(path))
+
+
+def _renamed(res: dict, source: str) -> dict:
+    """`res` with `source` as its source, also in its error message (which names the file it was made
+    from: the absolute path a worker was given, or another file with the same bytes)."""
+    before = res["source"]
+    res = {**res, "source": source}
+    if res.get("error") and before != source:
+        res["error"] = {**res["error"], "message": res["error"]["message"].replace(before, source)}
+    return res
 
 
 def file_sha256(path: Path) -> str | None:

@@ -123,10 +123,11 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
         ("source", "string", "path of the input file"),
         ("sha256", "string", "content hash of the file"),
         ("kind", "string", "detected input kind"),
-        ("status", "string", "ok, partial, needs_ocr, not_a_report or failed"),
+        ("status", "string", "ok, partial (read); needs_ocr, not_a_report, failed (not read); skipped, duplicate (not read on purpose)"),
         ("error_code", "string", "stable error code when not ok"),
         ("reason", "string", "why, in words a researcher understands"),
         ("report_id", "string", "report id when a report was read"),
+        ("duplicate_of", "string", "for a duplicate: the input file with the same bytes that was read instead"),
     ],
 }
 

@@ -51,11 +51,14 @@ from disclosure_analysis.corpus.extraction import (
     extract_unordered,
     extraction_code_digest,
     file_sha256,
+    not_extracted,
+    originals,
+    refusal,
     report_files,
 )
 from disclosure_analysis.corpus.schema import TABLES, frame
 from disclosure_analysis.corpus.tables import Corpus, LazyCorpus
-from disclosure_analysis.errors import READ_STATUSES
+from disclosure_analysis.errors import READ_STATUSES, SKIPPED_STATUSES
 from disclosure_analysis.executors import Executor, LocalExecutor, Progress, WorkerError
 
 MARKER = "_disclosure_store.json"
@@ -106,29 +109,41 @@ def build_store(
 ) -> BuildSummary:
     """Extract every report under `paths` into the store `out_dir`, at most `batch_size` reports per task.
 
-    Inputs whose content (sha256) is already in the store, or repeats an earlier input, are skipped, so an
-    interrupted build resumes where it stopped. Each batch runs as one task on `executor` that writes its
-    own parts (see the module docstring); `progress` advances as batches finish."""
+    Inputs the store already accounts for (by source) are skipped, so an interrupted build resumes where it
+    stopped; an input with the bytes of another is recorded as its duplicate, not read again. Each batch
+    runs as one task on `executor` that writes its own parts (see the module docstring); `progress`
+    advances as batches finish."""
     out = Path(out_dir).absolute()  # workers may run elsewhere: paths sent to them are absolute
     build = secrets.token_hex(4)
     stored = _open(out, build)
     files = report_files(paths)
-    todo: list[tuple[str, str, str | None]] = []
-    seen: set[str] = set()
     summary = BuildSummary()
+    new: list[tuple[Path, str | None]] = []
     for f in files:
-        digest = file_sha256(f)
-        if digest in stored or digest in seen:
+        if str(f) in stored:  # a previous build accounted for it
             summary.skipped += 1
-            summary.previously_failed += stored.get(digest, "ok") not in READ_STATUSES
-            continue
-        if digest:
-            seen.add(digest)
-        todo.append((str(f), str(f.absolute()), digest))
+            summary.previously_failed += stored[str(f)]["status"] not in READ_STATUSES | SKIPPED_STATUSES
+        else:
+            new.append((f, None if refusal(f) else file_sha256(f)))
+    first_of = originals(new)
+    first_of.update(
+        (r["sha256"], Path(r["source"])) for r in stored.values() if r["sha256"] and r["status"] != "duplicate"
+    )
+    todo: list[tuple[str, str, str | None]] = []
+    unread: list[dict] = []
+    for f, digest in new:
+        result = not_extracted(f, digest, first_of)
+        if result is not None:
+            unread.append(result)
+        else:
+            todo.append((str(f), str(f.absolute()), digest))
     done = summary.skipped
+    first = max(map(_seq, _committed(out)), default=0) + 1
+    if unread:  # hidden files, copies, …: a part of their own, written here
+        done += _count(summary, _allowed(_commit(Batch(str(out), f"part-{first:05d}-{build}", (), None, build), unread)))
+        first += 1
     if progress:
         progress(done, len(files))
-    first = max(map(_seq, _committed(out)), default=0) + 1
     size = max(1, min(batch_size, math.ceil(len(todo) / (BATCHES_PER_WORKER * executor.workers))))
     cache = str(cache_dir.absolute()) if cache_dir is not None else None
     batches = [
@@ -207,6 +222,8 @@ def _count(summary: BuildSummary, rows: list[Row]) -> int:
     for row in rows:
         if row["status"] in READ_STATUSES:
             summary.read += 1
+        elif row["status"] in SKIPPED_STATUSES:
+            summary.skipped += 1
         else:
             summary.failed.append((row["source"], row["reason"] or row["status"]))
     return len(rows)
@@ -240,9 +257,9 @@ def _read_rows(part: Path) -> list[Row]:
     return pq.read_table(part, columns=["source", "status", "reason"]).to_pylist()
 
 
-def _open(out: Path, build: str) -> dict[str, str]:
+def _open(out: Path, build: str) -> dict[str, dict[str, Any]]:
     """Create or reopen a store for the build `build`: check its marker, drop what a killed build left;
-    return sha256 → status of the inputs already stored."""
+    return source → its manifest row (source, sha256, status) for the inputs already accounted for."""
     marker = out / MARKER
     if marker.exists():
         built_with = json.loads(marker.read_text(encoding="utf-8")).get("extraction")
@@ -260,8 +277,8 @@ def _open(out: Path, build: str) -> dict[str, str]:
         for f in (out / name).glob("part-*.parquet"):
             if f.stem not in committed:
                 f.unlink(missing_ok=True)
-    manifest = _read_arrow(out, "manifest", columns=["sha256", "status"]).to_pylist()
-    return {r["sha256"]: r["status"] for r in manifest if r["sha256"]}
+    manifest = _read_arrow(out, "manifest", columns=["source", "sha256", "status"]).to_pylist()
+    return {r["source"]: r for r in manifest}
 
 
 def _write_marker(out: Path, build: str, complete: bool) -> None:

@@ -30,7 +30,7 @@ def test_a_batch_commits_every_table_with_the_manifest(tmp_path: Path, reports: 
     _open(tmp_path, "b1")
     given = tuple((f"reports/{Path(path).name}", path, digest) for _, path, digest in reports)  # relative
     rows = write_batch(Batch(str(tmp_path), "part-00001-b1", given, None, "b1"))
-    assert rows == [{"source": f, "status": "ok", "reason": None} for f, _, _ in given]
+    assert rows == [{"source": f, "status": "ok", "reason": "已读取"} for f, _, _ in given]
     assert parts(tmp_path) == {f"{name}/part-00001-b1.parquet" for name in Corpus.TABLES}
     assert _committed(tmp_path) == ["part-00001-b1"]
 
@@ -60,7 +60,7 @@ def test_reopening_keeps_committed_parts_only(tmp_path: Path, reports: list) -> 
     (tmp_path / "reports" / ".part-00003-b1.parquet.123-abcd.tmp").write_bytes(b"")
     assert _committed(tmp_path) == ["part-00001-b1"]
     stored = _open(tmp_path, "b2")
-    assert set(stored) == {reports[0][2]}
+    assert set(stored) == {reports[0][0]}  # keyed by source
     assert parts(tmp_path) == {f"{name}/part-00001-b1.parquet" for name in Corpus.TABLES}
     assert not list(tmp_path.glob("**/*.tmp"))
 
