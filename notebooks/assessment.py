@@ -84,7 +84,7 @@ for year in reversed(years):
 if years:
     latest = scores[scores["year"] == years[-1]].sort_values("total")
     fig, ax = plt.subplots(figsize=(8, max(2.5, 0.35 * len(latest))))
-    ax.barh(latest["agency"], latest["total"], color="#4c72b0")
+    ax.barh(latest["agency"].map(plotting.label), latest["total"], color="#4c72b0")  # "$" stays text
     ax.set_xlim(0, 100)
     ax.set_xlabel("总分")
     ax.set_title(f"{years[-1]} 年度各机构总分")

@@ -4,16 +4,22 @@ Thin: one module per sub-command parses its arguments and calls the package; wha
 arguments, progress, exit statuses) is in `common`. May import every other package; nothing imports it.
 
 Exit status: 0 every input was read; 1 at least one input could not be read (the output still covers
-all of them); 2 usage error (bad arguments, no input files); 3 `validate --fail-on` found findings.
+all of them); 2 usage error (bad arguments, no input files); 3 `validate --fail-on` found findings;
+4 an internal error (a bug: one line on stderr and a log file with the traceback; `--debug` prints it).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import tempfile
+import time
+import traceback
 from collections.abc import Sequence
+from pathlib import Path
 
-from disclosure_analysis.cli.common import EXIT_USAGE
+from disclosure_analysis.cli.common import EXIT_INTERNAL, EXIT_USAGE
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -27,12 +33,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已中断。", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug: say so in one line, keep the traceback in a log
+        if args.debug:
+            traceback.print_exc()
+            return EXIT_INTERNAL
+        log = _crash_log(traceback.format_exc())
+        print(
+            f"内部错误（程序缺陷，不是输入文件的问题）：{type(exc).__name__}: {exc}\n"
+            f"详细信息已写入 {log}；报告问题时请附上此文件（加 --debug 可直接显示）。",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
+
+
+def _crash_log(text: str) -> Path:
+    """Write `text` to a new log file in the cache folder (or the temp folder) and return its path."""
+    name = f"error-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.log"
+    base = os.environ.get("DISCLOSURE_ANALYSIS_CACHE") or Path.home() / ".cache" / "disclosure-analysis"
+    for folder in (Path(base) / "logs", Path(tempfile.gettempdir())):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / name).write_text(text, encoding="utf-8")
+            return folder / name
+        except OSError:
+            continue
+    return Path(name)
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="disclosure-analysis",
-        description="把政府信息公开工作年度报告读成经过校验的数据，并生成分析页面。退出码：0 全部读取；1 有文件未能读取；2 用法错误；3 validate --fail-on 发现问题。",
+        description="把政府信息公开工作年度报告读成经过校验的数据，并生成分析页面。退出码：0 全部读取；1 有文件未能读取；2 用法错误；3 validate --fail-on 发现问题；4 程序内部错误。",
     )
     sub = parser.add_subparsers(metavar="COMMAND")
 
@@ -52,4 +83,6 @@ def _parser() -> argparse.ArgumentParser:
     add_run_parser(sub)
     add_assess_parser(sub)
     add_build_parser(sub)
+    for command in sub.choices.values():
+        command.add_argument("--debug", action="store_true", help="出现程序内部错误时显示完整的 Python 回溯")
     return parser

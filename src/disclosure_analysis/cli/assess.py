@@ -80,9 +80,10 @@ def run_assess(args: argparse.Namespace) -> int:
     if config.aliases and not config.roster:
         print("配置错误：别名文件需要与名册（--roster）一起使用", file=sys.stderr)
         return EXIT_USAGE
-    corpus_path = resolve_corpus(config.corpus)
-    if not corpus_path.exists():
-        print(f"配置错误：语料 {corpus_path} 不存在", file=sys.stderr)
+    try:
+        corpus_path = resolve_corpus(config.corpus)
+    except ConfigError as exc:
+        print(f"配置错误：{exc}", file=sys.stderr)
         return EXIT_USAGE
     corpus = load_corpus(corpus_path, jobs=max(1, args.jobs))
     if corpus.manifest.empty:

@@ -1,7 +1,8 @@
 """What the sub-commands share: the input arguments, reading the inputs with progress, exit statuses.
 
 Exit status: 0 every input was read; 1 at least one input could not be read (the output still covers
-all of them); 2 usage error (bad arguments, no input files); 3 `validate --fail-on` found findings.
+all of them); 2 usage error (bad arguments, no input files); 3 `validate --fail-on` found findings;
+4 an internal error (a bug).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from disclosure_analysis.errors import READ_STATUSES, SKIPPED_STATUSES
 if TYPE_CHECKING:
     from disclosure_analysis.executors import Executor
 
-EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_FINDINGS = 0, 1, 2, 3
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_FINDINGS, EXIT_INTERNAL = 0, 1, 2, 3, 4
 
 
 def add_inputs(p: argparse.ArgumentParser) -> None:

@@ -51,6 +51,9 @@ def run_command(args: argparse.Namespace) -> int:
         return 2
     try:
         result = run_site(config, jobs=args.jobs, show_code=args.show_code, dask=args.dask)
+    except ConfigError as exc:
+        print(f"配置错误：{exc}", file=sys.stderr)
+        return 2
     except ExecutorUnavailable as exc:
         print(f"无法使用 Dask：{exc}", file=sys.stderr)
         return 2

@@ -15,6 +15,10 @@ _TITLE = re.compile(
     r"(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:报告|年报)"
 )
 _TITLE_HINT = re.compile(r"信息公开.{0,6}(?:报告|年报)")
+#: what follows or precedes the report's name in the title of a text about the report, not the report
+#: ("关于2023年政府信息公开工作年度报告的新闻发布会", "《…年度报告》解读", "图解：…年度报告")
+_ABOUT_AFTER = re.compile(r"[》」”\"']?(?:的|之|编制|编写|发布会|新闻|解读|图解|通知|答记者问)")
+_ABOUT_BEFORE = re.compile(r"图解|解读|读懂|看懂|新闻发布")
 _LABEL_PREFIX = re.compile(r"^(?:#+\s*|标题[:：]|名称[:：]|关于)")
 _AGENCY_END = re.compile(
     r"(?:局|委|委员会|办|办公室|办公厅|政府|院|会|处|室|所|中心|厅|部|署|馆|队|站|区|县|市|镇|乡|街道|办事处|管委会|公司|社|团|总队|支队|大队)$"
@@ -43,7 +47,7 @@ def find_title(lines: list[Line], html_title: str | None = None) -> Title | None
         if not _TITLE_HINT.search(candidate) and pos + 1 < len(texts):
             candidate += _squash(texts[pos + 1][1])  # title broken over two lines
         m = _TITLE.search(_site_part(candidate))
-        if not m:
+        if not m or _about_the_report(_site_part(candidate), m):
             continue
         agency = _agency(m["pre"]) or _agency(m["post"])
         if agency is None and pos > 0:
@@ -54,6 +58,11 @@ def find_title(lines: list[Line], html_title: str | None = None) -> Title | None
         if m:
             return Title(html_title, _agency(m["pre"]) or _agency(m["post"]), int(m["year"]), -1)
     return None
+
+
+def _about_the_report(title: str, m: re.Match) -> bool:
+    """Whether a title naming a report is that of a text about it (a press conference, an explainer)."""
+    return bool(_ABOUT_AFTER.match(title, m.end()) or _ABOUT_BEFORE.search(m["pre"]))
 
 
 def _title_start(texts: list[tuple[int, str]], pos: int) -> bool:

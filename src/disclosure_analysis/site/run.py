@@ -22,7 +22,7 @@ from disclosure_analysis import formats
 from disclosure_analysis.analysis import metrics
 from disclosure_analysis.corpus import Corpus, load_corpus, schema
 from disclosure_analysis.executors import Executor, WorkerError, make_executor
-from disclosure_analysis.site.config import SAMPLE, RunConfig
+from disclosure_analysis.site.config import SAMPLE, ConfigError, RunConfig
 from disclosure_analysis.site.export import STYLESHEET, notebook_css
 from disclosure_analysis.site.index import render_index
 from disclosure_analysis.site.job import PageJob, PageOutput, describe, render_job, write_output
@@ -37,12 +37,18 @@ STATIC = Path(__file__).parent / "static"
 
 
 def resolve_corpus(corpus: str) -> Path:
-    """The corpus folder: `sample` is the embedded sample corpus."""
+    """The corpus folder (or file, or store): `sample` is the embedded sample corpus. Raises `ConfigError`
+    when it does not exist or holds no file at all: an empty site is never made from a typo."""
     if corpus == SAMPLE:
         from disclosure_analysis.synth.sample import sample_corpus
 
         return Path(sample_corpus()).resolve()
-    return Path(corpus).resolve()
+    path = Path(corpus).resolve()
+    if not path.exists():
+        raise ConfigError(f"语料 {corpus} 不存在（{path}）")
+    if path.is_dir() and not any(f.is_file() for f in path.rglob("*")):
+        raise ConfigError(f"语料文件夹 {corpus} 中没有任何文件")
+    return path
 
 
 def run_site(
@@ -54,16 +60,17 @@ def run_site(
     dask: str | None = None,
 ) -> RunResult:
     """Render the site `config` describes; pages whose inputs did not change since the last run are skipped.
+    Raises `ConfigError` when the corpus does not exist or is empty.
 
     `show_code` overrides the configuration. Pages run on `jobs` local worker processes (default: one per
     core), or on the Dask cluster whose scheduler is at `dask` ("local": a local cluster of `jobs`
     workers); each worker keeps one warm kernel (`site.warm`) and the site is written here.
     """
     show_code = config.show_code if show_code is None else show_code
+    corpus_path = resolve_corpus(config.corpus)
     output = config.output.resolve()
     output.mkdir(parents=True, exist_ok=True)
     copy_assets(output)
-    corpus_path = resolve_corpus(config.corpus)
     workers = jobs or os.cpu_count() or 1
     with make_executor(workers, dask, workers) as executor:
         # extracts new files; the kernels then read the extraction cache

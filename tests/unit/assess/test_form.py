@@ -82,3 +82,10 @@ def test_government_reports_assessment_appraisal_and_accountability(build, one) 
     partial = one(corpus, GOV, "h")
     assert partial["status"] == "partial" and round(partial["score"], 2) == 0.33
     assert one(corpus, GOV, "d")["status"] == "not_applicable"
+
+
+def test_a_report_whose_format_was_not_told_is_assessed(build, rubric) -> None:
+    """A read report with no template (no table found) is scored, not a crash ("boolean value of NA")."""
+    corpus = build().report("a", template=None, t2_version=None, t3_version=None).corpus()
+    result = assess(corpus, rubric(FORMAT, {"type": "stock_flow"}, {"type": "findings", "params": {"rules": ["R1", "F1"]}}))
+    assert set(result.outcomes["report_id"]) == {"a"}

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import pandas as pd
+
 from disclosure_analysis.assess.context import Context
 from disclosure_analysis.assess.model import Outcome
 
@@ -91,3 +93,9 @@ def choices(allowed: tuple[str, ...]) -> Callable[[Any], str | None]:
 def outcome_for_all(ctx: Context, status: str, note: str) -> list[Outcome]:
     """The same outcome for every report (e.g. not assessed when a module is absent)."""
     return [Outcome(rid, status, note=note) for rid in ctx.reports.index]
+
+
+def pre2019(report: pd.Series) -> bool:
+    """Whether a report is in the format before 2019 (a report whose format could not be told is not)."""
+    template = report["template"]
+    return bool(pd.notna(template) and template == "pre2019")

@@ -6,7 +6,15 @@ import pandas as pd
 
 from disclosure_analysis import formats
 from disclosure_analysis.assess.context import Context
-from disclosure_analysis.assess.indicators.base import NUMBER, Indicator, IndicatorType, Param, choices, share
+from disclosure_analysis.assess.indicators.base import (
+    NUMBER,
+    Indicator,
+    IndicatorType,
+    Param,
+    choices,
+    pre2019,
+    share,
+)
 from disclosure_analysis.assess.model import ASSESSED, NOT_APPLICABLE, UNKNOWN, Check, Outcome
 
 SECTIONS = {s.key: f"{s.number}、{s.title}" for s in formats.sections()}
@@ -51,7 +59,7 @@ def evaluate(ctx: Context, ind: Indicator) -> list[Outcome]:
         if year < p["from_year"]:
             out.append(Outcome(rid, NOT_APPLICABLE, note=f"{year} 年的报告早于统一格式"))
             continue
-        if report["template"] == "pre2019":
+        if pre2019(report):
             checks = (
                 Check("format", "error", f"{year} 年度报告没有使用统一格式（仍是 2019 年以前的体例）", 1.0),
             )

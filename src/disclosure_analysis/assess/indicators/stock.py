@@ -20,6 +20,7 @@ from disclosure_analysis.assess.indicators.base import (
     Indicator,
     IndicatorType,
     Param,
+    pre2019,
     regex_list,
     share,
 )
@@ -140,7 +141,7 @@ def evaluate(ctx: Context, ind: Indicator) -> list[Outcome]:
     remarks = ctx.corpus.table2.dropna(subset=["remark"]).groupby("report_id")["remark"].apply(list).to_dict()
     out = []
     for rid, report in ctx.reports.iterrows():
-        if report["template"] == "pre2019":
+        if pre2019(report):
             out.append(Outcome(rid, NOT_APPLICABLE, note="2019 年以前的报告没有统一格式的表二"))
             continue
         version = report["t2_version"]

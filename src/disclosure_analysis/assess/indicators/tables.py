@@ -10,7 +10,14 @@ from __future__ import annotations
 import pandas as pd
 
 from disclosure_analysis.assess.context import Context
-from disclosure_analysis.assess.indicators.base import Indicator, IndicatorType, Param, choices, penalties
+from disclosure_analysis.assess.indicators.base import (
+    Indicator,
+    IndicatorType,
+    Param,
+    choices,
+    penalties,
+    pre2019,
+)
 from disclosure_analysis.assess.model import ASSESSED, NOT_APPLICABLE, UNKNOWN, Check, Outcome
 
 REQUIREMENTS = ("unified_format", "previous_year")
@@ -20,7 +27,7 @@ DEFAULT_PENALTY = {"error": 0.25, "warning": 0.1, "info": 0.0}
 
 def unified(report: pd.Series) -> bool:
     """A report in one of the unified formats (2019 or later)."""
-    return report["template"] != "pre2019" and (pd.isna(report["year"]) or int(report["year"]) >= 2019)
+    return not pre2019(report) and (pd.isna(report["year"]) or int(report["year"]) >= 2019)
 
 
 def _unmet(ctx: Context, rid: str, requires: list[str]) -> str | None:
