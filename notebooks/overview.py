@@ -58,7 +58,7 @@ display(
         agencies=per_report["agency_id"].nunique(),
         reports=len(per_report),
         years="、".join(str(int(y)) for y in sorted(per_report["year"].dropna().unique())) or "未读出",
-        failed=int((~full.manifest["status"].isin(["ok", "partial"])).sum()),
+        failed=len(full.unread),
     )
 )
 

@@ -33,7 +33,7 @@ class ReportError(Exception):
         "internal_error": "failed",
         "skipped_hidden": "skipped",
         "skipped_type": "skipped",
-        "duplicate": "duplicate",
+        "duplicate_of": "duplicate",
     }
 
     def __init__(self, code: str, message: str):

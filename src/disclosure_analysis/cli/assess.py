@@ -94,7 +94,7 @@ def run_assess(args: argparse.Namespace) -> int:
     result = assess(corpus, rubric, roster, decisions, config.years, config.agencies)
     folder = config.output / "assessment"
     write_assessment(result, folder)
-    status = EXIT_OK if corpus.manifest["report_id"].notna().all() else EXIT_SOME_FAILED
+    status = EXIT_OK if corpus.unread.empty else EXIT_SOME_FAILED
     counts = result.findings["decision"].value_counts()
     severities = result.findings["severity"].value_counts()
     print(
@@ -102,7 +102,7 @@ def run_assess(args: argparse.Namespace) -> int:
         f"错误 {severities.get('error', 0)} 条、警告 {severities.get('warning', 0)} 条；"
         f"评估人员已确认 {counts.get(CONFIRMED, 0)}、已驳回 {counts.get(DISMISSED, 0)}、"
         f"报告变化需重新确认 {counts.get(REOPENED, 0)}；"
-        f"名册中缺报 {len(result.missing)} 个机构-年度；未能读取的文件 {int(corpus.manifest['report_id'].isna().sum())} 个。",
+        f"名册中缺报 {len(result.missing)} 个机构-年度；未能读取的文件 {len(corpus.unread)} 个。",
         file=sys.stderr,
     )
     unmatched = result.scores.loc[result.scores["roster_id"].isna(), "agency"]

@@ -205,7 +205,7 @@ def not_extracted(path: Path, digest: str | None, first: dict[str, Path]) -> dic
     original = first.get(digest or "", path)
     if original == path:
         return None
-    copy = ReportError("duplicate", f"{path}: 与 {original} 的内容完全相同（同一份文件的副本），只分析一次")
+    copy = ReportError("duplicate_of", f"{path}: 与 {original} 的内容完全相同（同一份文件的副本），只分析一次")
     return {**_unread(path, digest, copy), "duplicate_of": str(original)}
 
 

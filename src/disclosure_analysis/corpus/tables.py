@@ -10,6 +10,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from disclosure_analysis.errors import READ_STATUSES, SKIPPED_STATUSES
+
 
 @dataclass
 class Corpus:
@@ -54,6 +56,12 @@ class Corpus:
         found = [where[r] for r in report_ids if r in where]
         positions = np.sort(np.concatenate(found)) if found else np.empty(0, dtype=np.intp)
         return df.take(positions).reset_index(drop=True)
+
+    @property
+    def unread(self) -> pd.DataFrame:
+        """The manifest rows of the inputs that could not be read (failed, not a report, needing OCR); not
+        those left out on purpose (hidden files, copies, files of other types: status skipped or duplicate)."""
+        return self.manifest[~self.manifest["status"].isin(READ_STATUSES | SKIPPED_STATUSES)]
 
     def cells(self, report_id: str) -> dict[str, float | int | None]:
         """Flat cells of one report, keyed like `extract --json`."""

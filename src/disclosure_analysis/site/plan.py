@@ -48,7 +48,7 @@ def plan_pages(corpus: Corpus, config: RunConfig, corpus_path: Path) -> tuple[li
             else:
                 pages.append(page)
     if "overview" in config.notebooks and not reports.empty:
-        unread = corpus.manifest[corpus.manifest["report_id"].isna()]["sha256"].dropna()
+        unread = corpus.unread["sha256"].dropna()
         pages.append(
             Page(
                 notebook="overview",

@@ -111,7 +111,7 @@ def run_site(
     workbook = output / "data" / "tables.xlsx"
     if todo or not workbook.is_file():  # the tables change only with the reports
         _write_tables(corpus, config, workbook)
-    unread = corpus.manifest[corpus.manifest["report_id"].isna()]
+    unread = corpus.unread
     result = RunResult(
         output,
         results,

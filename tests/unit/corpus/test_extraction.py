@@ -57,7 +57,7 @@ def test_every_file_of_a_folder_gets_a_row_with_a_reason(folder: Path) -> None:
     status = {Path(s).name: (r.status, None if pd.isna(r.error_code) else r.error_code) for s, r in rows.iterrows()}
     assert status == {
         "2023_x.txt": ("ok", None),
-        "2023_x (1).txt": ("duplicate", "duplicate"),
+        "2023_x (1).txt": ("duplicate", "duplicate_of"),
         ".2023_x.txt.swp": ("skipped", "skipped_hidden"),
         "old.doc": ("failed", "unsupported_type"),
         "no_suffix": ("ok", None),  # read: judged from its bytes
