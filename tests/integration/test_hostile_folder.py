@@ -527,17 +527,19 @@ def test_run_does_not_read_its_own_output_back(bad: Bad) -> None:
 
 
 def test_a_cached_reason_names_the_file_it_is_about(bad: Bad) -> None:
-    first, second = bad.root / "cached-a", bad.root / "cached-b"
-    for where in (first, second):
-        where.mkdir()
-        shutil.copyfile(bad.folder / "junk/recipe.txt", where / f"{where.name}.txt")
+    """Two byte-identical files read one after the other (the second from the extraction cache): each reason
+    names its own file, never the other."""
+    files = [bad.root / "cached-a" / "first.txt", bad.root / "cached-b" / "second.txt"]
+    for path in files:
+        path.parent.mkdir()
+        shutil.copyfile(bad.folder / "junk/recipe.txt", path)
     env = child_env(bad.root / "cache-reasons")
-    for where in (first, second):
-        ran = run_capped(cli("extract", "--json", str(where)), bad.root, env, timeout=120)
+    for path, other in zip(files, reversed(files), strict=True):
+        ran = run_capped(cli("extract", "--json", str(path.parent)), bad.root, env, timeout=120)
         check_clean_exit(ran)
         (result,) = json.loads(ran.stdout)
         message = (result.get("error") or {}).get("message") or ""
-        assert f"{where.name}.txt" in message and "cached-a" not in message.replace(str(where), ""), message
+        assert path.name in message and other.name not in message, message
 
 
 _BOOM = r"""
@@ -633,3 +635,34 @@ def test_a_killed_run_leaves_no_temporary_files_after_the_next_run(bad: Bad) -> 
     assert sorted(p.name for p in tmp.glob("page-*")) == []
     assert sorted(p.name for p in runtime.glob("kernel-*.json")) == []
 
+
+
+# --- defect 11: a file that cannot be read for want of permission ---------------------------------------------------------
+
+
+def test_an_unreadable_file_is_permission_denied_not_not_found(bad: Bad) -> None:
+    """As root, chmod 000 does not deny reading: the command then runs without the capabilities that let root
+    read any file (setpriv), or the test is skipped."""
+    where = bad.root / "denied"
+    where.mkdir()
+    target = where / "denied.txt"
+    shutil.copyfile(_good(bad, ".txt"), target)
+    target.chmod(0)
+    prefix: list[str] = []
+    if os.geteuid() == 0:
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            pytest.skip("running as root without setpriv: chmod 000 does not deny reading")
+        drop = "-dac_override,-dac_read_search"
+        prefix = [setpriv, f"--inh-caps={drop}", f"--bounding-set={drop}"]
+    try:
+        ran = run_capped([*prefix, *cli("extract", "--json", str(target))], bad.root,
+                         child_env(bad.root / "cache-denied"), timeout=120)  # fmt: skip
+    finally:
+        target.chmod(0o644)
+    check_clean_exit(ran)
+    (result,) = json.loads(ran.stdout)
+    error = result.get("error") or {}
+    assert result["status"] not in READ
+    assert error.get("code") == "permission_denied", error
+    assert "denied.txt" in (error.get("message") or "") and "权限" in error["message"], error
