@@ -238,9 +238,12 @@ def check_cells(case: Case, cells: dict, flags: dict, printed: dict[str, str]) -
 
 
 def _extract_rows(results: list[dict]) -> list[dict]:
+    """`extract --json` objects as manifest-like rows; the reason of a partial read is its notes, or else its
+    flagged cells."""
     return [
         {"source": r["source"], "status": r["status"], "error_code": (r.get("error") or {}).get("code"),
-         "reason": (r.get("error") or {}).get("message") or "；".join(r.get("notes") or []),
+         "reason": (r.get("error") or {}).get("message") or "；".join(r.get("notes") or [])
+         or "；".join(f"{k}: {v}" for k, v in (r.get("cell_flags") or {}).items()),
          "duplicate_of": r.get("duplicate_of")}
         for r in results
     ]  # fmt: skip
