@@ -72,6 +72,7 @@ class Extraction:
             "cell_flags": {k: c.flag for k, c in self.cells.items() if c.flag},
             "cell_remarks": {k: c.remark for k, c in self.cells.items() if c.remark},
             "cell_units": {k: c.unit for k, c in self.cells.items() if c.unit},
+            "cell_printed": {k: c.raw for k, c in self.cells.items() if c.flag in mapping.PRINTED_FLAGS and c.raw},
             "sections": self.sections,
             "headings": self.headings,
             "narrative": self.narrative,
@@ -205,5 +206,5 @@ def _read_tables(lines: list[Line], sections: list, result: Extraction) -> None:
     versions = {v for v in (t2.version, t3.version) if v}
     result.template = versions.pop() if len(versions) == 1 else ("mixed" if versions else None)
     result.missing_tables = missing
-    flagged = any(c.flag in (mapping.CELL_MISSING, mapping.NOT_A_NUMBER, mapping.ROW_MISSING) for c in result.cells.values())
+    flagged = any(c.flag in mapping.UNREAD_FLAGS for c in result.cells.values())
     result.status = "partial" if missing or flagged or result.agency is None or result.year is None else "ok"
