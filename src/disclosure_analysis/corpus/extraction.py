@@ -16,6 +16,7 @@ from disclosure_analysis import __version__
 from disclosure_analysis.checks.report import check_extraction
 from disclosure_analysis.errors import ReportError
 from disclosure_analysis.executors import Executor, LocalExecutor, Progress, WorkerError
+from disclosure_analysis.ingest.limits import file_sha256, memory_cap
 
 if TYPE_CHECKING:
     from disclosure_analysis.ingest.extract import Extraction
@@ -72,8 +73,10 @@ def extract_path(path: str | Path) -> Extraction:
 
 
 def extract_json(path: str) -> dict:
-    """`extract_path(path)` as the `extract --json` object (what a worker sends back)."""
-    return extract_path(path).to_json()
+    """`extract_path(path)` as the `extract --json` object (what a worker sends back), under the memory
+    cap of one extraction (`ingest.limits.memory_cap`)."""
+    with memory_cap():
+        return extract_path(path).to_json()
 
 
 def extract_many(
@@ -135,14 +138,6 @@ def _worker_failure(path: Path, digest: str | None, error: WorkerError) -> dict:
 
     message = f"{path}: 处理该文件的工作进程两次出错（{error.detail}）"
     return Extraction(str(path), sha256=digest or "", error=ReportError("worker_error", message)).to_json()
-
-
-def file_sha256(path: Path) -> str | None:
-    """Content hash of a file, None when it cannot be read."""
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None
 
 
 def _store(res: dict, cache: Path | None, digest: str | None) -> dict:
