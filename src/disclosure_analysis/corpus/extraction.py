@@ -25,13 +25,14 @@ REPORT_SUFFIXES = frozenset({".txt", ".text", ".md", ".html", ".htm", ".shtml", 
 
 
 def report_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named, plus report-like files found recursively in folders (sorted, deduplicated)."""
+    """Files named, plus report-like files found recursively in folders (sorted, deduplicated). A FIFO,
+    device or dangling link with a report's name is listed too: it gets a status and a reason."""
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
             out.extend(
                 f for f in sorted(p.rglob("*"))
-                if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES and not f.name.startswith(".")
+                if not f.is_dir() and f.suffix.lower() in REPORT_SUFFIXES and not f.name.startswith(".")
             )
         else:
             out.append(p)

@@ -202,3 +202,14 @@ def test_running_out_of_memory_fails_the_file_alone(tmp_path: Path, monkeypatch:
     monkeypatch.setattr("disclosure_analysis.ingest.readers.read_document", exhausted)
     result = read_report(path)
     assert (result.status, result.error.code) == ("failed", "out_of_memory") and str(path) in result.error.message
+
+
+def test_a_folder_lists_special_files_so_each_gets_a_status(tmp_path: Path) -> None:
+    from disclosure_analysis.corpus.extraction import extract_many, report_files
+
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "gone.html").symlink_to(tmp_path / "missing.html")
+    files = report_files([tmp_path])
+    assert [f.name for f in files] == ["gone.html", "pipe.txt"]
+    codes = [r["error"]["code"] for r in _finishes(lambda: list(extract_many(files)), 60)]
+    assert codes == ["not_found", "not_a_regular_file"]
