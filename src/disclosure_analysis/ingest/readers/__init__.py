@@ -21,6 +21,7 @@ _MARKUP_START = re.compile(
     r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|table|meta|title|div|p|center|font|span|style|script|link)\b",
     re.IGNORECASE | re.DOTALL,
 )
+_TAGS = re.compile(r"</?[a-z][a-z0-9]*\b[^<>]*>", re.IGNORECASE)
 _MARKUP_NEAR_START = re.compile(r"<(?:!doctype\s+html|html|body)\b", re.IGNORECASE)
 _PDF_HEADER = re.compile(rb"%PDF-\d")
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -85,9 +86,17 @@ def sniff(data: bytes, source: str) -> str:
     if data.startswith(b"{\\rtf"):
         raise ReportError("unsupported_type", f"{source}: RTF 格式暂不支持，请另存为 .docx 或 PDF")
     text = _text_head(data, source)
-    if _MARKUP_START.match(text) or _MARKUP_NEAR_START.search(text[:1024]):
+    if _MARKUP_NEAR_START.search(text[:1024]):
+        return "html"
+    if _MARKUP_START.match(text) and _is_markup(text):
         return "html"
     return "text"
+
+
+def _is_markup(text: str) -> bool:
+    """Markup beyond a stray tag at the start of a text report: a closing tag, or three tags."""
+    tags = _TAGS.findall(text)
+    return len(tags) >= 3 or any(tag.startswith("</") for tag in tags)
 
 
 def _zip_kind(data: bytes, source: str) -> str:

@@ -82,14 +82,18 @@ def read(data: bytes, source: str) -> Document:
     if not text.strip():
         raise ReportError("empty_file", f"{source}: 网页没有任何内容")
     try:
-        root = lxml_html.document_fromstring(text)
+        # huge_tree: past 256 levels of nesting libxml2 would otherwise drop the rest of the page silently
+        root = lxml_html.document_fromstring(text, parser=lxml_html.HTMLParser(huge_tree=True))
     except (etree.ParserError, ValueError) as exc:
         raise ReportError("corrupt_file", f"{source}: 网页结构无法解析（{exc}）") from exc
     doc = Document(source=source, kind="html", meta=_meta(root), notes=notes)
     doc.meta["encoding"] = encoding
-    _drop_chrome(root)
-    body = root.find("body")
-    doc.blocks = _blocks(root if body is None else body, limits.CellBudget(source), doc.notes)
+    try:
+        _drop_chrome(root)
+        body = root.find("body")
+        doc.blocks = _blocks(root if body is None else body, limits.CellBudget(source), doc.notes)
+    except RecursionError as exc:  # hundreds of levels: read to the end or not at all, never in part
+        raise ReportError("corrupt_file", f"{source}: 网页的标签嵌套层数过多（数百层以上），无法完整读取") from exc
     return doc
 
 

@@ -157,3 +157,8 @@ def test_every_corpus_file_gets_its_reader(shared_corpus: Path) -> None:
         doc = read_document(path)
         assert doc.kind == kinds[path.suffix], path.name
         assert doc.blocks, path.name
+
+
+def test_a_text_report_starting_with_a_stray_tag_is_text() -> None:
+    assert sniff("<p>某某局2022年政府信息公开工作年度报告\n一、总体情况\n正文\n".encode(), "x") == "text"
+    assert sniff("<p>标题</p>\n<p>一、总体情况</p>\n<p>正文</p>".encode(), "x") == "html"
