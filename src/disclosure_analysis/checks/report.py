@@ -2,7 +2,7 @@
 
 Never edits a value. Where a needed cell is null (blank, "/"), the rule says it cannot be checked
 (severity "info") instead of passing. Rules: R1 per-column balance, R2 row sums, R3 result total,
-R4 non-negative integers (and any cell of the three tables printed with a number it cannot hold: a
+Y1 the year reported on is plausible, R4 non-negative integers (and any cell of the three tables printed with a number it cannot hold: a
 decimal or negative count, a wrong unit, too many digits — left null by the reader), R5 表四 totals, T1
 narrative vs table (warning), F1 table missing, N1 an isolated blank among printed numbers, P1 a cell the
 reader flagged as uncertain.
@@ -14,6 +14,7 @@ Each finding points at what it checks: R1/R3 a column (row None), R2 a row (colu
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import TYPE_CHECKING
 
 from disclosure_analysis import formats
@@ -184,13 +185,35 @@ def check_report(cells: Cells, t3_version: str | None, narrative: Mapping[str, f
     return out
 
 
+#: the first year reported on: the 条例 took effect on 2008-05-01
+FIRST_YEAR = 2008
+
+
+def check_year(year: int | None, published: str | None, today: date | None = None) -> list[Finding]:
+    """Y1: the year reported on is neither before the 条例 nor in the future (after today, or after the
+    publication date)."""
+    if year is None:
+        return []
+    today = today or date.today()
+    if year < FIRST_YEAR:
+        why = f"早于《政府信息公开条例》施行的 {FIRST_YEAR} 年"
+    elif year > today.year:
+        why = f"晚于今年（{today.year} 年）"
+    elif published and year > int(published[:4]):
+        why = f"晚于报告的发布日期 {published}"
+    else:
+        return []
+    return [Finding("Y1", WARNING, None, None, None, None, year, f"报告年度 {year} {why}，请核对标题中的年份")]
+
+
 def check_extraction(extraction: Extraction) -> list[Finding]:
     """Every single-report finding of an extraction whose tables were read (none otherwise): the rules
     over its cells, then each cell the reader flagged: R4 for a number the cell cannot hold, P1 for one it
     is unsure of."""
+    years = check_year(extraction.year, extraction.published)
     if not extraction.versions:
-        return []
-    out = check_report(extraction.values(), extraction.versions.get("t3"), extraction.narrative,
+        return years
+    out = years + check_report(extraction.values(), extraction.versions.get("t3"), extraction.narrative,
                        extraction.missing_tables)
     out += [_flagged(key, cell) for key, cell in extraction.cells.items() if cell.flag and cell.flag != mapping.ROW_MISSING]
     return out
