@@ -102,6 +102,7 @@ _NUMBERING = re.compile(r"^[(\[]?\d{1,2}[)\].]?$")  # "1." "(1)": a row's number
 _NOT_NUMBERS = frozenset({"nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity"})
 
 
+@lru_cache(maxsize=100_000)
 def is_unreadable_number(raw: str | None) -> bool:
     """True for text in a number's place that is not a number: a spreadsheet's NaN, inf, 1e308, 3,5, a
     formula (=1+1, @SUM(A1)) or error (#REF!). Such text has no CJK character and has a digit or a

@@ -44,6 +44,7 @@ def _blocks(lines: list[str], budget: limits.CellBudget):
         nonlocal cells
         if cells:
             rows.append(cells)
+            budget.add(len(cells))
             cells = []
 
     def flush_table():
@@ -72,7 +73,6 @@ def _blocks(lines: list[str], budget: limits.CellBudget):
         yield from flush_md()
         if line.startswith("\t") and "\t" not in line[1:]:
             cells.append(line[1:].strip())
-            budget.add(1)
             last_was_cell = True
             continue
         if "\t" in line.strip("\t"):
