@@ -114,14 +114,18 @@ class Executor(ABC):
 
 
 class LocalExecutor(Executor):
-    """`jobs` worker processes on this machine; `jobs=1` runs every task in this process."""
+    """`jobs` worker processes on this machine. Even one job runs in a worker process, so that a task
+    that kills its process (a crash in a C library, the kernel's OOM killer) fails alone and the caller's
+    other results are kept; `isolate=False` with `jobs=1` runs every task in this process (for a caller
+    that is itself a worker)."""
 
-    def __init__(self, jobs: int = 1):
+    def __init__(self, jobs: int = 1, *, isolate: bool = True):
         self.workers = max(1, jobs)
+        self.isolate = isolate
         self._pool: ProcessPoolExecutor | None = None
 
     def _submit(self, fn: Callable[[T], R], item: T) -> Future:
-        if self.workers == 1:
+        if self.workers == 1 and not self.isolate:
             return _run_here(fn, item)
         if self._pool is None:
             self._pool = ProcessPoolExecutor(

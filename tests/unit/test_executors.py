@@ -56,9 +56,11 @@ def test_a_task_that_always_fails_is_reported_for_its_input_only(jobs: int) -> N
     assert "always bad" in got[1].detail
 
 
-def test_a_dead_worker_fails_only_its_own_input() -> None:
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_dead_worker_fails_only_its_own_input(jobs: int) -> None:
+    """Even one job runs in a worker process: a task that kills it loses no other result."""
     items = ["a", "b", "crash", "d", "e", "f", "g"]
-    with LocalExecutor(2) as ex:
+    with LocalExecutor(jobs) as ex:
         got = dict(ex.map_unordered(crashing, items))
     assert isinstance(got.pop(2), WorkerError)
     assert got == {i: s.upper() for i, s in enumerate(items) if s != "crash"}
@@ -83,7 +85,7 @@ def test_extract_many_keeps_the_input_order_and_reports_worker_errors(tmp_path: 
     assert [r["source"] for r in results] == [str(f) for f in files]
     assert ticks[-1] == len(files)
 
-    monkeypatch.setattr("disclosure_analysis.corpus.extraction.extract_json", refuse)  # in-process: jobs=1
+    monkeypatch.setattr("disclosure_analysis.corpus.extraction.extract_json", refuse)  # forked after the patch
     (tmp_path / "bad.txt").write_text("某局2021年政府信息公开工作年度报告", encoding="utf-8")
     failed = next(extract_many([tmp_path / "bad.txt"], None, jobs=1))
     assert failed["status"] == "failed"
@@ -96,3 +98,14 @@ def test_dask_missing_is_said_in_chinese(monkeypatch) -> None:
     with pytest.raises(ExecutorUnavailable, match=r"pip install 'disclosure-analysis\[dask\]'"):
         make_executor(dask="local")
     assert isinstance(make_executor(jobs=3), LocalExecutor)
+
+
+def test_not_isolated_runs_in_this_process() -> None:
+    with LocalExecutor(1, isolate=False) as ex:
+        assert dict(ex.map_unordered(_pid, ["a"])) == {0: os.getpid()}
+    with LocalExecutor(1) as ex:
+        assert dict(ex.map_unordered(_pid, ["a"])) != {0: os.getpid()}
+
+
+def _pid(_item: str) -> int:
+    return os.getpid()

@@ -2,8 +2,10 @@
 
 Never edits a value. Where a needed cell is null (blank, "/"), the rule says it cannot be checked
 (severity "info") instead of passing. Rules: R1 per-column balance, R2 row sums, R3 result total,
-R4 non-negative integers, R5 表四 totals, T1 narrative vs table (warning), F1 table missing,
-N1 an isolated blank among printed numbers, P1 a cell the reader flagged as uncertain.
+Y1 the year reported on is plausible, R4 non-negative integers (and any cell of the three tables printed with a number it cannot hold: a
+decimal or negative count, a wrong unit, too many digits — left null by the reader), R5 表四 totals, T1
+narrative vs table (warning), F1 table missing, N1 an isolated blank among printed numbers, P1 a cell the
+reader flagged as uncertain.
 
 Each finding points at what it checks: R1/R3 a column (row None), R2 a row (column None), R5 a
 表四 total, N1/R4/T1/X1 a cell.
@@ -12,6 +14,7 @@ Each finding points at what it checks: R1/R3 a column (row None), R2 a row (colu
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import TYPE_CHECKING
 
 from disclosure_analysis import formats
@@ -182,20 +185,51 @@ def check_report(cells: Cells, t3_version: str | None, narrative: Mapping[str, f
     return out
 
 
+#: the first year reported on: the 条例 took effect on 2008-05-01
+FIRST_YEAR = 2008
+
+
+def check_year(year: int | None, published: str | None, today: date | None = None) -> list[Finding]:
+    """Y1: the year reported on is neither before the 条例 nor in the future (after today, or after the
+    publication date)."""
+    if year is None:
+        return []
+    today = today or date.today()
+    if year < FIRST_YEAR:
+        why = f"早于《政府信息公开条例》施行的 {FIRST_YEAR} 年"
+    elif year > today.year:
+        why = f"晚于今年（{today.year} 年）"
+    elif published and year > int(published[:4]):
+        why = f"晚于报告的发布日期 {published}"
+    else:
+        return []
+    return [Finding("Y1", WARNING, None, None, None, None, year, f"报告年度 {year} {why}，请核对标题中的年份")]
+
+
 def check_extraction(extraction: Extraction) -> list[Finding]:
     """Every single-report finding of an extraction whose tables were read (none otherwise): the rules
-    over its cells, then each cell the reader flagged as uncertain (P1)."""
+    over its cells, then each cell the reader flagged: R4 for a number the cell cannot hold, P1 for one it
+    is unsure of."""
+    years = check_year(extraction.year, extraction.published)
     if not extraction.versions:
-        return []
-    cells = extraction.cells
-    out = check_report(extraction.values(), extraction.versions.get("t3"), extraction.narrative,
+        return years
+    out = years + check_report(extraction.values(), extraction.versions.get("t3"), extraction.narrative,
                        extraction.missing_tables)
-    out += [
-        Finding("P1", INFO, key[:2], *_row_col(key), None, cell.value, f"{key}：{_FLAG_TEXT[cell.flag]}")
-        for key, cell in cells.items()
-        if cell.flag and cell.flag != mapping.ROW_MISSING
-    ]
+    out += [_flagged(key, cell) for key, cell in extraction.cells.items() if cell.flag and cell.flag != mapping.ROW_MISSING]
     return out
+
+
+def _flagged(key: str, cell: mapping.Cell) -> Finding:
+    table, (row, col) = key[:2], _row_col(key)
+    if cell.flag in _INVALID_TEXT:
+        return Finding("R4", ERROR, table, row, col, None, None,
+                       f"{_TABLE_NAMES[table]} {key[3:]}：印的是“{cell.raw}”，{_INVALID_TEXT[cell.flag]}，记为空")
+    text = _FLAG_TEXT[cell.flag]
+    if cell.flag == mapping.UNIT_CONVERTED:
+        text = f"印的是“{cell.raw}”，{text}为 {number_text(cell.value)}{cell.unit or ''}，请人工核对"
+    elif cell.flag == mapping.CELL_MISSING and cell.value is not None:
+        text = "该行的数字个数少于表格列数，此格按位置推定，请人工核对"
+    return Finding("P1", INFO, table, row, col, None, cell.value, f"{key}：{text}")
 
 
 _FLAG_TEXT = {
@@ -203,6 +237,12 @@ _FLAG_TEXT = {
     mapping.CELL_MISSING: "该行的数字个数少于表格列数，此格无法确定，记为空",
     mapping.EXTRA_CELLS: "该行的数字个数多于表格列数，多出的内容被忽略，请人工核对",
     mapping.NOT_A_NUMBER: "此格内容既不是数字也不是空白标记，记为空",
+    mapping.UNIT_CONVERTED: "已按单位换算",
+}
+_INVALID_TEXT = {
+    mapping.NOT_A_COUNT: "不是非负整数（表三、表四和表二的件数须为整数）",
+    mapping.OUT_OF_RANGE: "超出此格可能的范围（超过 15 位数字，或金额为负）",
+    mapping.UNIT_MISMATCH: "所带单位与此格不符",
 }
 
 

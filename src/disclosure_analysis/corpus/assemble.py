@@ -61,17 +61,18 @@ def report_records(results: Iterable[dict], ids: dict[str, str]) -> dict[str, li
             "is_government": res.get("is_government"), "region": res.get("region"), "status": res["status"],
         })
         flags, remarks, units = res.get("cell_flags", {}), res.get("cell_remarks", {}), res.get("cell_units", {})
+        printed = res.get("cell_printed", {})
         for k, v in res.get("cells", {}).items():
             table, _, rest = k.partition(".")
+            cell = {**key, "value": v, "flag": flags.get(k), "printed": printed.get(k)}
             if table == "t2":
-                rec["table2"].append({**key, "code": rest, "value": v, "unit": units.get(k),
-                                      "remark": remarks.get(k), "flag": flags.get(k)})
+                rec["table2"].append({**cell, "code": rest, "unit": units.get(k), "remark": remarks.get(k)})
             elif table == "t3":
                 row, _, col = rest.partition(".")
-                rec["table3"].append({**key, "row": row, "column": col, "value": v, "flag": flags.get(k)})
+                rec["table3"].append({**cell, "row": row, "column": col})
             elif table == "t4":
                 group, _, outcome = rest.rpartition("_")
-                rec["table4"].append({**key, "group": group, "outcome": outcome, "value": v, "flag": flags.get(k)})
+                rec["table4"].append({**cell, "group": group, "outcome": outcome})
         headings = res.get("headings", {})
         for sec, text in (res.get("sections") or {}).items():
             if text is not None:

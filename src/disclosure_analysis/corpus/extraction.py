@@ -3,11 +3,9 @@ caching each result under the file's sha256 and a digest of the extraction code.
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import json
 import os
-import stat
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import nullcontext
 from functools import cache
@@ -18,6 +16,7 @@ from disclosure_analysis import __version__
 from disclosure_analysis.checks.report import check_extraction
 from disclosure_analysis.errors import ReportError
 from disclosure_analysis.executors import Executor, LocalExecutor, Progress, WorkerError
+from disclosure_analysis.ingest.limits import check_file, file_sha256, memory_cap
 
 if TYPE_CHECKING:
     from disclosure_analysis.ingest.extract import Extraction
@@ -65,8 +64,8 @@ def _is_output(folder: Path) -> bool:
 
 def refusal(path: Path) -> ReportError | None:
     """Why `path` is not read at all (not even hashed), or None: a hidden file (its name starts with "."),
-    a file whose suffix is not among `READ_SUFFIXES`, a symbolic link that loops, anything but a regular
-    file (a folder, a FIFO, a device)."""
+    a file whose suffix is not among `READ_SUFFIXES`, and what `ingest.limits.check_file` refuses by
+    `stat` alone (a missing file, a looping link, a FIFO or device, a file over the size limit)."""
     if path.name.startswith("."):
         return ReportError("skipped_hidden", f"{path}: 隐藏文件（文件名以“.”开头，多为系统或编辑器生成），未读取")
     if path.suffix.lower() not in READ_SUFFIXES:
@@ -75,17 +74,9 @@ def refusal(path: Path) -> ReportError | None:
             f"{path}: 文件类型 {path.suffix} 不是年度报告的格式（支持 PDF、Word .docx、网页、文本），未读取",
         )
     try:
-        info = path.stat()
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            return ReportError("symlink_loop", f"{path}: 符号链接指向自身（循环链接），没有可读取的文件")
-        if exc.errno == errno.ENOENT:
-            what = "符号链接指向的文件不存在" if path.is_symlink() else "找不到这个文件"
-            return ReportError("not_found", f"{path}: {what}")
-        return None  # e.g. permission denied: the reader says so
-    if not stat.S_ISREG(info.st_mode):
-        what = "文件夹" if stat.S_ISDIR(info.st_mode) else "设备、管道或套接字等特殊文件"
-        return ReportError("not_a_regular_file", f"{path}: 这是{what}，不是普通文件，未读取")
+        check_file(path)
+    except ReportError as refused:  # not found, a loop, a FIFO or device, too large: `ingest.limits`
+        return refused
     return None
 
 
@@ -123,8 +114,10 @@ def extract_path(path: str | Path) -> Extraction:
 
 
 def extract_json(path: str) -> dict:
-    """`extract_path(path)` as the `extract --json` object (what a worker sends back)."""
-    return extract_path(path).to_json()
+    """`extract_path(path)` as the `extract --json` object (what a worker sends back), under the memory
+    cap of one extraction (`ingest.limits.memory_cap`)."""
+    with memory_cap():
+        return extract_path(path).to_json()
 
 
 def extract_many(
@@ -234,14 +227,6 @@ def _renamed(res: dict, source: str) -> dict:
     if res.get("error") and before != source:
         res["error"] = {**res["error"], "message": res["error"]["message"].replace(before, source)}
     return res
-
-
-def file_sha256(path: Path) -> str | None:
-    """Content hash of a file, None when it cannot be read."""
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None
 
 
 def _store(res: dict, cache: Path | None, digest: str | None) -> dict:

@@ -35,6 +35,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
         ("unit", "string", "unit as printed or implied (万元 for fees_amount)"),
         ("remark", "string", "text printed beside the number, e.g. （其中修订16件）"),
         ("flag", "string", "why the parser is unsure of this cell, null when sure"),
+        ("printed", "string", "the cell's text as printed when it is not the value (flagged: unreadable, impossible or converted)"),
     ],
     "table3": [
         ("report_id", "string", "report"),
@@ -44,6 +45,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
         ("column", "string", "applicant column code"),
         ("value", "Int64", "count as printed; null when blank"),
         ("flag", "string", "why the parser is unsure of this cell, null when sure"),
+        ("printed", "string", "the cell's text as printed when it is not the value (flagged: unreadable, impossible or converted)"),
     ],
     "table4": [
         ("report_id", "string", "report"),
@@ -53,6 +55,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
         ("outcome", "string", "upheld, corrected, other, pending or total"),
         ("value", "Int64", "count as printed; null when blank"),
         ("flag", "string", "why the parser is unsure of this cell, null when sure"),
+        ("printed", "string", "the cell's text as printed when it is not the value (flagged: unreadable, impossible or converted)"),
     ],
     "sections": [
         ("report_id", "string", "report"),

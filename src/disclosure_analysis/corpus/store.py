@@ -188,7 +188,7 @@ def write_batch(batch: Batch) -> list[Row] | str:
     refused = _refusal(batch)
     if refused:
         return refused
-    return _commit(batch, _extract(batch, LocalExecutor(1), _usable(batch.cache)))
+    return _commit(batch, _extract(batch, LocalExecutor(1, isolate=False), _usable(batch.cache)))
 
 
 def _recover(batch: Batch, executor: Executor) -> list[Row] | str:

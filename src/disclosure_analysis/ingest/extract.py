@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from disclosure_analysis.errors import Finding, ReportError
-from disclosure_analysis.ingest import mapping
+from disclosure_analysis.ingest import limits, mapping
 from disclosure_analysis.ingest.document import Document
 from disclosure_analysis.ingest.metadata import agency_info, find_published, find_title
 from disclosure_analysis.ingest.narrative import figures
@@ -72,6 +72,7 @@ class Extraction:
             "cell_flags": {k: c.flag for k, c in self.cells.items() if c.flag},
             "cell_remarks": {k: c.remark for k, c in self.cells.items() if c.remark},
             "cell_units": {k: c.unit for k, c in self.cells.items() if c.unit},
+            "cell_printed": {k: c.raw for k, c in self.cells.items() if c.flag in mapping.PRINTED_FLAGS and c.raw},
             "sections": self.sections,
             "headings": self.headings,
             "narrative": self.narrative,
@@ -84,38 +85,28 @@ class Extraction:
 def read_report(path: str | Path) -> Extraction:
     """Read one file into an Extraction (without findings). Any problem ends up in `status` and `error`,
     never as an exception."""
-    from disclosure_analysis.ingest.readers import MAX_BYTES, read_document
+    from disclosure_analysis.ingest.readers import read_document
 
     path = Path(path)
     result = Extraction(source=str(path))
     try:
-        if path.is_file() and path.stat().st_size > MAX_BYTES:
-            result.sha256 = _streamed_sha256(path)
-            data = None  # read_document refuses it without loading it
-        else:
-            data = path.read_bytes()
-            result.sha256 = hashlib.sha256(data).hexdigest()
-    except OSError as exc:
-        result.error = ReportError("not_found", f"{path}: 无法读取文件（{exc.strerror or exc}）")
-        return result
-    try:
+        data = limits.read_file(path)
+        result.sha256 = hashlib.sha256(data).hexdigest()
         doc = read_document(path, data)
         result.kind = doc.kind
         interpret(doc, result)
     except ReportError as exc:
+        if exc.code == "too_large":
+            result.sha256 = limits.file_sha256(path) or ""
         result.error, result.status = exc, exc.status
+    except MemoryError:
+        result.error = ReportError(
+            "out_of_memory", f"{path}: 读取这个文件需要的内存超过 {limits.mb(limits.MAX_EXTRACTION_MEMORY)} 的上限，文件可能有问题"
+        )
     except Exception as exc:  # a bug must not stop a batch: report it against this file
         result.error = ReportError("internal_error", f"{path}: 解析时出现程序错误（{type(exc).__name__}: {exc}）")
         result.status = "failed"
     return result
-
-
-def _streamed_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def interpret(doc: Document, result: Extraction) -> Extraction:
@@ -205,5 +196,5 @@ def _read_tables(lines: list[Line], sections: list, result: Extraction) -> None:
     versions = {v for v in (t2.version, t3.version) if v}
     result.template = versions.pop() if len(versions) == 1 else ("mixed" if versions else None)
     result.missing_tables = missing
-    flagged = any(c.flag in (mapping.CELL_MISSING, mapping.NOT_A_NUMBER, mapping.ROW_MISSING) for c in result.cells.values())
+    flagged = any(c.flag in mapping.UNREAD_FLAGS for c in result.cells.values())
     result.status = "partial" if missing or flagged or result.agency is None or result.year is None else "ok"

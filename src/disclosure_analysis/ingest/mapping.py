@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from disclosure_analysis import formats
+from disclosure_analysis.ingest import values
 from disclosure_analysis.ingest.labels import Observed, Target, align, clean, match_unordered, numbering
 from disclosure_analysis.ingest.stream import DataRow, Line, Section, data_row
-from disclosure_analysis.ingest.values import CellValue, normalize, parse_value
+from disclosure_analysis.ingest.values import AMOUNT, CHANGE, COUNT, normalize, parse_value
 
 # Flags (why a cell is uncertain)
 ROW_BY_POSITION = "row_by_position"  # the row's label was missing or garbled; placed by its position
@@ -20,6 +21,13 @@ ROW_MISSING = "row_missing"  # the format has this row but the document does not
 CELL_MISSING = "cell_missing"  # the row has fewer cells than the format; this one could not be placed
 EXTRA_CELLS = "extra_cells"  # the row had more cells than the format; the surplus was ignored
 NOT_A_NUMBER = "not_a_number"  # the cell holds text that is neither a number nor a blank marker
+# a printed number the cell cannot hold (`values.as_field`): null, except UNIT_CONVERTED
+NOT_A_COUNT, OUT_OF_RANGE, UNIT_MISMATCH = values.NOT_A_COUNT, values.OUT_OF_RANGE, values.UNIT_MISMATCH
+UNIT_CONVERTED = values.UNIT_CONVERTED
+#: flags of a cell whose printed text is not its value (kept in `Cell.raw`, `extract --json` cell_printed)
+PRINTED_FLAGS = frozenset({NOT_A_NUMBER, NOT_A_COUNT, OUT_OF_RANGE, UNIT_MISMATCH, UNIT_CONVERTED})
+#: flags of a cell left null because it could not be read (the report is then `partial`)
+UNREAD_FLAGS = frozenset({CELL_MISSING, ROW_MISSING, NOT_A_NUMBER, NOT_A_COUNT, OUT_OF_RANGE, UNIT_MISMATCH})
 
 
 @dataclass
@@ -40,13 +48,16 @@ class TableResult:
     notes: list[str] = field(default_factory=list)
 
 
-def _cell(raw: str | None, flag: str | None = None) -> Cell:
+def _cell(raw: str | None, flag: str | None = None, field: str = COUNT, unit: str | None = None,
+          *, scalable: bool = False) -> Cell:
+    """The cell of a printed text in a field (`values.as_field`); `flag` says how it was placed."""
     if raw is None:
         return Cell(None, None, flag or CELL_MISSING)
-    parsed: CellValue | None = parse_value(raw)
+    parsed = parse_value(raw)
     if parsed is None:
         return Cell(None, raw, NOT_A_NUMBER)
-    return Cell(parsed.value, raw, flag, parsed.remark, parsed.unit)
+    value, printed_unit, problem = values.as_field(parsed, field, unit, scalable=scalable)
+    return Cell(value, raw, problem or flag, parsed.remark, printed_unit)
 
 
 def _fit(values: tuple[str, ...], n: int) -> tuple[list[str | None], str | None]:
@@ -153,7 +164,9 @@ def map_table2(lines: list[Line], default_version: str) -> TableResult:
             continue
         placed, fit_flag = _fit(rows[idx].values, len(spec.codes))
         for code, raw in zip(spec.codes, placed, strict=True):
-            cell = _cell(raw, fit_flag if raw is None or fit_flag == EXTRA_CELLS else None)
+            field = AMOUNT if code in fmt.amounts else CHANGE if code in fmt.signed else COUNT
+            flag = fit_flag if raw is None or fit_flag == EXTRA_CELLS else None
+            cell = _cell(raw, flag, field, fmt.units.get(code), scalable=True)
             if code in fmt.units and cell.unit is None and cell.value is not None:
                 cell.unit = fmt.units[code]
             result.cells[f"t2.{code}"] = cell

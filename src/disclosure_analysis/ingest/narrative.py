@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from disclosure_analysis.ingest.values import normalize
 
-_NUM = r"(\d+(?:\.\d+)?)"
+_NUM = r"(\d{1,15}(?:\.\d+)?)"  # a longer digit run is no figure (`values.MAX_DIGITS`)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from disclosure_analysis.formats import sections as section_specs
 from disclosure_analysis.ingest.document import Document, Paragraph
-from disclosure_analysis.ingest.values import is_value
+from disclosure_analysis.ingest.values import is_unreadable_number, parse_value
 
 # Page numbers and running footers inserted between parts of a table.
 _PAGE_NUMBER = re.compile(r"^[-—–－_\s]*(?:第\s*)?\d{1,3}\s*(?:页|/\s*\d+\s*页?)?[-—–－_\s]*$")
@@ -50,8 +50,6 @@ class DataRow:
 
     @property
     def has_number(self) -> bool:
-        from disclosure_analysis.ingest.values import parse_value
-
         return any((v := parse_value(x)) is not None and v.value is not None for x in self.values)
 
 
@@ -77,27 +75,37 @@ def lines_of(doc: Document) -> list[Line]:
 
 
 def data_row(line: Line) -> DataRow | None:
-    """Split a line into labels + trailing values; None when it ends in text."""
+    """Split a line into labels + trailing values; None when it ends in text. An unreadable number
+    (`values.is_unreadable_number`: NaN, =1+1) before a printed number is one of the values, so that the
+    cells after it keep their columns."""
     if line.is_table:
         cells = list(line.cells)
-        k = len(cells)
-        while k > 0 and is_value(cells[k - 1]):
-            k -= 1
+        k = _values_start(cells)
         values = tuple(cells[k:])
         labels = tuple(c for c in cells[:k] if c)
         if not values:
             return None
         return DataRow(labels, values, line)
     tokens = line.cells[0].split()
-    k = len(tokens)
-    while k > 0 and is_value(tokens[k - 1]):
-        k -= 1
+    k = _values_start(tokens)
     if k == len(tokens):
         return None
     label = "".join(tokens[:k])
     if _SENTENCE.search(label) or len(label) > 40:
         return None  # running text that happens to end in a number (a wrapped PDF line)
     return DataRow((label,) if label else (), tuple(tokens[k:]), line)
+
+
+def _values_start(cells: list[str]) -> int:
+    """Index of the first of the trailing value cells: numbers and null markers, and unreadable numbers
+    among them when they hold a printed number (see `data_row`)."""
+    k, plain, number = len(cells), len(cells), False
+    while k > 0 and ((parsed := parse_value(cells[k - 1])) is not None or is_unreadable_number(cells[k - 1])):
+        number = number or (parsed is not None and parsed.number is not None)
+        k -= 1
+        if parsed is not None and plain == k + 1:
+            plain = k
+    return k if number else plain
 
 
 # --- sections -------------------------------------------------------------------------------------

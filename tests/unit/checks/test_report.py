@@ -121,3 +121,33 @@ def test_a_column_left_blank_throughout_is_not_an_isolated_blank() -> None:
     for row in formats.table3().versions["2021"]:
         cells[f"t3.{row}.research"] = None
     assert not [f for f in check_table3(cells, "2021") if f.rule == "N1"]
+
+
+def test_a_number_a_cell_cannot_hold_is_an_r4_error_with_its_printed_text() -> None:
+    from disclosure_analysis.checks.report import check_extraction
+    from disclosure_analysis.ingest import mapping
+    from disclosure_analysis.ingest.extract import Extraction
+
+    cells = {k: mapping.Cell(v, str(v)) for k, v in balanced_table3().items()}
+    cells["t3.new_received.natural_person"] = mapping.Cell(None, "3.5", mapping.NOT_A_COUNT)
+    cells["t2.licensing_decisions"] = mapping.Cell(12000, "1.2万", mapping.UNIT_CONVERTED)
+    extraction = Extraction("x", versions={"t2": "2021", "t3": "2021"}, cells=cells)
+    findings = check_extraction(extraction)
+    r4 = [f for f in findings if f.rule == "R4"]
+    assert [(f.table, f.row, f.column) for f in r4] == [("t3", "new_received", "natural_person")]
+    assert "“3.5”" in r4[0].message and "记为空" in r4[0].message
+    converted = [f for f in findings if f.rule == "P1"]
+    assert len(converted) == 1 and "“1.2万”" in converted[0].message and "12000" in converted[0].message
+
+
+def test_a_year_in_the_future_or_before_the_regulation_is_a_warning() -> None:
+    from datetime import date
+
+    from disclosure_analysis.checks.report import check_year
+
+    today = date(2026, 3, 1)
+    assert check_year(2025, "2026-01-20", today) == []
+    assert check_year(None, None, today) == []
+    for year, published, said in ((2099, None, "今年"), (2025, "2024-03-01", "发布日期"), (2005, None, "条例")):
+        (finding,) = check_year(year, published, today)
+        assert (finding.rule, finding.severity, finding.printed) == ("Y1", "warning", year) and said in finding.message

@@ -6,7 +6,20 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from disclosure_analysis.ingest.values import NULL_MARKERS, cjk_number, parse_value
+from disclosure_analysis.ingest.values import (
+    AMOUNT,
+    CHANGE,
+    COUNT,
+    NOT_A_COUNT,
+    NULL_MARKERS,
+    OUT_OF_RANGE,
+    UNIT_CONVERTED,
+    UNIT_MISMATCH,
+    as_field,
+    cjk_number,
+    is_unreadable_number,
+    parse_value,
+)
 
 FULLWIDTH = str.maketrans("0123456789+-.,", "０１２３４５６７８９＋－．，")
 
@@ -63,3 +76,66 @@ def test_cjk_numbers(n: int) -> None:
     tens, ones = divmod(n, 10)
     text = (("" if tens == 1 else digits[tens]) + "十" if tens else "") + (digits[ones] if ones else "")
     assert cjk_number(text) == n
+
+
+# --- what a field may hold (issue 12: one cell must not crash a corpus, nor pass for what it is not) ---
+
+
+@pytest.mark.parametrize(
+    ("printed", "value", "problem"),
+    [
+        ("32", 32, None),
+        ("32件", 32, None),
+        ("3.0", 3.0, None),
+        ("3.5", None, NOT_A_COUNT),
+        ("-3", None, NOT_A_COUNT),
+        ("1.2万", None, UNIT_MISMATCH),  # 表三 and 表四 counts are taken only as printed
+        ("5元", None, UNIT_MISMATCH),
+        ("12345678901234567890", None, OUT_OF_RANGE),
+        ("999999999999999", 999999999999999, None),
+    ],
+)
+def test_a_count_is_a_whole_number_or_nothing(printed: str, value: int | None, problem: str | None) -> None:
+    assert as_field(parse_value(printed), COUNT)[::2] == (value, problem)
+
+
+@pytest.mark.parametrize(
+    ("printed", "field", "value", "unit", "problem"),
+    [
+        ("1.2万", COUNT, 12000, None, UNIT_CONVERTED),  # 1.2 × 10000 exactly, not 12000.000000000002
+        ("0.0003万", COUNT, 3, None, UNIT_CONVERTED),
+        ("1.23456万", COUNT, None, "万", NOT_A_COUNT),
+        ("-0.8万", CHANGE, -8000, None, UNIT_CONVERTED),
+        ("-8", CHANGE, -8, None, None),
+        ("-8.5", CHANGE, None, None, NOT_A_COUNT),
+        ("3000元", AMOUNT, 0.3, "万元", UNIT_CONVERTED),
+        ("1.5亿元", AMOUNT, 15000, "万元", UNIT_CONVERTED),
+        ("1.2万", AMOUNT, 1.2, "万", None),  # 万 in a 万元 column
+        ("1.25", AMOUNT, 1.25, None, None),
+        ("-1.25", AMOUNT, None, None, OUT_OF_RANGE),
+        ("5件", AMOUNT, None, "件", UNIT_MISMATCH),
+    ],
+)
+def test_a_volume_or_amount_converted_exactly_or_not_at_all(
+    printed: str, field: str, value: float | None, unit: str | None, problem: str | None
+) -> None:
+    got = as_field(parse_value(printed), field, "万元" if field == AMOUNT else None, scalable=True)
+    assert got == (value, unit, problem)
+    assert got[0] is None or type(got[0]) is type(value)
+
+
+def test_a_number_too_long_for_any_column_is_a_number_but_no_value() -> None:
+    huge = "9" * 5000  # int() of it raises in Python ≥ 3.11
+    parsed = parse_value(huge)
+    assert parsed is not None and parsed.value is None and parsed.number == huge
+    assert as_field(parsed, AMOUNT) == (None, None, OUT_OF_RANGE)
+
+
+@pytest.mark.parametrize("text", ["NaN", "inf", "-Infinity", "1e308", "=1+1", "@SUM(A1)", "#REF!", "3,5", "1.2.3"])
+def test_unreadable_numbers(text: str) -> None:
+    assert is_unreadable_number(text)
+
+
+@pytest.mark.parametrize("text", ["规章", "1.", "（1）", "(12)", "数据1", "abc", "", "http://gov.cn", "3、其他"])
+def test_labels_are_not_unreadable_numbers(text: str) -> None:
+    assert not is_unreadable_number(text)

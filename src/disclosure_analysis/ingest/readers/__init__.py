@@ -10,10 +10,9 @@ import zipfile
 from pathlib import Path
 
 from disclosure_analysis.errors import ReportError
+from disclosure_analysis.ingest import limits
 from disclosure_analysis.ingest.document import Document
 
-#: inputs larger than this are refused (a report is a few MB at most; this catches the wrong file)
-MAX_BYTES = 50 * 1024 * 1024
 _SNIFF = 4096
 # control bytes that never appear in text (tab, newlines, form feed and ESC excepted)
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\x0c\x1b") + b"\x7f"
@@ -22,6 +21,7 @@ _MARKUP_START = re.compile(
     r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|table|meta|title|div|p|center|font|span|style|script|link)\b",
     re.IGNORECASE | re.DOTALL,
 )
+_TAGS = re.compile(r"</?[a-z][a-z0-9]*\b[^<>]*>", re.IGNORECASE)
 _MARKUP_NEAR_START = re.compile(r"<(?:!doctype\s+html|html|body)\b", re.IGNORECASE)
 _PDF_HEADER = re.compile(rb"%PDF-\d")
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -38,17 +38,16 @@ _IMAGES = {
 def read_document(path: str | Path, data: bytes | None = None) -> Document:
     """Read one input file (or `data` already read from it) into a Document.
 
-    Raises `ReportError` with code not_found, empty_file, too_large, unsupported_type, binary_junk,
-    needs_ocr, encrypted_pdf or corrupt_file for inputs that cannot be read as a report.
+    Raises `ReportError` for inputs that cannot be read as a report: a file refused by `limits`
+    (not_found, permission_denied, not_a_regular_file, too_large, zip_bomb, table_too_large), or
+    empty_file, unsupported_type, binary_junk, needs_ocr, encrypted_pdf or corrupt_file.
     """
     path = Path(path)
     source = str(path)
     if data is None:
-        data = _read_bytes(path, source)
-    if len(data) > MAX_BYTES:
-        raise ReportError(
-            "too_large", f"{source}: 文件太大（{_mb(len(data))}），超过 {_mb(MAX_BYTES)} 的上限"
-        )
+        data = limits.read_file(path)
+    if len(data) > limits.MAX_FILE_BYTES:
+        raise limits.too_large(source, len(data))
     kind = sniff(data, source)
     if kind == "pdf":
         from disclosure_analysis.ingest.readers.pdf import read
@@ -59,20 +58,6 @@ def read_document(path: str | Path, data: bytes | None = None) -> Document:
     else:
         from disclosure_analysis.ingest.readers.text import read
     return read(data, source)
-
-
-def _read_bytes(path: Path, source: str) -> bytes:
-    if not path.exists():
-        raise ReportError("not_found", f"{source}: 找不到这个文件")
-    if not path.is_file():
-        raise ReportError("not_found", f"{source}: 这是一个文件夹，不是文件")
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise ReportError("too_large", f"{source}: 文件太大（{_mb(size)}），超过 {_mb(MAX_BYTES)} 的上限")
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise ReportError("not_found", f"{source}: 无法读取文件（{exc.strerror or exc}）") from exc
 
 
 def sniff(data: bytes, source: str) -> str:
@@ -101,9 +86,17 @@ def sniff(data: bytes, source: str) -> str:
     if data.startswith(b"{\\rtf"):
         raise ReportError("unsupported_type", f"{source}: RTF 格式暂不支持，请另存为 .docx 或 PDF")
     text = _text_head(data, source)
-    if _MARKUP_START.match(text) or _MARKUP_NEAR_START.search(text[:1024]):
+    if _MARKUP_NEAR_START.search(text[:1024]):
+        return "html"
+    if _MARKUP_START.match(text) and _is_markup(text):
         return "html"
     return "text"
+
+
+def _is_markup(text: str) -> bool:
+    """Markup beyond a stray tag at the start of a text report: a closing tag, or three tags."""
+    tags = _TAGS.findall(text)
+    return len(tags) >= 3 or any(tag.startswith("</") for tag in tags)
 
 
 def _zip_kind(data: bytes, source: str) -> str:
@@ -136,7 +129,3 @@ def _text_head(data: bytes, source: str) -> str:
         if text.count("\ufffd") <= max(2, len(text) // 200):  # a cut multi-byte character at the end
             return text
     raise ReportError("binary_junk", junk)
-
-
-def _mb(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f} MB"

@@ -11,6 +11,9 @@
 - A table whose rows each hold at most one non-empty cell (a frame around running text) gives one
   `Paragraph` per line instead.
 - `meta`: the core document properties that are set (title, author, created, modified ...).
+- Limits (`ingest.limits`): the package's parts are counted and their declared sizes added up before
+  anything is inflated (`zip_bomb`); spans (`gridSpan`, `gridBefore`, `gridAfter`) are clamped to
+  `MAX_SPAN`, and the grid cells are counted as they are laid out (`table_too_large`).
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
 
 from disclosure_analysis.errors import ReportError
+from disclosure_analysis.ingest import limits
 from disclosure_analysis.ingest.document import Block, Document, Paragraph, make_table
 from disclosure_analysis.ingest.readers.html import join_lines
 
@@ -40,21 +44,34 @@ def read(data: bytes, source: str) -> Document:
     """Read a .docx report into a Document."""
     document = _open(data, source)
     doc = Document(source=source, kind="docx", meta=_meta(document))
-    doc.blocks = list(_blocks(document.element.body, document))
+    doc.blocks = list(_blocks(document.element.body, _Reading(document, limits.CellBudget(source), doc.notes)))
     return doc
+
+
+class _Reading:
+    """What reading one document's blocks needs: python-docx's parent for paragraphs, the cell budget and
+    the document's notes."""
+
+    def __init__(self, parent: Any, budget: limits.CellBudget, notes: list[str]):
+        self.parent, self.budget, self.notes = parent, budget, notes
+
+    def span(self, el: Any, path: str, default: int) -> int:
+        """An integer span property (`_int_prop`), clamped to `limits.MAX_SPAN`."""
+        return limits.clamp_span(_int_prop(el, path, default), self.notes)
 
 
 def _open(data: bytes, source: str) -> Any:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = archive.namelist()
+            infos = archive.infolist()
     except zipfile.BadZipFile as exc:
         raise ReportError(
             "corrupt_file",
             f"{source}: 文件损坏，不是有效的 Word 文档（.docx 其实是 ZIP 压缩包，这个文件打不开），"
             "可能下载不完整，或者只是把扩展名改成了 .docx",
         ) from exc
-    if not any(n.startswith("word/document") and n.endswith(".xml") for n in names):
+    limits.check_zip(infos, source)
+    if not any(i.filename.startswith("word/document") and i.filename.endswith(".xml") for i in infos):
         raise ReportError(
             "corrupt_file",
             f"{source}: 文件损坏，这个压缩包里没有 Word 正文（word/document.xml），不是 Word 文档",
@@ -103,13 +120,13 @@ def _children(el: Any) -> Iterator[Any]:
             yield child
 
 
-def _blocks(body: Any, parent: Any) -> Iterator[Block]:
+def _blocks(body: Any, reading: _Reading) -> Iterator[Block]:
     for child in _children(body):
         if child.tag == _P:
-            for line in _lines(child, parent):
+            for line in _lines(child, reading.parent):
                 yield Paragraph(line)
         elif child.tag == _TBL:
-            yield from _table_blocks(child, parent)
+            yield from _table_blocks(child, reading)
 
 
 def _lines(p: Any, parent: Any) -> list[str]:
@@ -118,34 +135,42 @@ def _lines(p: Any, parent: Any) -> list[str]:
     return [line.strip() for line in text.split("\n") if line.strip()]
 
 
-def _table_blocks(tbl: Any, parent: Any) -> Iterator[Block]:
+def _table_blocks(tbl: Any, reading: _Reading) -> Iterator[Block]:
     """The table (or its lines, for a text frame), then the tables nested in its cells."""
-    grid, nested = _grid(tbl, parent)
+    grid, nested = _grid(tbl, reading)
     if all(sum(1 for cell in row if cell) <= 1 for row in grid):
         yield from (Paragraph(line) for row in grid for cell in row for line in cell or ())
     else:
         yield make_table([[None if cell is None else join_lines(cell) for cell in row] for row in grid])
     for inner in nested:
-        yield from _table_blocks(inner, parent)
+        yield from _table_blocks(inner, reading)
 
 
-def _grid(tbl: Any, parent: Any) -> tuple[list[list[list[str] | None]], list[Any]]:
+def _grid(tbl: Any, reading: _Reading) -> tuple[list[list[list[str] | None]], list[Any]]:
     """(grid of cell lines, `None` where merged; tables nested in the cells, in order)."""
     grid: list[list[list[str] | None]] = []
     nested: list[Any] = []
+    budget = reading.budget
     for tr in (c for c in _children(tbl) if c.tag == _TR):
-        row: list[list[str] | None] = [[] for _ in range(_int_prop(tr, "w:trPr/w:gridBefore", 0))]
+        before = reading.span(tr, "w:trPr/w:gridBefore", 0)
+        budget.add(before)
+        row: list[list[str] | None] = [[] for _ in range(before)]
         for tc in (c for c in _children(tr) if c.tag == _TC):
-            span = max(_int_prop(tc, "w:tcPr/w:gridSpan", 1), 1)
+            span = max(reading.span(tc, "w:tcPr/w:gridSpan", 1), 1)
+            budget.add(span)
             if _continues_merge(tc, grid, len(row)):
                 row.extend([None] * span)
                 continue
-            row.append([line for p in _children(tc) if p.tag == _P for line in _lines(p, parent)])
+            row.append([line for p in _children(tc) if p.tag == _P for line in _lines(p, reading.parent)])
             row.extend([None] * (span - 1))
             nested.extend(c for c in _children(tc) if c.tag == _TBL)
-        row.extend([] for _ in range(_int_prop(tr, "w:trPr/w:gridAfter", 0)))
+        after = reading.span(tr, "w:trPr/w:gridAfter", 0)
+        budget.add(after)
+        row.extend([] for _ in range(after))
         grid.append(row)
     width = max((len(row) for row in grid), default=0)
+    budget.add(sum(width - len(row) for row in grid))  # the padding
+    budget.end_table()
     for row in grid:
         row.extend([] for _ in range(width - len(row)))
     return grid, nested

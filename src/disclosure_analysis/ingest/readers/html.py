@@ -18,19 +18,22 @@ What comes out:
   Bytes that fit none of them raise `ReportError`, never a page of mojibake.
 - `meta`: "title" (the first <title>), named <meta> tags with content (PubDate, ArticleTitle,
   ContentSource ...; rendering hints like viewport dropped), a <publishtime> element, and "encoding".
+- Limits (`ingest.limits`): rowspan/colspan are clamped to `MAX_SPAN` (as HTML itself caps colspan at
+  1000; a larger value is a typo, not a layout), and grid cells are counted as they are laid out
+  (`table_too_large`).
 """
 
 from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Iterator
 
 from charset_normalizer import from_bytes
 from lxml import etree
 from lxml import html as lxml_html
 
 from disclosure_analysis.errors import ReportError
+from disclosure_analysis.ingest import limits
 from disclosure_analysis.ingest.document import Block, Document, Paragraph, make_table
 
 _BOMS = (
@@ -70,7 +73,6 @@ _RENDERING_META = {
     "theme-color",
     "generator",
 }
-_MAX_SPAN = 1000  # HTML caps colspan at 1000; a larger value is a typo, not a layout
 
 
 def read(data: bytes, source: str) -> Document:
@@ -80,14 +82,18 @@ def read(data: bytes, source: str) -> Document:
     if not text.strip():
         raise ReportError("empty_file", f"{source}: 网页没有任何内容")
     try:
-        root = lxml_html.document_fromstring(text)
+        # huge_tree: past 256 levels of nesting libxml2 would otherwise drop the rest of the page silently
+        root = lxml_html.document_fromstring(text, parser=lxml_html.HTMLParser(huge_tree=True))
     except (etree.ParserError, ValueError) as exc:
         raise ReportError("corrupt_file", f"{source}: 网页结构无法解析（{exc}）") from exc
     doc = Document(source=source, kind="html", meta=_meta(root), notes=notes)
     doc.meta["encoding"] = encoding
-    _drop_chrome(root)
-    body = root.find("body")
-    doc.blocks = list(_blocks(root if body is None else body))
+    try:
+        _drop_chrome(root)
+        body = root.find("body")
+        doc.blocks = _blocks(root if body is None else body, limits.CellBudget(source), doc.notes)
+    except RecursionError as exc:  # hundreds of levels: read to the end or not at all, never in part
+        raise ReportError("corrupt_file", f"{source}: 网页的标签嵌套层数过多（数百层以上），无法完整读取") from exc
     return doc
 
 
@@ -194,9 +200,12 @@ def _is_chrome(el: lxml_html.HtmlElement) -> bool:
 
 
 class _Lines:
-    """Collects inline text into lines; a block boundary or <br> (or a newline in <pre>) ends a line."""
+    """Collects inline text into lines; a block boundary or <br> (or a newline in <pre>) ends a line.
+    A document's collector also holds its cell budget and notes (for the tables in it)."""
 
-    def __init__(self) -> None:
+    def __init__(self, budget: limits.CellBudget | None = None, notes: list[str] | None = None) -> None:
+        self.budget = budget or limits.CellBudget("")
+        self.notes = [] if notes is None else notes
         self.items: list[Block] = []
         self.preformatted = 0  # depth of <pre> elements being read
         self._pending: list[str] = []
@@ -220,11 +229,11 @@ class _Lines:
         return [item.text for item in self.items if isinstance(item, Paragraph)]
 
 
-def _blocks(root: lxml_html.HtmlElement) -> Iterator[Block]:
-    lines = _Lines()
+def _blocks(root: lxml_html.HtmlElement, budget: limits.CellBudget, notes: list[str]) -> list[Block]:
+    lines = _Lines(budget, notes)
     _walk(root, lines)
     lines.end_line()
-    yield from lines.items
+    return lines.items
 
 
 def _walk(el: lxml_html.HtmlElement, lines: _Lines) -> None:
@@ -235,7 +244,7 @@ def _walk(el: lxml_html.HtmlElement, lines: _Lines) -> None:
         return
     if tag == "table":
         lines.end_line()
-        grid = _grid(el)
+        grid = _grid(el, lines)
         if grid is None:  # layout table: its cells are running text
             _walk_children(el, lines)
         else:
@@ -262,7 +271,7 @@ def _walk_children(el: lxml_html.HtmlElement, lines: _Lines) -> None:
         lines.add(child.tail)
 
 
-def _grid(table: lxml_html.HtmlElement) -> list[list[str | None]] | None:
+def _grid(table: lxml_html.HtmlElement, lines: _Lines) -> list[list[str | None]] | None:
     """The table's cell grid with spans resolved, or None when it is a layout table."""
     if table.find(".//table") is not None:
         return None
@@ -273,9 +282,10 @@ def _grid(table: lxml_html.HtmlElement) -> list[list[str | None]] | None:
         for cell in (c for c in row if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")):
             while (r, c) in placed:
                 c += 1
-            rowspan = _span(cell.get("rowspan"), default=len(rows) - r)
-            colspan = _span(cell.get("colspan"), default=1)
+            rowspan = _span(cell.get("rowspan"), len(rows) - r, lines.notes)
+            colspan = _span(cell.get("colspan"), 1, lines.notes)
             rowspan = min(rowspan, len(rows) - r)
+            lines.budget.add(rowspan * colspan)
             for dr in range(rowspan):
                 for dc in range(colspan):
                     placed[(r + dr, c + dc)] = None
@@ -284,21 +294,23 @@ def _grid(table: lxml_html.HtmlElement) -> list[list[str | None]] | None:
     if not placed:
         return None
     width = max(c for _, c in placed) + 1
+    lines.budget.add(len(rows) * width - len(placed))  # the padding
+    lines.budget.end_table()
     grid = [[placed.get((r, c), "") for c in range(width)] for r in range(len(rows))]
     if all(sum(1 for cell in row if cell) <= 1 for row in grid):
         return None
     return grid
 
 
-def _span(value: str | None, default: int) -> int:
-    """A rowspan/colspan value; 0 means 'to the end' (`default`), junk or absent means 1."""
+def _span(value: str | None, default: int, notes: list[str]) -> int:
+    """A rowspan/colspan value; 0 means 'to the end' (`default`), junk or absent means 1; clamped."""
     if value is None:
         return 1
     digits = re.match(r"\s*(\d+)", value or "")
     if digits is None:
         return 1
-    number = int(digits.group(1))
-    return default if number == 0 else min(number, _MAX_SPAN)
+    number = int(digits.group(1)) if len(digits.group(1)) < 10 else limits.MAX_SPAN + 1
+    return default if number == 0 else limits.clamp_span(number, notes)
 
 
 def cell_text(cell: lxml_html.HtmlElement) -> str:

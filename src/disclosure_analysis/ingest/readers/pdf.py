@@ -10,6 +10,9 @@ Per page, blocks come top to bottom: each table found (a `Table`), or, when ever
 at most one non-empty cell (a frame drawn around running text), one `Paragraph` per line of each row;
 text outside the tables comes as one `Paragraph` per line. Cell text is kept as pdfplumber gives it (line breaks
 inside a cell are "\\n"). Nothing else is dropped: page numbers ("- 1 -") come out as paragraphs.
+
+Limits (`ingest.limits`): a page with more ruling segments than `MAX_PAGE_RULINGS` is refused before the
+table finder intersects them, and the cells of each table found are counted (`table_too_large`).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from pdfplumber.table import TableFinder
 from pdfplumber.utils import cluster_objects, extract_words
 
 from disclosure_analysis.errors import ReportError
+from disclosure_analysis.ingest import limits
 from disclosure_analysis.ingest.document import Block, Document, Paragraph, make_table
 
 #: a page with fewer non-blank characters than this (on average) has no usable text layer
@@ -70,12 +74,13 @@ def read(data: bytes, source: str) -> Document:
         if any(p.images for p in pages):
             raise ReportError("needs_ocr", f"{source}: PDF 没有文本层（扫描件），需要先做 OCR 才能提取")
         doc.notes.append("PDF 里几乎没有可提取的文字，也没有图片（文字可能被转成了线条）")
+    budget = limits.CellBudget(source)
     for number, (page, n_chars) in enumerate(zip(pages, text_chars, strict=True)):
         if n_chars < MIN_CHARS_PER_PAGE and page.images:
             doc.notes.append(
                 f"第 {number + 1} 页几乎没有文字、只有图片（可能是扫描页），这一页的内容读不出来"
             )
-        doc.blocks.extend(_page_blocks(page, number))
+        doc.blocks.extend(_page_blocks(page, number, budget))
     return doc
 
 
@@ -264,12 +269,14 @@ def _edge(p: tuple[float, float], q: tuple[float, float]) -> list[dict[str, Any]
     ]
 
 
-def _page_blocks(page: _Page, number: int) -> list[Block]:
+def _page_blocks(page: _Page, number: int, budget: limits.CellBudget) -> list[Block]:
     """The page's tables and lines, top to bottom."""
     placed: list[tuple[float, Block]] = []
     boxes: list[tuple[float, float, float, float]] = []
     if _has_rulings(page):
+        budget.rulings(len(page.edges), number)
         for table in TableFinder(page, _TABLE_SETTINGS).tables:
+            budget.table(len(table.cells))
             box = table.bbox
             boxes.append(box)
             # `extract` tests every character of its page against every row: give it only its own

@@ -7,6 +7,8 @@ and pdftotext-style lines.
 - Consecutive lines starting with "|" are a Markdown table (separator lines "|---|" dropped).
 - Anything else is a paragraph; pdftotext-style rows ("行政许可 0") stay paragraphs and the mapping
   layer splits their trailing numbers off.
+
+Table cells are counted as they are read (`limits.CellBudget`: `table_too_large`).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import re
 
 from disclosure_analysis.errors import ReportError
+from disclosure_analysis.ingest import limits
 from disclosure_analysis.ingest.document import Document, Paragraph, make_table
 from disclosure_analysis.ingest.readers.encoding import decode_text
 
@@ -24,13 +27,14 @@ def read(data: bytes, source: str) -> Document:
     """Read a text report into a Document."""
     text, encoding = decode_text(data, source)
     doc = Document(source=source, kind="text", meta={"encoding": encoding})
-    doc.blocks = list(_blocks(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")))
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    doc.blocks = list(_blocks(lines, limits.CellBudget(source)))
     if not doc.blocks:
         raise ReportError("empty_file", f"{source}: 文件只有空白字符，没有可读的内容")
     return doc
 
 
-def _blocks(lines: list[str]):
+def _blocks(lines: list[str], budget: limits.CellBudget):
     rows: list[list[str]] = []  # pending table rows (flattened or tab-separated)
     cells: list[str] = []  # cells of the flattened row being built
     md_rows: list[list[str]] = []
@@ -40,6 +44,7 @@ def _blocks(lines: list[str]):
         nonlocal cells
         if cells:
             rows.append(cells)
+            budget.add(len(cells))
             cells = []
 
     def flush_table():
@@ -47,11 +52,13 @@ def _blocks(lines: list[str]):
         if any(any(c for c in row) for row in rows):
             yield make_table(list(rows))
         rows.clear()
+        budget.end_table()
 
     def flush_md():
         if md_rows:
             yield make_table(list(md_rows))
             md_rows.clear()
+            budget.end_table()
 
     for raw in lines:
         line = raw.rstrip(" \r\n\u3000")
@@ -60,6 +67,7 @@ def _blocks(lines: list[str]):
             yield from flush_table()
             if not _MD_SEPARATOR.match(stripped):
                 md_rows.append([c.strip() for c in stripped.strip("|").split("|")])
+                budget.add(len(md_rows[-1]))
             last_was_cell = False
             continue
         yield from flush_md()
@@ -70,6 +78,7 @@ def _blocks(lines: list[str]):
         if "\t" in line.strip("\t"):
             flush_row()
             rows.append([c.strip() for c in line.split("\t")])
+            budget.add(len(rows[-1]))
             last_was_cell = False
             continue
         if not stripped:

@@ -12,7 +12,7 @@ import docx
 import pytest
 
 from disclosure_analysis.errors import ReportError
-from disclosure_analysis.ingest import readers
+from disclosure_analysis.ingest import limits
 from disclosure_analysis.ingest.document import Paragraph
 from disclosure_analysis.ingest.readers import read_document, sniff
 
@@ -57,8 +57,8 @@ def test_empty_and_whitespace_only(tmp_path: Path) -> None:
 
 
 def test_too_large_checked_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    assert readers.MAX_BYTES == 50 * 1024 * 1024
-    monkeypatch.setattr(readers, "MAX_BYTES", 100)
+    assert limits.MAX_FILE_BYTES == 50 * 1024 * 1024
+    monkeypatch.setattr(limits, "MAX_FILE_BYTES", 100)
     big = tmp_path / "big.txt"
     big.write_bytes("一、总体情况\n".encode() * 20)
     error = _refused(big)
@@ -157,3 +157,8 @@ def test_every_corpus_file_gets_its_reader(shared_corpus: Path) -> None:
         doc = read_document(path)
         assert doc.kind == kinds[path.suffix], path.name
         assert doc.blocks, path.name
+
+
+def test_a_text_report_starting_with_a_stray_tag_is_text() -> None:
+    assert sniff("<p>某某局2022年政府信息公开工作年度报告\n一、总体情况\n正文\n".encode(), "x") == "text"
+    assert sniff("<p>标题</p>\n<p>一、总体情况</p>\n<p>正文</p>".encode(), "x") == "html"

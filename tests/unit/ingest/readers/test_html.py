@@ -246,3 +246,18 @@ def test_pingtan_legacy_portal_page(shared_corpus: Path) -> None:
     assert table.rows[0] == ("指标名称", "计量单位", "2011 年度", "历年累计")
     assert table.rows[1] == ("主动公开信息数", "条", "425", "1516")
     assert len(table.rows) == 18
+
+
+@pytest.mark.parametrize("depth", [300, 450])
+def test_deep_nesting_is_read_to_the_end(depth: int) -> None:
+    """libxml2 stops at 256 levels and dropped the rest of the page, silently."""
+    page = "<html><body>" + "<div>" * depth + "<p>一、总体情况</p>" + "</div>" * depth + "<p>尾部</p></body></html>"
+    doc = read(page.encode(), "deep.html")
+    assert [b.text for b in doc.blocks] == ["一、总体情况", "尾部"]
+
+
+def test_nesting_too_deep_to_read_fails_with_a_reason() -> None:
+    page = "<html><body>" + "<div>" * 5000 + "<p>一、总体情况</p>" + "</div>" * 5000 + "</body></html>"
+    with pytest.raises(ReportError) as caught:
+        read(page.encode(), "deep.html")
+    assert caught.value.code == "corrupt_file" and "嵌套" in caught.value.message
