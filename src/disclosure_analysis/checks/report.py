@@ -243,6 +243,7 @@ _INVALID_TEXT = {
     mapping.NOT_A_COUNT: "不是非负整数（表三、表四和表二的件数须为整数）",
     mapping.OUT_OF_RANGE: "超出此格可能的范围（超过 15 位数字，或金额为负）",
     mapping.UNIT_MISMATCH: "所带单位与此格不符",
+    mapping.ROUNDED: "以“万”为单位的约数，不是确切的件数",
 }
 
 

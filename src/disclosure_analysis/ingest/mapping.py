@@ -23,11 +23,12 @@ EXTRA_CELLS = "extra_cells"  # the row had more cells than the format; the surpl
 NOT_A_NUMBER = "not_a_number"  # the cell holds text that is neither a number nor a blank marker
 # a printed number the cell cannot hold (`values.as_field`): null, except UNIT_CONVERTED
 NOT_A_COUNT, OUT_OF_RANGE, UNIT_MISMATCH = values.NOT_A_COUNT, values.OUT_OF_RANGE, values.UNIT_MISMATCH
+ROUNDED = values.ROUNDED
 UNIT_CONVERTED = values.UNIT_CONVERTED
 #: flags of a cell whose printed text is not its value (kept in `Cell.raw`, `extract --json` cell_printed)
-PRINTED_FLAGS = frozenset({NOT_A_NUMBER, NOT_A_COUNT, OUT_OF_RANGE, UNIT_MISMATCH, UNIT_CONVERTED})
+PRINTED_FLAGS = frozenset({NOT_A_NUMBER, NOT_A_COUNT, OUT_OF_RANGE, UNIT_MISMATCH, ROUNDED, UNIT_CONVERTED})
 #: flags of a cell left null because it could not be read (the report is then `partial`)
-UNREAD_FLAGS = frozenset({CELL_MISSING, ROW_MISSING, NOT_A_NUMBER, NOT_A_COUNT, OUT_OF_RANGE, UNIT_MISMATCH})
+UNREAD_FLAGS = frozenset({CELL_MISSING, ROW_MISSING, NOT_A_NUMBER, NOT_A_COUNT, OUT_OF_RANGE, UNIT_MISMATCH, ROUNDED})
 
 
 @dataclass
@@ -48,15 +49,14 @@ class TableResult:
     notes: list[str] = field(default_factory=list)
 
 
-def _cell(raw: str | None, flag: str | None = None, field: str = COUNT, unit: str | None = None,
-          *, scalable: bool = False) -> Cell:
+def _cell(raw: str | None, flag: str | None = None, field: str = COUNT, unit: str | None = None) -> Cell:
     """The cell of a printed text in a field (`values.as_field`); `flag` says how it was placed."""
     if raw is None:
         return Cell(None, None, flag or CELL_MISSING)
     parsed = parse_value(raw)
     if parsed is None:
         return Cell(None, raw, NOT_A_NUMBER)
-    value, printed_unit, problem = values.as_field(parsed, field, unit, scalable=scalable)
+    value, printed_unit, problem = values.as_field(parsed, field, unit)
     return Cell(value, raw, problem or flag, parsed.remark, printed_unit)
 
 
@@ -166,7 +166,7 @@ def map_table2(lines: list[Line], default_version: str) -> TableResult:
         for code, raw in zip(spec.codes, placed, strict=True):
             field = AMOUNT if code in fmt.amounts else CHANGE if code in fmt.signed else COUNT
             flag = fit_flag if raw is None or fit_flag == EXTRA_CELLS else None
-            cell = _cell(raw, flag, field, fmt.units.get(code), scalable=True)
+            cell = _cell(raw, flag, field, fmt.units.get(code))
             if code in fmt.units and cell.unit is None and cell.value is not None:
                 cell.unit = fmt.units[code]
             result.cells[f"t2.{code}"] = cell

@@ -7,7 +7,8 @@ separators, signed changes ("+1036", "-8"), decimals and a number followed by a 
 What a cell may hold depends on its field (`as_field`): a count is a whole number ≥ 0, a change a whole
 number of either sign, an amount any number ≥ 0 in its column's unit. A printed number the field cannot
 hold is never passed on as if it were one: it gives no value and a problem (the cell is then null and
-flagged), except for an exact unit conversion (1.2万 → 12000, 3000元 → 0.3 万元), flagged as converted.
+flagged), except for an exact conversion of money units (3000元 → 0.3 万元), flagged as converted. A count
+printed in 万 ("1.2万") is a rounded figure, not a count: it is no value (`ROUNDED`).
 A number of more than `MAX_DIGITS` digits is read as a number (it is part of a row's values) but
 never as a value.
 """
@@ -26,14 +27,14 @@ MAX_DIGITS = 15
 
 # Fields (`as_field`) and the problems of a printed number in one.
 COUNT, CHANGE, AMOUNT = "count", "change", "amount"
-UNIT_CONVERTED = "unit_converted"  # printed with another unit, converted exactly (1.2万 → 12000)
-NOT_A_COUNT = "not_a_count"  # a count or change that is not a whole number (3.5, 1.23456万) or a negative count
+UNIT_CONVERTED = "unit_converted"  # an amount printed in another money unit, converted exactly (3000元 → 0.3 万元)
+NOT_A_COUNT = "not_a_count"  # a count or change that is not a whole number (3.5) or a negative count
+ROUNDED = "rounded"  # a count or change printed in 万 (1.2万): a rounded figure, not the count
 UNIT_MISMATCH = "unit_mismatch"  # a unit the field cannot have (元 in a count, 件 in an amount)
 OUT_OF_RANGE = "out_of_range"  # more than MAX_DIGITS digits, or a negative amount
 
 _COUNT_UNITS = frozenset({"件", "条", "个", "项", "次"})
 _MONEY = {"元": Decimal(1), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
-_WAN = Decimal(10_000)
 
 # Printed markers meaning "nothing to report here" (a null, not a zero).
 NULL_MARKERS = frozenset(
@@ -116,13 +117,11 @@ def is_unreadable_number(raw: str | None) -> bool:
 
 
 def as_field(
-    parsed: CellValue, field: str, unit: str | None = None, *, scalable: bool = False
+    parsed: CellValue, field: str, unit: str | None = None
 ) -> tuple[float | int | None, str | None, str | None]:
     """`(value, unit, problem)` of a printed number in a field (COUNT, CHANGE or AMOUNT): the value the
     field holds, or None with the problem (see the module docstring). `unit` is an AMOUNT column's unit
-    (万元): an amount printed in another money unit is converted to it. A `scalable` count or change
-    printed in 万 is converted when that gives a whole number (表二's volumes; 表三 and 表四 counts, tied
-    by their identities, are taken only as printed)."""
+    (万元): an amount printed in another money unit is converted to it."""
     value, printed = parsed.value, parsed.unit
     if parsed.number is None:
         return None, printed, None
@@ -136,16 +135,15 @@ def as_field(
         if unit is None or printed in (None, "万", unit):  # 1.2万 in a 万元 column is 1.2 万元
             return value, printed, None
         return _plain(Decimal(parsed.number) * _MONEY[printed] / _MONEY[unit]), unit, UNIT_CONVERTED
-    if printed in _MONEY or (printed == "万" and not scalable):
+    if printed in _MONEY:
         return None, printed, UNIT_MISMATCH
-    converted = printed == "万"
-    if converted:
-        value = _plain(Decimal(parsed.number) * _WAN)
+    if printed == "万":
+        return None, printed, ROUNDED
     if not float(value).is_integer() or (field == COUNT and value < 0):
         return None, printed, NOT_A_COUNT
     if abs(value) >= 10**MAX_DIGITS:
         return None, printed, OUT_OF_RANGE
-    return (value, None, UNIT_CONVERTED) if converted else (value, printed, None)
+    return value, printed, None
 
 
 def _plain(number: Decimal) -> float | int:

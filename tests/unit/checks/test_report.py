@@ -130,14 +130,14 @@ def test_a_number_a_cell_cannot_hold_is_an_r4_error_with_its_printed_text() -> N
 
     cells = {k: mapping.Cell(v, str(v)) for k, v in balanced_table3().items()}
     cells["t3.new_received.natural_person"] = mapping.Cell(None, "3.5", mapping.NOT_A_COUNT)
-    cells["t2.licensing_decisions"] = mapping.Cell(12000, "1.2万", mapping.UNIT_CONVERTED)
+    cells["t2.fees_amount"] = mapping.Cell(0.3, "3000元", mapping.UNIT_CONVERTED, unit="万元")
     extraction = Extraction("x", versions={"t2": "2021", "t3": "2021"}, cells=cells)
     findings = check_extraction(extraction)
     r4 = [f for f in findings if f.rule == "R4"]
     assert [(f.table, f.row, f.column) for f in r4] == [("t3", "new_received", "natural_person")]
     assert "“3.5”" in r4[0].message and "记为空" in r4[0].message
     converted = [f for f in findings if f.rule == "P1"]
-    assert len(converted) == 1 and "“1.2万”" in converted[0].message and "12000" in converted[0].message
+    assert len(converted) == 1 and "“3000元”" in converted[0].message and "0.3万元" in converted[0].message
 
 
 def test_a_year_in_the_future_or_before_the_regulation_is_a_warning() -> None:

@@ -57,7 +57,7 @@ def test_a_number_a_count_cannot_be_is_null_with_its_text_kept(token: str) -> No
     cells = _map3(Document("x", "html", [make_table(_table3_rows([token, *ROW[1:]]))]))
     first = cells[COLS[0]]
     assert first.value is None and first.raw == token
-    assert first.flag in (mapping.NOT_A_COUNT, mapping.UNIT_MISMATCH, mapping.OUT_OF_RANGE)
+    assert first.flag in (mapping.NOT_A_COUNT, mapping.ROUNDED, mapping.OUT_OF_RANGE)
     assert [c.value for c in cells.values()][1:] == [int(v) for v in ROW[1:]]
 
 
@@ -75,10 +75,10 @@ def _map2(rows: list[list[str]]) -> dict[str, mapping.Cell]:
     return mapping.map_table2(lines_of(Document("x", "html", [table])), "2021").cells
 
 
-def test_table2_count_printed_in_wan_is_converted_and_flagged() -> None:
+def test_table2_count_printed_in_wan_is_null_and_flagged_an_amount_converted() -> None:
     cells = _map2([["规章", "0", "0", "3"], ["行政许可", "1.2万"], ["行政处罚", "3.5"], ["行政事业性收费", "3000元"]])
     licensing = cells["t2.licensing_decisions"]
-    assert (licensing.value, licensing.flag, licensing.raw, licensing.unit) == (12000, mapping.UNIT_CONVERTED, "1.2万", None)
+    assert (licensing.value, licensing.flag, licensing.raw) == (None, mapping.ROUNDED, "1.2万")
     punishment = cells["t2.punishment_decisions"]
     assert (punishment.value, punishment.flag, punishment.raw) == (None, mapping.NOT_A_COUNT, "3.5")
     fees = cells["t2.fees_amount"]

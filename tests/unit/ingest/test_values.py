@@ -13,6 +13,7 @@ from disclosure_analysis.ingest.values import (
     NOT_A_COUNT,
     NULL_MARKERS,
     OUT_OF_RANGE,
+    ROUNDED,
     UNIT_CONVERTED,
     UNIT_MISMATCH,
     as_field,
@@ -89,7 +90,7 @@ def test_cjk_numbers(n: int) -> None:
         ("3.0", 3.0, None),
         ("3.5", None, NOT_A_COUNT),
         ("-3", None, NOT_A_COUNT),
-        ("1.2万", None, UNIT_MISMATCH),  # 表三 and 表四 counts are taken only as printed
+        ("1.2万", None, ROUNDED),  # a rounded figure, not a count
         ("5元", None, UNIT_MISMATCH),
         ("12345678901234567890", None, OUT_OF_RANGE),
         ("999999999999999", 999999999999999, None),
@@ -102,10 +103,9 @@ def test_a_count_is_a_whole_number_or_nothing(printed: str, value: int | None, p
 @pytest.mark.parametrize(
     ("printed", "field", "value", "unit", "problem"),
     [
-        ("1.2万", COUNT, 12000, None, UNIT_CONVERTED),  # 1.2 × 10000 exactly, not 12000.000000000002
-        ("0.0003万", COUNT, 3, None, UNIT_CONVERTED),
-        ("1.23456万", COUNT, None, "万", NOT_A_COUNT),
-        ("-0.8万", CHANGE, -8000, None, UNIT_CONVERTED),
+        ("1.2万", COUNT, None, "万", ROUNDED),  # 12000 would pass a rounded figure for a count
+        ("1.23456万", COUNT, None, "万", ROUNDED),
+        ("-0.8万", CHANGE, None, "万", ROUNDED),
         ("-8", CHANGE, -8, None, None),
         ("-8.5", CHANGE, None, None, NOT_A_COUNT),
         ("3000元", AMOUNT, 0.3, "万元", UNIT_CONVERTED),
@@ -116,10 +116,10 @@ def test_a_count_is_a_whole_number_or_nothing(printed: str, value: int | None, p
         ("5件", AMOUNT, None, "件", UNIT_MISMATCH),
     ],
 )
-def test_a_volume_or_amount_converted_exactly_or_not_at_all(
+def test_an_amount_converted_exactly_a_count_never(
     printed: str, field: str, value: float | None, unit: str | None, problem: str | None
 ) -> None:
-    got = as_field(parse_value(printed), field, "万元" if field == AMOUNT else None, scalable=True)
+    got = as_field(parse_value(printed), field, "万元" if field == AMOUNT else None)
     assert got == (value, unit, problem)
     assert got[0] is None or type(got[0]) is type(value)
 
