@@ -17,7 +17,8 @@ most 0.4 MB (a 3-page PDF; real PDFs are a few MB), their largest table is the �
     MAX_XML_PART_BYTES     25 MB        zip_bomb            one XML part (document.xml) is parsed whole:
                                                             25 MB of tiny elements is ≈ 0.5 GB in lxml; a
                                                             long real report's document.xml is a few MB
-    MAX_SPAN               1,000        (clamped, noted)    HTML's own cap on colspan; Word allows 63 columns
+    MAX_SPAN               1,000        table_too_large     a merged cell's span: HTML's own cap on colspan;
+                                                            Word allows 63 columns
     MAX_TABLE_CELLS        100,000      table_too_large     250 × the largest real table grid
     MAX_DOCUMENT_CELLS     1,000,000    table_too_large     all tables of one document (HTML, DOCX, PDF)
     MAX_PAGE_RULINGS       10,000       table_too_large     10 × a real ruled page; the PDF table finder
@@ -158,22 +159,18 @@ class CellBudget:
         self.add(cells)
         self.end_table()
 
+    def span(self, span: int) -> int:
+        """A merged cell's span, refused past `MAX_SPAN` (no report merges a thousand cells)."""
+        if span > MAX_SPAN:
+            raise self._refuse(f"合并单元格跨越 {span:,} 行或列，上限 {MAX_SPAN:,}")
+        return span
+
     def rulings(self, count: int, page: int) -> None:
         if count > MAX_PAGE_RULINGS:
             raise self._refuse(f"第 {page + 1} 页有 {count:,} 条表格线，上限 {MAX_PAGE_RULINGS:,}")
 
     def _refuse(self, what: str) -> ReportError:
         return ReportError("table_too_large", f"{self.source}: 表格过大（{what}），不像是年度报告，不读取")
-
-
-def clamp_span(span: int, notes: list[str]) -> int:
-    """A merged cell's span, at most `MAX_SPAN` (a note says so when it was more)."""
-    if span <= MAX_SPAN:
-        return span
-    note = f"表格中有合并单元格的跨度超过 {MAX_SPAN}，按 {MAX_SPAN} 处理"
-    if note not in notes:
-        notes.append(note)
-    return MAX_SPAN
 
 
 @contextmanager

@@ -56,8 +56,8 @@ class _Reading:
         self.parent, self.budget, self.notes = parent, budget, notes
 
     def span(self, el: Any, path: str, default: int) -> int:
-        """An integer span property (`_int_prop`), clamped to `limits.MAX_SPAN`."""
-        return limits.clamp_span(_int_prop(el, path, default), self.notes)
+        """An integer span property (`_int_prop`), refused past `limits.MAX_SPAN`."""
+        return self.budget.span(_int_prop(el, path, default))
 
 
 def _open(data: bytes, source: str) -> Any:

@@ -282,8 +282,8 @@ def _grid(table: lxml_html.HtmlElement, lines: _Lines) -> list[list[str | None]]
         for cell in (c for c in row if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")):
             while (r, c) in placed:
                 c += 1
-            rowspan = _span(cell.get("rowspan"), len(rows) - r, lines.notes)
-            colspan = _span(cell.get("colspan"), 1, lines.notes)
+            rowspan = _span(cell.get("rowspan"), len(rows) - r, lines.budget)
+            colspan = _span(cell.get("colspan"), 1, lines.budget)
             rowspan = min(rowspan, len(rows) - r)
             lines.budget.add(rowspan * colspan)
             for dr in range(rowspan):
@@ -302,15 +302,16 @@ def _grid(table: lxml_html.HtmlElement, lines: _Lines) -> list[list[str | None]]
     return grid
 
 
-def _span(value: str | None, default: int, notes: list[str]) -> int:
-    """A rowspan/colspan value; 0 means 'to the end' (`default`), junk or absent means 1; clamped."""
+def _span(value: str | None, default: int, budget: limits.CellBudget) -> int:
+    """A rowspan/colspan value; 0 means 'to the end' (`default`), junk or absent means 1; past
+    `limits.MAX_SPAN` the document is refused."""
     if value is None:
         return 1
     digits = re.match(r"\s*(\d+)", value or "")
     if digits is None:
         return 1
     number = int(digits.group(1)) if len(digits.group(1)) < 10 else limits.MAX_SPAN + 1
-    return default if number == 0 else limits.clamp_span(number, notes)
+    return default if number == 0 else budget.span(number)
 
 
 def cell_text(cell: lxml_html.HtmlElement) -> str:
