@@ -503,14 +503,14 @@ def _make(folder: Path, reports: dict[str, list[tuple[Path, dict]]], cases: list
         lambda t: t.write_bytes(_OLE + bytes(rng.randrange(256) for _ in range(3000))))
     add(Case("vanish/report.wps", "a WPS file (OLE container)", 6, ("unsupported_type",)),
         lambda t: t.write_bytes(_OLE + bytes(rng.randrange(256) for _ in range(2000))))
-    add(Case("vanish/README", "an extensionless text file", 6, ("unsupported_type",)),
+    add(Case("vanish/README", "an extensionless text file (read: judged from its bytes)", 6, ("not_a_report",)),
         lambda t: t.write_text("Reports downloaded from the portal; see the list in the spreadsheet.\n"))
     add(Case("vanish/scan.jpg", "a JPEG image", 6, ("unsupported_type", "needs_ocr")),
         lambda t: t.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(rng.randrange(256) for _ in range(500))))
-    add(Case("vanish/list.xlsx", "an Excel workbook", 6, ("unsupported_type",)), lambda t: t.write_bytes(_xlsx()))
-    add(Case("vanish/reports.zip", "a zip archive of reports", 6, ("unsupported_type",)),
+    add(Case("vanish/list.xlsx", "an Excel workbook", 6, ("skipped_type",)), lambda t: t.write_bytes(_xlsx()))
+    add(Case("vanish/reports.zip", "a zip archive of reports", 6, ("skipped_type",)),
         lambda t: _write_zip(t, [_Member("a.txt", b"abc", zlib.crc32(b"abc"), 3, 0)]))
-    add(Case("vanish/links.csv", "a CSV file", 6, ("unsupported_type",)),
+    add(Case("vanish/links.csv", "a CSV file", 6, ("skipped_type",)),
         lambda t: t.write_text("agency,url\n示例市,http://example.invalid/a.html\n", encoding="utf-8"))
     hid_path, _ = base("txt")
     add(Case("vanish/.hidden_report.txt", "a dotfile (holding a good report)", 6, ("skipped_hidden",)),

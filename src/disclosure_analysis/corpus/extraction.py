@@ -47,11 +47,16 @@ def report_files(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def _walk(top: Path) -> Iterator[Path]:
+    """The files under `top`, and each link to a folder already walked (a loop: `refusal` says so)."""
     visited: set[tuple[int, int]] = set()
     for folder, dirs, names in os.walk(top, followlinks=True):
         info = os.stat(folder)
-        if (info.st_dev, info.st_ino) in visited or (folder != str(top) and _is_output(Path(folder))):
-            dirs.clear()  # a loop of folder links, or a site or store written by this package
+        if (info.st_dev, info.st_ino) in visited:
+            dirs.clear()
+            yield Path(folder)
+            continue
+        if folder != str(top) and _is_output(Path(folder)):
+            dirs.clear()  # a site or store written by this package
             continue
         visited.add((info.st_dev, info.st_ino))
         dirs.sort()
@@ -73,6 +78,8 @@ def refusal(path: Path) -> ReportError | None:
             "skipped_type",
             f"{path}: 文件类型 {path.suffix} 不是年度报告的格式（支持 PDF、Word .docx、网页、文本），未读取",
         )
+    if path.is_symlink() and path.is_dir():  # only a loop of folder links is listed (`_walk`)
+        return ReportError("symlink_loop", f"{path}: 文件夹链接指回已读取的上层文件夹（循环链接），不再重复读取")
     try:
         check_file(path)
     except ReportError as refused:  # not found, a loop, a FIFO or device, too large: `ingest.limits`

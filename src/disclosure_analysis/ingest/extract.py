@@ -198,3 +198,16 @@ def _read_tables(lines: list[Line], sections: list, result: Extraction) -> None:
     result.missing_tables = missing
     flagged = any(c.flag in mapping.UNREAD_FLAGS for c in result.cells.values())
     result.status = "partial" if missing or flagged or result.agency is None or result.year is None else "ok"
+    result.notes[:0] = _partial_reasons(result, missing)
+
+
+def _partial_reasons(result: Extraction, missing: list[str]) -> list[str]:
+    """Why a report is only partly read, first among its notes: tables not found, agency or year unknown
+    (flagged cells say so in `cell_flags`)."""
+    names = {"t2": "表二", "t3": "表三", "t4": "表四"}
+    out = [f"没有找到{'、'.join(names[t] for t in missing)}（或表格内容无法识别）"] if missing else []
+    if result.agency is None:
+        out.append("没有读出发布机关的名称")
+    if result.year is None:
+        out.append("没有读出报告所属的年度")
+    return out

@@ -55,7 +55,7 @@ def find_title(lines: list[Line], html_title: str | None = None) -> Title | None
         return Title(candidate, agency, int(m["year"]), idx)
     if html_title:
         m = _TITLE.search(_site_part(_squash(html_title)))
-        if m:
+        if m and not _about_the_report(_site_part(_squash(html_title)), m):
             return Title(html_title, _agency(m["pre"]) or _agency(m["post"]), int(m["year"]), -1)
     return None
 

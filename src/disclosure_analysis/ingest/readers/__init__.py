@@ -12,6 +12,7 @@ from pathlib import Path
 from disclosure_analysis.errors import ReportError
 from disclosure_analysis.ingest import limits
 from disclosure_analysis.ingest.document import Document
+from disclosure_analysis.ingest.readers.script import simplified
 
 _SNIFF = 4096
 # control bytes that never appear in text (tab, newlines, form feed and ESC excepted)
@@ -57,7 +58,7 @@ def read_document(path: str | Path, data: bytes | None = None) -> Document:
         from disclosure_analysis.ingest.readers.html import read
     else:
         from disclosure_analysis.ingest.readers.text import read
-    return read(data, source)
+    return simplified(read(data, source))
 
 
 def sniff(data: bytes, source: str) -> str:

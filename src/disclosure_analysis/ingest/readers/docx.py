@@ -44,16 +44,15 @@ def read(data: bytes, source: str) -> Document:
     """Read a .docx report into a Document."""
     document = _open(data, source)
     doc = Document(source=source, kind="docx", meta=_meta(document))
-    doc.blocks = list(_blocks(document.element.body, _Reading(document, limits.CellBudget(source), doc.notes)))
+    doc.blocks = list(_blocks(document.element.body, _Reading(document, limits.CellBudget(source))))
     return doc
 
 
 class _Reading:
-    """What reading one document's blocks needs: python-docx's parent for paragraphs, the cell budget and
-    the document's notes."""
+    """What reading one document's blocks needs: python-docx's parent for paragraphs and the cell budget."""
 
-    def __init__(self, parent: Any, budget: limits.CellBudget, notes: list[str]):
-        self.parent, self.budget, self.notes = parent, budget, notes
+    def __init__(self, parent: Any, budget: limits.CellBudget):
+        self.parent, self.budget = parent, budget
 
     def span(self, el: Any, path: str, default: int) -> int:
         """An integer span property (`_int_prop`), refused past `limits.MAX_SPAN`."""
