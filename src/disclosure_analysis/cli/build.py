@@ -56,7 +56,7 @@ def run_build(args: argparse.Namespace) -> int:
     cache = None if args.no_cache else default_cache_dir()
     try:
         with executor(args) as ex, progress(len(files), quiet=args.quiet) as tick:
-            summary = build_store(files, args.out, ex, tick, cache_dir=cache, batch_size=batch_size)
+            summary = build_store(args.paths, args.out, ex, tick, cache_dir=cache, batch_size=batch_size)
     except (ExecutorUnavailable, StoreError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_USAGE

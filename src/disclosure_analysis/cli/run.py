@@ -34,7 +34,8 @@ def add_run_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentP
 
 
 def run_command(args: argparse.Namespace) -> int:
-    """Run the site; exit status 0 when every page was made, 1 when some failed, 2 for a bad configuration."""
+    """Run the site; exit status 0 when every page was made from inputs all read, 1 when a page failed or an
+    input could not be read, 2 for a bad configuration."""
     from disclosure_analysis.executors import ExecutorUnavailable
     from disclosure_analysis.site.config import ConfigError, RunConfig, load_config
     from disclosure_analysis.site.pages import FAILED, OK, SKIPPED
@@ -64,5 +65,8 @@ def run_command(args: argparse.Namespace) -> int:
     )
     for failed in (r for r in result.pages if r.status == FAILED):
         print(f"  失败 {failed.page.path}：{failed.error}", file=sys.stderr)
+    if result.unread_files:
+        print(f"未能读取的输入文件 {len(result.unread_files)} 个（见 index.html 和 data/tables.xlsx 的 manifest 表）。",
+              file=sys.stderr)
     print(result.index)
     return result.exit_code

@@ -52,7 +52,8 @@ class RunResult:
 
     @property
     def exit_code(self) -> int:
-        return 1 if self.count(FAILED) else 0
+        """1 when a page failed or an input could not be read (as for every command), else 0."""
+        return 1 if self.count(FAILED) or self.unread_files else 0
 
     @property
     def index(self) -> Path:
