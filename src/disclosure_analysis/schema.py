@@ -87,7 +87,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
         ("report_id", "string", "report"),
         ("agency_id", "string", "agency"),
         ("year", "Int64", "year reported on"),
-        ("kind", "string", "problem (admitted), measure (promised) or rectification (of last year's problems)"),
+        ("kind", "string", "problem (admitted), measure (promised), rectification (of last year's problems) or framing"),
         ("text", "string", "the statement of section 五, line wraps and page footers removed"),
         ("start", "Int64", "offset of the statement's first character in the section text"),
         ("end", "Int64", "offset just past the statement's last character in the section text"),

@@ -40,7 +40,7 @@ def test_agency_statements_and_topics_by_kind(corpus, table):
     counts = report.kind_by_topic(table, agency(corpus), 2024)
     assert counts.loc["依申请公开办理", "问题"] == 1 and counts.loc["队伍与能力建设", "措施"] == 1
     assert counts.loc["政策解读与回应关切", "整改"] == 1
-    assert list(counts.columns) == ["问题", "措施", "整改"]
+    assert list(counts.columns) == ["问题", "措施", "整改", "引导语"]
 
 
 def test_repeated_passages_are_marked_and_text_escaped(corpus_of):
