@@ -24,7 +24,7 @@ def statements(corpus: Corpus) -> pd.DataFrame:
     import pandas as pd
 
     from ..schema import frame
-    from .classify import classify
+    from .classify import code
     from .segment import segment
 
     rows = []
@@ -32,7 +32,7 @@ def statements(corpus: Corpus) -> pd.DataFrame:
     for r in five.itertuples():
         year = None if pd.isna(r.year) else int(r.year)
         for s in segment(r.text, year):
-            coding = classify(s.text)
+            coding = code(s.kind, s.text)
             rows.append({
                 "report_id": r.report_id, "agency_id": r.agency_id, "year": r.year, "kind": s.kind,
                 "text": s.text, "start": s.start, "end": s.end,
