@@ -298,7 +298,7 @@ class _Reader:
         text = self.c.text
         while start < end and text[start] in _TRIM:
             start += 1
-        if kind != "framing":
+        if kind in ("problem", "measure"):  # a rectification keeps 针对上年度…问题: it names what it rectifies
             start += _lead_length(text[start:end])
         while end > start and text[end - 1] in _TRIM:
             end -= 1

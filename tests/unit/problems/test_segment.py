@@ -93,7 +93,7 @@ def test_previous_year_rectification_heading():
         "（二）存在的主要问题。依申请公开答复文书不够规范。\n（三）改进措施。统一答复文书格式。"
     )
     assert kinds_and_texts(text) == [
-        ("rectification", "已关停合并栏目6个"),
+        ("rectification", "针对上年度网站栏目更新不及时的问题，已关停合并栏目6个"),
         ("problem", "依申请公开答复文书不够规范"),
         ("measure", "统一答复文书格式"),
     ]
