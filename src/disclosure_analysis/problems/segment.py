@@ -222,8 +222,10 @@ class _Reader:
             if self._switch(cues.LEAD_TAIL.sub("", "".join(sentence.split()))):
                 continue  # a sub-heading run into the text (存在的问题主要是：), no statement
             cue = self._cue_mode(sentence)
-            if cue is None and self.mode == "problem" and not cues.PREDICATE.search(sentence):
-                cue = "measure"  # states no shortcoming: a promise (or a framing sentence, below)
+            if cue is None and self.mode == "problem" and (
+                not cues.PREDICATE.search(sentence) or (not self.explicit and _opens_with_doing(sentence))
+            ):
+                cue = "measure"  # states no shortcoming, or opens with doing: a promise (or framing, below)
             if cue is not None:
                 self._set(cue)
             last = n == len(sentences) - 1
@@ -350,6 +352,13 @@ def _lead_length(text: str) -> int:
 def _promises(sentence: str) -> bool:
     """Opens with a verb of doing and states no shortcoming (加强组织领导…)."""
     return bool(cues.MEASURE_VERB.search(sentence)) and not cues.PREDICATE.search(sentence)
+
+
+def _opens_with_doing(sentence: str) -> bool:
+    """Opens with a verb of doing (加强培训，避免出现错漏), not with what is wrong."""
+    m = cues.MEASURE_VERB.search(sentence)
+    first = cues.PREDICATE.search(sentence)
+    return bool(m) and (first is None or first.start() >= m.end())
 
 
 def _strip_lead(sentence: str) -> str:
