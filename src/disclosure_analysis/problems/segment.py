@@ -18,7 +18,6 @@ import re
 from dataclasses import dataclass
 
 from . import cues
-from .classify import OTHER, classify
 from .text import Clean, clean
 
 KINDS = ("problem", "measure", "rectification", "framing")
@@ -325,6 +324,8 @@ def _general_admission(sentence: str) -> bool:
     m = cues.GENERIC_ADMISSION.search(sentence)
     if not m:
         return False
+    from .classify import OTHER, classify  # the word segmenter, only for sentences that admit shortcomings
+
     before = sentence[: m.start()]
     return bool(cues.CONTRAST.search(before)) or classify(before).categories == (OTHER,)
 
