@@ -24,6 +24,7 @@ import pandas as pd
 from disclosure_analysis.problems.classify import classify, code
 from disclosure_analysis.problems.evaluate import category_scores, kind_accuracy, macro_f1
 from disclosure_analysis.problems.segment import segment
+from disclosure_analysis.problems.words import words
 
 TESTS = Path(__file__).resolve().parents[1] / "tests"
 sys.path.insert(0, str(TESTS))
@@ -82,6 +83,7 @@ def main() -> None:
         "tokenizer start-up included)"
     )
     classify.cache_clear()
+    words.cache_clear()
     start, cpu = time.perf_counter(), time.process_time()
     for t in texts:
         for s in segment(t):
