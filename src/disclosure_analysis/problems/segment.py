@@ -333,7 +333,7 @@ def _general_admission(sentence: str) -> bool:
 def _specific_shortcoming(sentence: str) -> bool:
     """States a shortcoming other than a general admission (…但仍存在一些不足)."""
     return any(
-        not cues.GENERIC_ADMISSION.search(sentence[: m.end()] + "") and m.group() not in ("不足", "差距", "短板")
+        not cues.GENERIC_ADMISSION.search(sentence[: m.end()]) and m.group() not in ("不足", "差距", "短板")
         for m in cues.PREDICATE.finditer(sentence)
     )
 

@@ -22,12 +22,12 @@ from ..schema import frame
 from . import minhash
 from .classify import codebook
 from .followup import Said, addresses, topics
+from .segment import RESPONSES
 from .similarity import dice, jaccard, repeated, shingles
 from .specificity import specificity
 
 RETURN_DICE = 0.4  # a problem this close to one of last year's problems is the same problem again
 RETURN_DICE_SAME_TOPIC = 0.2  # … or this close when they also share a topic
-RESPONSES = ("measure", "rectification")
 
 
 def said(statements: pd.DataFrame) -> list[Said]:
