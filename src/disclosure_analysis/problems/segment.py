@@ -193,7 +193,9 @@ class _Reader:
         return [(s, e, t) for s, e, t in out if _cjk_len(self.c.text[s:e]) >= _MIN_CJK]
 
     def _cue_mode(self, sentence: str) -> str | None:
-        if self._rectifies(sentence):
+        if self._rectifies(sentence) or (
+            not self.explicit and cues.DONE_OPENING.search(sentence) and not cues.PROMISED.search(sentence)
+        ):
             return "rectification"
         if cues.MEASURE_CUE.search(sentence):
             return "measure"
@@ -249,6 +251,8 @@ class _Reader:
         follows = _cjk_len(self.c.text[end:]) >= _MIN_CJK
         if term and term in "：:" and follows:
             return True
+        if cues.FRAME_LIST.search(sentence) and not cues.PREDICATE.search(sentence):
+            return True  # announces a list (主要体现在以下几个方面)
         if cue is None or self.mode == "problem":
             return False
         return (

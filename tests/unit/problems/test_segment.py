@@ -216,3 +216,12 @@ def test_pre_2019_group_title_over_numbered_measures_is_no_statement():
         ("measure", "1、加强信息公开培训指导工作"),
         ("measure", "2、做好主动公开信息巡查工作"),
     ]
+
+
+def test_statements_alone_without_a_heading():
+    assert [s.kind for s in segment("已完成网站栏目整合，关停僵尸栏目5个。")] == ["rectification"]
+    assert [s.kind for s in segment("下一步将完成网站改版。")] == ["measure"]
+    assert [s.kind for s in segment("网站栏目设置不合理。")] == ["problem"]
+    assert [s.kind for s in segment("加强培训，避免出现错漏。")] == ["measure"]
+    assert [s.kind for s in segment("主要体现在以下几个方面。")] == ["framing"]
+    assert [s.kind for s in segment("对以下信息进行公开。")] == ["measure"]
