@@ -1,6 +1,6 @@
 """Section 五: kind accuracy and topic F1 on the hand-labelled sets, and speed.
 
-    python bench/bench_problems.py
+    python bench/bench_problems.py [LABELLED.csv …]
 
 For each labelled set (tests/data: the independent set, labelled before the code was changed from reports
 the codebook was never tuned on; the corpus set; the codebook author's set and its held-out `test` split)
@@ -8,7 +8,8 @@ prints the kind accuracy from the statement alone, the topic precision, recall a
 macro F1, and for the sets read from ../shared/corpus the kind accuracy in context (each report's section 五
 segmented whole and compared statement by statement with the labels, when the corpus is there). Then the
 time to classify 10,000 distinct statements in one process on one core, tokenizer start-up included (wall
-and CPU time: CPU time is the fair figure on a busy machine), and to segment and code them.
+and CPU time: CPU time is the fair figure on a busy machine), and to segment and code them. Other labelled
+files with the same columns (text, kind, categories; `source` optional) given as arguments are reported too.
 """
 
 from __future__ import annotations
@@ -61,7 +62,8 @@ def report(name: str, rows: pd.DataFrame) -> None:
     print(f"\n== {name}: {len(rows)} statements ==")
     print(scores[scores["support"] > 0].to_string(index=False, float_format=lambda v: f"{v:.2f}"))
     line = f"kind from the statement alone {kind_accuracy(rows):.1%}; topic macro F1 {macro_f1(scores):.3f}"
-    if "source" in rows and SHARED_CORPUS.is_dir():
+    sources = rows["source"].unique() if "source" in rows else []
+    if len(sources) and all(isinstance(s, str) and (SHARED_CORPUS / s).is_file() for s in sources):
         line += f"; kind in context (sections segmented whole) {in_context(rows):.1%}"
     print(line)
 
@@ -72,6 +74,8 @@ def main() -> None:
     report("corpus (the other real reports)", labelled(CORPUS))
     report("author's set, all", author)
     report("author's set, held-out test split", author[author["split"] == "test"])
+    for path in sys.argv[1:]:
+        report(path, pd.read_csv(path, dtype=str))
 
     texts = distinct_statements(list(author["text"]), N_SPEED)
     start, cpu = time.perf_counter(), time.process_time()
