@@ -19,16 +19,22 @@ from disclosure_analysis.analysis.problems.classify import OTHER, codebook, topi
 from disclosure_analysis.analysis.problems.segment import KIND_NAMES
 from disclosure_analysis.analysis.problems.signals import Said, follow_up_table, said
 from disclosure_analysis.analysis.problems.similarity import MIN_PASSAGE, SHINGLE, jaccard, repeated, shingles
-from disclosure_analysis.analysis.problems.specificity import specificity
+from disclosure_analysis.analysis.problems.specificity import ENOUGH, PART_NAMES, specificity
 from disclosure_analysis.corpus import Corpus
 from disclosure_analysis.page.display import Html
 
 COPIED_FLAG = 0.5  # a section 五 repeating at least this share of last year's is flagged 与上年雷同
-STATEMENT_COLUMNS = {"year": "年度", "kind": "类型", "text": "原文", "topics": "主题（判定依据的关键词）"}
-SUMMARY_COLUMNS = ["年度", "问题", "措施", "整改", "具体性", "与上年重复占比", "上年问题", "本年有回应", "本年再次出现"]
+STATEMENT_COLUMNS = {
+    "year": "年度", "kind": "类型", "text": "原文", "topics": "主题（判定依据的关键词）", "concrete": "具体细节",
+    "copied": "照抄上年", "answers": "回应的问题",
+}
+COUNTED_KINDS = ("problem", "measure", "rectification")  # framing sentences have no topic
+SUMMARY_COLUMNS = [
+    "年度", "问题", "措施", "整改", "引导语", "照抄上年", "具体性", "与上年重复占比", "上年问题", "本年有回应", "本年再次出现",
+]
 FOLLOW_UP_COLUMNS = {
     "problem": "上年提出的问题", "topics": "主题", "taken_up": "本年有回应", "response": "回应的措施或整改",
-    "came_back": "本年再次出现", "repeated_as": "本年的表述",
+    "response_kind": "回应类型", "came_back": "本年再次出现", "repeated_as": "本年的表述",
 }
 
 
@@ -38,13 +44,42 @@ def _agency_rows(statements: pd.DataFrame, agency_id: str, year: int | None = No
 
 
 def agency_statements(statements: pd.DataFrame, agency_id: str, year: int | None = None) -> pd.DataFrame:
-    """An agency's statements in reading order: 年度, 类型, 原文, 主题, 判定依据."""
+    """An agency's statements in reading order: 年度, 类型, 原文, 主题 with their evidence, concrete details,
+    whether copied from last year, and the problem a measure answers (上年：… for a rectification)."""
     rows = _agency_rows(statements, agency_id, year).sort_values(["year", "start"], kind="stable")
     out = rows.assign(
         year=_year_text(rows["year"]), kind=rows["kind"].map(KIND_NAMES),
         topics=[topics_with_evidence(c, e) for c, e in zip(rows["categories"], rows["evidence"], strict=True)],
+        concrete=[concrete_shown(c) for c in rows["concrete"].tolist()],
+        answers=_answered(_agency_rows(statements, agency_id), rows),
     )
     return out[list(STATEMENT_COLUMNS)].rename(columns=STATEMENT_COLUMNS).reset_index(drop=True)
+
+
+def concrete_shown(concrete: str | None) -> str:
+    """Concrete details as stored (`part=a+b; part=c`) with the parts' Chinese names: `具体活动：a、b；数字频次：c`."""
+    parts = dict(p.split("=", 1) for p in (concrete or "").split("; ") if "=" in p)
+    return "；".join(f"{PART_NAMES[p]}：{'、'.join(found.split('+'))}" for p, found in parts.items())
+
+
+def _answered(every_year: pd.DataFrame, rows: pd.DataFrame) -> list[str | None]:
+    """For each of `rows`, the text of the problem it answers (same report) or rectifies (上年：…)."""
+    texts = {
+        rid: own["text"].tolist()
+        for rid, own in every_year.sort_values("start", kind="stable").groupby("report_id", sort=False)
+    }
+    report_of = dict(zip(zip(every_year["agency_id"], every_year["year"], strict=True), every_year["report_id"], strict=True))
+    out: list[str | None] = []
+    for rid, agency, year, answers, rectifies in zip(
+        *(rows[c].tolist() for c in ("report_id", "agency_id", "year", "answers", "rectifies")), strict=True
+    ):
+        if not pd.isna(answers):
+            out.append(texts[rid][int(answers)])
+        elif not pd.isna(rectifies) and (previous := report_of.get((agency, year - 1))) is not None:
+            out.append("上年：" + texts[previous][int(rectifies)])
+        else:
+            out.append(None)
+    return out
 
 
 def topics_with_evidence(categories: str | None, evidence: str | None) -> str:
@@ -66,7 +101,8 @@ def _year_text(years: pd.Series) -> pd.Series:
 
 
 def kind_by_topic(statements: pd.DataFrame, agency_id: str, year: int | None = None) -> pd.DataFrame:
-    """Statements per topic (rows, codebook order) and kind (columns); a statement counts in each topic."""
+    """Statements per topic (rows, codebook order) and kind (columns: problems, measures, rectifications;
+    framing sentences have no topic); a statement counts in each of its topics."""
     rows = _agency_rows(statements, agency_id, year)
     counts = Counter(
         (topic, kind)
@@ -75,9 +111,9 @@ def kind_by_topic(statements: pd.DataFrame, agency_id: str, year: int | None = N
     )
     topics, names = list(codebook().categories), codebook().names
     return pd.DataFrame(
-        [[counts[topic, kind] for kind in KIND_NAMES] for topic in topics],
+        [[counts[topic, kind] for kind in COUNTED_KINDS] for topic in topics],
         index=pd.Index([names[t] for t in topics], name="主题"),
-        columns=pd.Index(list(KIND_NAMES.values()), name="类型"),
+        columns=pd.Index([KIND_NAMES[k] for k in COUNTED_KINDS], name="类型"),
     )
 
 
@@ -143,25 +179,29 @@ def follow_ups(statements: pd.DataFrame, signals: pd.DataFrame, agency_id: str) 
 
 
 def follow_up_shown(table: pd.DataFrame) -> pd.DataFrame:
-    """A `follow_ups` table with Chinese column names and topic names."""
-    topics = [topic_names(c) for c in table["categories"].tolist()]
+    """A `follow_ups` table with Chinese column names, topic names and kind names."""
+    shown = {
+        "topics": [topic_names(c) for c in table["categories"].tolist()],
+        "response_kind": [KIND_NAMES.get(k) for k in table["response_kind"].tolist()],
+    }
     return pd.DataFrame(
-        {shown: topics if name == "topics" else table[name] for name, shown in FOLLOW_UP_COLUMNS.items()}
+        {label: shown[name] if name in shown else table[name] for name, label in FOLLOW_UP_COLUMNS.items()}
     )
 
 
 def agency_summary(signals: pd.DataFrame, agency_id: str, follow: dict[int, pd.DataFrame]) -> pd.DataFrame:
-    """Per year of the agency: statements by kind, specificity, share repeated from last year, and how
-    many of last year's problems were answered or came back (`follow`: its `follow_ups`; null without last
-    year's section 五)."""
+    """Per year of the agency: statements by kind, framing sentences, statements copied from last year,
+    specificity, share repeated from last year, and how many of last year's problems were answered or came
+    back (`follow`: its `follow_ups`; null without last year's section 五)."""
     own = signals[signals["agency_id"] == agency_id]
-    fields = ("year", "n_problems", "n_measures", "n_rectifications", "specificity", "copied_share")
+    fields = ("year", "n_problems", "n_measures", "n_rectifications", "n_framing", "n_copied", "specificity",
+              "copied_share")
     rows = []
     for year, *values in sorted(
         (r for r in zip(*(own[f].tolist() for f in fields), strict=True) if not pd.isna(r[0])),
         key=lambda r: r[0],
     ):
-        row = dict(zip(SUMMARY_COLUMNS[:6], [str(int(year)), *values], strict=True))
+        row = dict(zip(SUMMARY_COLUMNS[: len(fields)], [str(int(year)), *values], strict=True))
         if (table := follow.get(int(year))) is not None:
             taken, back = table["taken_up"].tolist(), table["came_back"].tolist()
             row |= {"上年问题": len(table), "本年有回应": sum(taken), "本年再次出现": sum(back)}
@@ -189,16 +229,23 @@ def copied_flags(signals: pd.DataFrame, agency_id: str) -> Html | None:
     return Html("".join(banners)) if banners else None
 
 
-def specificity_html(corpus: Corpus, report_id: str) -> Html:
-    """The specificity of a report's section 五 with the concrete details and stock phrases that made it."""
-    row = _problem_row(corpus, report_id)
-    found = specificity(row.text if row is not None else None)
+def specificity_html(statements: pd.DataFrame, report_id: str) -> Html:
+    """The specificity of a report's section 五 with its parts: the statements counted, the concrete details
+    found per part, and the formula."""
+    rows = statements[statements["report_id"] == report_id]
+    found = specificity(zip(rows["kind"].tolist(), rows["text"].tolist(), strict=True))
     if found.score is None:
-        return Html("<p>该报告没有第五部分，无法计算具体性。</p>")
-    concrete = _escaped("、".join(dict.fromkeys(found.concrete))) or "无"
-    generic = _escaped("、".join(dict.fromkeys(found.generic))) or "无"
-    return Html(f"<p>具体性 {found.score:.2f}：具体细节 {len(found.concrete)} 处（{concrete}），"
-                f"套话 {len(found.generic)} 处（{generic}）。</p>")
+        return Html("<p>该报告第五部分没有问题、措施或整改陈述，无法计算具体性。</p>")
+    parts = "".join(
+        f"<li>{PART_NAMES[part]} {len(details)} 处：{_escaped('、'.join(details))}</li>"
+        for part, details in found.parts.items()
+    ) or "<li>没有找到具体细节（只有原则性表述、套话或对《条例》的引用）</li>"
+    return Html(
+        f"<p>具体性 {found.score:.2f}：{found.statements} 条问题、措施和整改中，{found.concrete} 条写出了至少 "
+        f"{ENOUGH} 处具体细节。每条按 min(具体细节数, {ENOUGH}) ÷ {ENOUGH} 计分，再取平均；"
+        "口号、对《条例》的引用和“加强、推进、提升、完善”等泛泛的动词不计。</p>"
+        f"<ul>{parts}</ul>"
+    )
 
 
 def topic_counts(statements: pd.DataFrame, kind: str = "problem") -> pd.DataFrame:

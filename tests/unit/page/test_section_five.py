@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
@@ -33,9 +34,13 @@ def report_id(corpus, year, name="某县政务办"):
 
 def test_agency_statements_and_topics_by_kind(corpus, table):
     shown = section_five.agency_statements(table, agency(corpus), 2024)
-    assert list(shown.columns) == ["年度", "类型", "原文", "主题（判定依据的关键词）"]
+    assert list(shown.columns) == ["年度", "类型", "原文", "主题（判定依据的关键词）", "具体细节", "照抄上年", "回应的问题"]
     assert set(shown["年度"]) == {"2024"}  # shown as printed, not 2,024
-    assert shown.iloc[-1, -1].startswith("队伍与能力建设（")  # topic names with their words, not codebook ids
+    assert shown.iloc[-1, 3].startswith("队伍与能力建设（")  # topic names with their words, not codebook ids
+    assert shown["具体细节"].iloc[0] == "具体活动：图解；数字频次：12"
+    assert list(shown["照抄上年"]) == [False, False, False, False, True]
+    assert shown["回应的问题"].iloc[0] == "上年：一是政策解读形式单一"
+    assert shown["回应的问题"].iloc[3] == "一是依申请公开答复文书不够规范" and pd.isna(shown["回应的问题"].iloc[4])
     assert section_five.topics_with_evidence("other", "") == "其他"
     assert list(shown["类型"]) == ["整改", "问题", "问题", "措施", "措施"]
     counts = section_five.kind_by_topic(table, agency(corpus), 2024)
@@ -57,7 +62,8 @@ def test_last_year_follow_up(corpus, table):
     follow = section_five.follow_ups(table, report_signals(corpus, table), agency(corpus))
     assert list(follow) == [2024]  # 2023 has no previous year to follow up
     shown = section_five.follow_up_shown(follow[2024])
-    assert list(shown["本年有回应"]) == [True, False, True]
+    assert list(shown["本年有回应"]) == [True, False, False]  # the training measure is copied from 2023
+    assert shown["回应类型"].iloc[0] == "整改" and pd.isna(shown["回应类型"].iloc[1])
     assert list(shown["本年再次出现"]) == [False, False, True]
 
 
@@ -86,9 +92,12 @@ def test_agency_summary_and_copied_flag(corpus_of):
     assert section_five.copied_flags(signals[signals["year"] != 2024], agency(c, "某局")) is None
 
 
-def test_specificity_is_shown_with_its_markers_escaped(corpus_of):
-    text = "存在的主要问题：一是《<b>办法</b>》未按期修订，需进一步加强。下一步将于6月底前完成修订。"
-    c = corpus_of([("某局", 2024, text)])
-    page = section_five.specificity_html(c, report_id(c, 2024, "某局")).data
-    assert page.startswith("<p>具体性 0.50：具体细节 2 处")
-    assert "&lt;b&gt;" in page and "<b>" not in page and "进一步加强" in page
+def test_specificity_is_shown_with_its_parts_escaped(corpus_of):
+    text = "存在的主要问题：一是《<b>办法</b>》未按期修订，需进一步加强。下一步将于6月底前由县政务办牵头完成修订。"
+    c = corpus_of([("某局", 2024, text), ("某局", 2023, "推动政务公开工作再上新台阶。")])
+    table = statements(c)
+    page = section_five.specificity_html(table, report_id(c, 2024, "某局")).data
+    assert page.startswith("<p>具体性 0.50：2 条问题、措施和整改中，1 条写出了至少 2 处具体细节")
+    assert "<li>时间期限 1 处：6月底前</li>" in page and "<li>责任单位 1 处：由县政务办</li>" in page
+    assert "<b>" not in page
+    assert "无法计算" in section_five.specificity_html(table, report_id(c, 2023, "某局")).data

@@ -20,23 +20,35 @@ __all__ = ["report_signals", "statements"]
 
 
 def statements(corpus: Corpus) -> pd.DataFrame:
-    """The statements of every report's section 五, with kind, offsets, topics and evidence."""
+    """The statements of every report's section 五, with kind, offsets, topics and evidence, concrete
+    details, whether each is copied from the agency's previous report, and the problem each measure answers
+    (same report) or rectification rectifies (previous report), as indexes into that report's statements."""
     import pandas as pd
 
-    from disclosure_analysis.analysis.problems.classify import classify
+    from disclosure_analysis.analysis.problems.classify import code
+    from disclosure_analysis.analysis.problems.followup import Said, links, topics
     from disclosure_analysis.analysis.problems.segment import segment
+    from disclosure_analysis.analysis.problems.specificity import details
     from disclosure_analysis.corpus.schema import frame
 
-    rows = []
-    five = corpus.sections[corpus.sections["section"] == "problems"]
+    five = corpus.sections[corpus.sections["section"] == "problems"].drop_duplicates("report_id")
+    reports = []  # (section row, its statements with their coding)
     for r in five.itertuples():
         year = None if pd.isna(r.year) else int(r.year)
-        for s in segment(r.text, year):
-            coding = classify(s.text)
+        reports.append((r, [(s, code(s.kind, s.text)) for s in segment(r.text, year)]))
+    by_year = {(r.agency_id, int(r.year)): (r, said) for r, said in reports if pd.notna(r.year)}
+    rows = []
+    for r, said in reports:
+        current = [Said(s.kind, s.text, None, topics(';'.join(c.categories))) for s, c in said]
+        before = by_year.get((r.agency_id, int(r.year) - 1)) if pd.notna(r.year) else None
+        previous = [Said(s.kind, s.text, None, topics(';'.join(c.categories))) for s, c in before[1]] if before else []
+        for (s, coding), link in zip(said, links(current, previous, before[0].text if before else None), strict=True):
             rows.append({
                 "report_id": r.report_id, "agency_id": r.agency_id, "year": r.year, "kind": s.kind,
                 "text": s.text, "start": s.start, "end": s.end,
                 "categories": ";".join(coding.categories), "evidence": coding.evidence_text(),
+                "concrete": details(s.text).text(), "copied": link.copied, "answers": link.answers,
+                "rectifies": link.rectifies,
             })
     return frame("statements", rows)
 

@@ -101,6 +101,11 @@ def keyword_runs(tokens: tuple[str, ...], index: dict[str, object], longest: int
     return found
 
 
+def code(kind: str, text: str) -> Coding:
+    """The topics of a statement of `kind`: a framing sentence speaks of no topic (`other`)."""
+    return Coding((OTHER,), {}) if kind == "framing" else classify(text)
+
+
 @lru_cache(maxsize=100_000)
 def classify(text: str) -> Coding:
     """The codebook categories of `text` with their evidence; `other` when none reaches the threshold."""

@@ -1,60 +1,47 @@
 """Quality signals of section 五 per report (the `problem_signals` table).
 
-* specificity — see `specificity.py`.
+* specificity — see `specificity.py` (from the report's statements); n_framing and n_copied count the
+  framing sentences and the statements copied from last year (`followup.py`).
 * self_similarity — Jaccard similarity of the 5-character shingles of this year's 五 and the same agency's
   previous-year 五; copied_share — share of this year's characters inside passages (≥ 12 characters)
   repeated from last year (`similarity.repeated`).
 * peer_similarity / most_similar_report_id — the most similar 五 of ANOTHER agency, found with MinHash and
   LSH (`minhash.py`, no all-pairs comparison); null when no other agency's text is a candidate.
-* follow_up_ratio — share of last year's problems taken up by this year's measures or rectification
-  statements: a shared codebook category (other than 其他) or bigram Dice ≥ `TAKE_UP_DICE`.
+* follow_up_ratio — share of last year's problems taken up by this year's rectifications or measures:
+  a response that addresses the problem by content (`followup.addresses`: shared content words beyond the
+  topic) and is not copied from last year.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 
 import pandas as pd
 
 from disclosure_analysis.analysis.problems import minhash
-from disclosure_analysis.analysis.problems.classify import OTHER, codebook
+from disclosure_analysis.analysis.problems.classify import codebook
+from disclosure_analysis.analysis.problems.followup import Said, addresses, topics
+from disclosure_analysis.analysis.problems.segment import RESPONSES
 from disclosure_analysis.analysis.problems.similarity import dice, jaccard, repeated, shingles
 from disclosure_analysis.analysis.problems.specificity import specificity
 from disclosure_analysis.corpus.schema import frame
 
-TAKE_UP_DICE = 0.3  # a response this close to a problem's wording takes it up even without a shared topic
 RETURN_DICE = 0.4  # a problem this close to one of last year's problems is the same problem again
 RETURN_DICE_SAME_TOPIC = 0.2  # … or this close when they also share a topic
-RESPONSES = ("measure", "rectification")
-
-
-def topics(categories: str | None) -> frozenset[str]:
-    """The codebook topics of a ';'-joined category list, without 其他."""
-    return frozenset(c for c in (categories or "").split(";") if c and c != OTHER)
-
-
-@dataclass(frozen=True)
-class Said:
-    """A statement: its kind, text, categories as stored and topics."""
-
-    kind: str
-    text: str
-    categories: str | None
-    topics: frozenset[str]
 
 
 def said(statements: pd.DataFrame) -> list[Said]:
     """The rows of a statements table as `Said`, in order."""
-    columns = (statements[c] for c in ("kind", "text", "categories"))
+    columns = (statements[c].tolist() for c in ("kind", "text", "categories", "copied"))
     return [
-        Said(k, t, c, topics(c if isinstance(c, str) else None)) for k, t, c in zip(*columns, strict=True)
+        Said(k, t, c, topics(c if isinstance(c, str) else None), copied is True)
+        for k, t, c, copied in zip(*columns, strict=True)
     ]
 
 
 def takes_up(problem: Said, response: Said) -> bool:
-    """Whether a measure or rectification statement addresses a problem."""
-    return bool(problem.topics & response.topics) or dice(problem.text, response.text) >= TAKE_UP_DICE
+    """Whether a measure or rectification, not copied from last year, addresses a problem by its content."""
+    return response.kind in RESPONSES and not response.copied and addresses(problem, response) > 0
 
 
 def comes_back(old: Said, new: Said) -> bool:
@@ -63,7 +50,7 @@ def comes_back(old: Said, new: Said) -> bool:
     return d >= RETURN_DICE or (bool(old.topics & new.topics) and d >= RETURN_DICE_SAME_TOPIC)
 
 
-FOLLOW_UP = ["problem", "categories", "taken_up", "response", "came_back", "repeated_as"]
+FOLLOW_UP = ["problem", "categories", "taken_up", "response", "response_kind", "came_back", "repeated_as"]
 
 
 def follow_up(previous: pd.DataFrame, current: pd.DataFrame) -> pd.DataFrame:
@@ -77,21 +64,18 @@ def follow_up_table(previous: list[Said], current: list[Said]) -> pd.DataFrame:
 
 
 def _follow_up(previous: list[Said], current: list[Said]) -> list[dict]:
-    responses = [s for s in current if s.kind in RESPONSES]
+    # a rectification (what was done) answers before a measure (what will be done)
+    responses = sorted((s for s in current if s.kind in RESPONSES), key=lambda s: s.kind != "rectification")
     problems = [s for s in current if s.kind == "problem"]
     rows = []
     for old in (s for s in previous if s.kind == "problem"):
-        answer = next((r.text for r in responses if takes_up(old, r)), None)
+        answer = next((r for r in responses if takes_up(old, r)), None)
         again = next((p.text for p in problems if comes_back(old, p)), None)
-        rows.append(
-            dict(
-                zip(
-                    FOLLOW_UP,
-                    (old.text, old.categories, answer is not None, answer, again is not None, again),
-                    strict=True,
-                )
-            )
+        values = (
+            old.text, old.categories, answer is not None, answer and answer.text, answer and answer.kind,
+            again is not None, again,
         )
+        rows.append(dict(zip(FOLLOW_UP, values, strict=True)))
     return rows
 
 
@@ -117,7 +101,7 @@ def report_signals(reports: pd.DataFrame, sections: pd.DataFrame, statements: pd
         text = text_of.get(rid)
         prev_id = by_key.get((agency, year - 1)) if pd.notna(year) else None
         row = {"report_id": rid, "agency_id": agency, "year": year, **_counts(own)}
-        row["specificity"] = specificity(text).score
+        row["specificity"] = specificity((s.kind, s.text) for s in own).score
         if text and prev_id:
             row["self_similarity"] = jaccard(shingles(text), shingles(text_of[prev_id]))
             row["copied_share"] = repeated(text, text_of[prev_id]).copied_share
@@ -144,12 +128,16 @@ def _problem_texts(reports: pd.DataFrame, sections: pd.DataFrame) -> list[tuple[
 
 def _counts(own: list[Said]) -> dict[str, int]:
     kinds = Counter(s.kind for s in own)
-    cats = Counter(c for s in own if isinstance(s.categories, str) for c in set(s.categories.split(";")))
+    cats = Counter(
+        c for s in own if s.kind != "framing" and isinstance(s.categories, str) for c in set(s.categories.split(";"))
+    )
     return {
         **{f"cat_{c}": cats[c] for c in codebook().categories},
         "n_problems": kinds["problem"],
         "n_measures": kinds["measure"],
         "n_rectifications": kinds["rectification"],
+        "n_framing": kinds["framing"],
+        "n_copied": sum(s.copied for s in own),
     }
 
 

@@ -3,6 +3,10 @@
 Reads the per-report signals of `disclosure_analysis.analysis.problems.report_signals(corpus)` (specificity,
 copied_share, peer_similarity, follow_up_ratio). When that function is not available every report is
 `not_assessed`; a signal that is null for a report (e.g. no last-year report to follow up) is skipped.
+Specificity counts concrete details only (actions, platforms, dates, numbers, units, deliverables), not
+slogans or citations of the 条例; follow-up counts responses that address last year's problems by content
+and are not copied from last year; framing sentences are not problems. A finding names the statements
+copied from last year (n_copied) when there are any.
 """
 
 from __future__ import annotations
@@ -18,7 +22,12 @@ from disclosure_analysis.corpus import Corpus
 
 #: signal → (parameter holding its threshold, whether the threshold is a minimum, finding text)
 SIGNALS = {
-    "specificity": ("min_specificity", True, "第五部分的问题和措施不够具体（具体性 {v:.2f}，低于 {t:.2f}）"),
+    "specificity": (
+        "min_specificity",
+        True,
+        "第五部分的问题和措施不够具体（具体性 {v:.2f}，低于 {t:.2f}：很少写出具体的活动、平台、期限、数字、"
+        "责任单位或成果，口号和对《条例》的引用不计）",
+    ),
     "copied_share": (
         "max_copied_share",
         False,
@@ -32,7 +41,8 @@ SIGNALS = {
     "follow_up_ratio": (
         "min_follow_up_ratio",
         True,
-        "第五部分对上一年度所列问题的整改情况交代不足（跟进比例 {v:.0%}，低于 {t:.0%}）",
+        "第五部分对上一年度所列问题的整改情况交代不足（按内容回应的比例 {v:.0%}，低于 {t:.0%}；"
+        "只是主题相同或照抄上年的措施不算回应）",
     ),
 }
 
@@ -79,7 +89,7 @@ def evaluate(ctx: Context, ind: Indicator) -> list[Outcome]:
                     Check(
                         "problems",
                         "warning",
-                        text.format(v=value, t=limit),
+                        text.format(v=value, t=limit) + _copied_note(signal, row),
                         1 / len(known),
                         row=signal,
                         expected=limit,
@@ -88,6 +98,14 @@ def evaluate(ctx: Context, ind: Indicator) -> list[Outcome]:
                 )
         out.append(Outcome(rid, ASSESSED, tuple(checks)))
     return out
+
+
+def _copied_note(signal: str, row: pd.Series) -> str:
+    """For the copied_share finding: how many statements were copied word for word from last year."""
+    n = row.get("n_copied")
+    if signal != "copied_share" or n is None or pd.isna(n) or not n:
+        return ""
+    return f"；其中 {int(n)} 条问题或措施与上年基本一字不差"
 
 
 def _optional_share(value: object) -> str | None:

@@ -30,6 +30,22 @@ def test_seed_statements(text, expected):
     assert classify(text).categories == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected", "evidence"),
+    [
+        ("信息发布属性界定还不够精确", "records", "属性界定"),
+        ("工作机制有待进一步调整和完善", "mechanisms", "工作机制"),
+        ("互动效果有待进一步加强", "participation", "互动"),
+        ("部分单位对政务公开工作重视不够", "staff", "重视不够"),
+        ("信息平台不同源", "platforms", "平台不同源"),
+    ],
+)
+def test_obvious_words_of_a_topic_are_not_other(text, expected, evidence):
+    coding = classify(text)
+    assert coding.categories == (expected,)
+    assert evidence in coding.evidence[expected]
+
+
 def test_several_categories_with_their_evidence():
     coding = classify("一是扎实推进依申请公开工作，全面梳理和优化工作流程、健全工作机制、强化部门协同配合")
     assert coding.categories == ("applications", "mechanisms")

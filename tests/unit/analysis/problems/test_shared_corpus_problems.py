@@ -13,8 +13,8 @@ pytestmark = pytest.mark.corpus
 def test_seed_report_end_to_end(shared_corpus):
     corpus = load_corpus(shared_corpus / "seed", cache_dir=False)
     table = statements(corpus)
-    assert list(table["kind"]) == ["problem", "problem", "measure", "measure"]
-    assert list(table["categories"]) == ["proactive", "timeliness", "mechanisms", "platforms"]
+    assert list(table["kind"]) == ["framing", "problem", "problem", "framing", "measure", "measure"]
+    assert list(table["categories"]) == ["other", "proactive", "timeliness", "other", "mechanisms", "platforms"]
     signals = report_signals(corpus, table)
     assert signals["specificity"].iloc[0] == 0.0  # only stock phrases, no detail
 
@@ -27,4 +27,4 @@ def test_every_real_section_five_gives_problems_and_responses(shared_corpus):
         assert (rows["kind"] == "problem").any(), agency
         assert rows["kind"].isin(["measure", "rectification"]).any(), agency
     shanghai = with_five[with_five["agency"] == "上海市人民政府办公厅"]
-    assert list(shanghai["kind"]) == ["rectification"] * 3 + ["problem"] * 3
+    assert list(shanghai["kind"]) == ["framing"] + ["rectification"] * 3 + ["framing"] + ["problem"] * 3
