@@ -10,6 +10,9 @@
   instead of dateutil's pure-Python one (the same datetimes, 1 ms less a cell).
 - Notebooks are read from and written to memory (`source:` and `site:` paths), not files: the worker
   returns the executed notebook's text to whoever writes the site.
+- The executed notebook is the same for the same inputs (`reproducible`): no start and end times or
+  durations (papermill's) or message timestamps (nbclient's), and the cells papermill adds (the injected
+  parameters, the error markers) get ids named after them instead of random ones.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from typing import Any, ClassVar
 import jupyter_client.jsonutil
 import nbclient.client
 import nbformat
+import papermill.execute
 from jupyter_client.manager import AsyncKernelManager
 from papermill.iorw import papermill_io
 from papermill.translators import PythonTranslator, papermill_translators
@@ -64,6 +68,41 @@ def output_from_msg(msg: dict[str, Any]) -> nbformat.NotebookNode:
 nbclient.client.output_from_msg = output_from_msg  # nbclient's outputs (papermill runs nbclient)
 # what jupyter_client's `parse_date` calls on strings matching its ISO 8601 pattern
 jupyter_client.jsonutil._dateutil_parse = datetime.fromisoformat
+
+
+#: the tags of the cells papermill adds to a notebook: ids are made from them
+ADDED_CELL_TAGS = ("injected-parameters", "papermill-error-cell-tag")
+_TIMES = ("start_time", "end_time", "duration")
+
+
+def reproducible(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """`nb` (changed in place) without wall-clock times and with the ids of added cells made from their tags.
+
+    The source's cells keep their ids (`Source.notebook`); the first cell added with a tag gets the tag as
+    its id, a later one the tag and its number ("papermill-error-cell-tag-2").
+    """
+    for key in _TIMES:
+        nb.metadata.get("papermill", {}).pop(key, None)
+    added: dict[str, int] = {}
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)  # nbclient's iopub/shell timestamps
+        for key in _TIMES:
+            cell.metadata.get("papermill", {}).pop(key, None)
+        tag = next((t for t in cell.metadata.get("tags", []) if t in ADDED_CELL_TAGS), None)
+        if tag is not None:
+            added[tag] = added.get(tag, 0) + 1
+            cell.id = tag if added[tag] == 1 else f"{tag}-{added[tag]}"
+    return nb
+
+
+_write_ipynb = papermill.execute.write_ipynb
+
+
+def _write_reproducible(nb: nbformat.NotebookNode, path: str) -> None:
+    _write_ipynb(reproducible(nb), path)
+
+
+papermill.execute.write_ipynb = _write_reproducible  # every write of an executed notebook, failed ones too
 
 
 class MemoryIO:
