@@ -4,6 +4,7 @@ chart assets."""
 from __future__ import annotations
 
 import argparse
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -15,7 +16,7 @@ from disclosure_analysis.site.index import render_index
 from disclosure_analysis.site.pages import FAILED, OK, SKIPPED, Page, PageResult, RunResult
 from disclosure_analysis.site.run import STATIC, copy_assets
 from disclosure_analysis.site.state import page_key, read_state, write_state
-from disclosure_analysis.site.workbook import write_workbook
+from disclosure_analysis.site.workbook import FIXED_TIME, write_workbook
 
 XSS = '<script>alert(1)</script><img src=x onerror="alert(2)">'
 
@@ -74,6 +75,18 @@ def test_workbook_keeps_text_as_text_and_nulls_empty(tmp_path: Path) -> None:
     ws = openpyxl.load_workbook(tmp_path / "t.xlsx")["报告 reports"]
     assert ws["A2"].data_type == "s" and ws["A2"].value.startswith("=HYPERLINK")
     assert ws["B2"].value == 1 and ws["B3"].value is None and ws["A3"].value == "甲局"
+
+
+def test_workbook_bytes_depend_on_the_tables_only(tmp_path: Path) -> None:
+    df = pd.DataFrame({"agency": ["甲局", None], "n": pd.array([1, None], dtype="Int64")})
+    write_workbook({"报告 reports": df, "表二 table2": df}, tmp_path / "a.xlsx")
+    write_workbook({"报告 reports": df, "表二 table2": df}, tmp_path / "b.xlsx")
+    assert (tmp_path / "a.xlsx").read_bytes() == (tmp_path / "b.xlsx").read_bytes()
+    with zipfile.ZipFile(tmp_path / "a.xlsx") as archive:
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    properties = openpyxl.load_workbook(tmp_path / "a.xlsx").properties
+    assert properties.created == properties.modified == FIXED_TIME
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.xlsx", "b.xlsx"]  # no temporary file left
 
 
 def test_cli_parser_and_bad_config(tmp_path: Path, capsys) -> None:
