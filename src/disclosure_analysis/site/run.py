@@ -12,6 +12,7 @@ Site layout under the output folder:
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -111,7 +112,8 @@ def run_site(
         [f"{Path(s).name}：{r}" for s, r in zip(unread["source"], unread["reason"], strict=True)],
     )
     label = "内置示例语料" if config.corpus == SAMPLE else str(corpus_path)
-    result.index.write_text(render_index(result, label), encoding="utf-8")
+    written = dt.datetime.now() if config.stamp else None
+    result.index.write_text(render_index(result, label, written), encoding="utf-8")
     return result
 
 

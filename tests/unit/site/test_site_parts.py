@@ -4,6 +4,7 @@ chart assets."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import zipfile
 from pathlib import Path
 
@@ -62,7 +63,9 @@ def test_index_escapes_names_and_errors_and_lists_statuses(tmp_path: Path) -> No
     )
     html = render_index(result, f"语料{XSS}")
     assert "<script>" not in html and "<img" not in html
-    assert "已生成" in html and "未变化，沿用上次结果" in html and "失败" in html
+    assert "已生成 2 页，失败 1 页" in html  # a page kept from an earlier run is a made page of the site
+    assert "生成时间" not in html
+    assert "生成时间：2026-12-04 13:32。" in render_index(result, "语料", dt.datetime(2026, 12, 4, 13, 32))
     assert (
         'href="agencies/a-1.html"' in html and 'href="agencies/b-2.html"' not in html
     )  # no link to a failed page
@@ -92,15 +95,16 @@ def test_workbook_bytes_depend_on_the_tables_only(tmp_path: Path) -> None:
 def test_cli_parser_and_bad_config(tmp_path: Path, capsys) -> None:
     parser = argparse.ArgumentParser()
     cli.add_run_parser(parser.add_subparsers(dest="command"))
-    args = parser.parse_args(["run", "--input", "c", "--output", "o", "--jobs", "3", "--show-code"])
-    assert (args.input, args.output, args.jobs, args.show_code, args.params) == (
+    args = parser.parse_args(["run", "--input", "c", "--output", "o", "--jobs", "3", "--show-code", "--stamp"])
+    assert (args.input, args.output, args.jobs, args.show_code, args.stamp, args.params) == (
         "c",
         Path("o"),
         3,
         True,
+        True,
         None,
     )
-    assert parser.parse_args(["run"]).show_code is None
+    assert parser.parse_args(["run"]).show_code is None and parser.parse_args(["run"]).stamp is None
     bad = tmp_path / "bad.yaml"
     bad.write_text("agencies: [../../etc]\n", encoding="utf-8")
     assert cli.run_command(parser.parse_args(["run", "--params", str(bad)])) == 2
