@@ -1,10 +1,14 @@
-"""Runner parts without kernels: page keys and state, the index page, the workbook, the CLI parser, the
-chart assets."""
+"""Runner parts without kernels: page and workbook keys, the state and its checkpoints, the index page, the
+workbook, the CLI parser, the chart assets."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
+import signal
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -16,7 +20,15 @@ from disclosure_analysis.site.export import CHART_SCRIPTS, STYLESHEET
 from disclosure_analysis.site.index import render_index
 from disclosure_analysis.site.pages import FAILED, OK, SKIPPED, Page, PageResult, RunResult
 from disclosure_analysis.site.run import STATIC, copy_assets
-from disclosure_analysis.site.state import page_key, read_state, write_state
+from disclosure_analysis.site.state import (
+    KILL_AT,
+    State,
+    checkpoint,
+    page_key,
+    read_state,
+    tables_key,
+    write_state,
+)
 from disclosure_analysis.site.workbook import FIXED_TIME, write_workbook
 
 XSS = '<script>alert(1)</script><img src=x onerror="alert(2)">'
@@ -39,11 +51,29 @@ def test_page_key_depends_on_inputs_parameters_notebook_and_code() -> None:
 
 
 def test_state_round_trip_and_garbage(tmp_path: Path) -> None:
-    assert read_state(tmp_path) == {}
-    write_state(tmp_path, {"overview": {"key": "k", "status": OK}})
-    assert read_state(tmp_path) == {"overview": {"key": "k", "status": OK}}
+    assert read_state(tmp_path) == State()
+    state = State({"overview": {"key": "k", "status": OK}}, tables_key("c", ("a-1",), (2024,)))
+    write_state(tmp_path, state)
+    assert read_state(tmp_path) == state
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".state.json"]  # no temporary file left
     (tmp_path / ".state.json").write_text("{not json", encoding="utf-8")
-    assert read_state(tmp_path) == {}
+    assert read_state(tmp_path) == State()
+    (tmp_path / ".state.json").write_text("[]", encoding="utf-8")
+    assert read_state(tmp_path) == State()
+
+
+def test_tables_key_depends_on_corpus_agencies_and_years() -> None:
+    base = tables_key("c", ("a-1",), (2024,))
+    assert base == tables_key("c", ("a-1",), (2024,))
+    assert base not in {tables_key("d", ("a-1",), (2024,)), tables_key("c", (), (2024,)), tables_key("c", ("a-1",), ())}
+
+
+def test_checkpoint_kills_the_process_only_where_asked() -> None:
+    checkpoint("pending")  # not asked: nothing happens
+    code = "from disclosure_analysis.site.state import checkpoint; checkpoint('other'); checkpoint('state'); print('alive')"
+    env = {**os.environ, KILL_AT: "state", "PYTHONPATH": os.pathsep.join(sys.path)}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False)
+    assert done.returncode == -signal.SIGKILL and "alive" not in done.stdout
 
 
 def test_page_links_home() -> None:
