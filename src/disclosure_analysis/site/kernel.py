@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import uuid
 from datetime import datetime
 from typing import Any, ClassVar
 
@@ -29,8 +30,10 @@ import papermill.execute
 from jupyter_client.manager import AsyncKernelManager
 from papermill.iorw import papermill_io
 from papermill.translators import PythonTranslator, papermill_translators
+from traitlets import default
 
 from disclosure_analysis.page.plotting import INLINE_BACKEND
+from disclosure_analysis.site import scratch
 from disclosure_analysis.site.notebooks import Source
 
 
@@ -85,6 +88,8 @@ def reproducible(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
         nb.metadata.get("papermill", {}).pop(key, None)
     added: dict[str, int] = {}
     for cell in nb.cells:
+        if "outputs" in cell:
+            cell.outputs = _joined_streams(cell.outputs)
         cell.metadata.pop("execution", None)  # nbclient's iopub/shell timestamps
         for key in _TIMES:
             cell.metadata.get("papermill", {}).pop(key, None)
@@ -93,6 +98,27 @@ def reproducible(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
             added[tag] = added.get(tag, 0) + 1
             cell.id = tag if added[tag] == 1 else f"{tag}-{added[tag]}"
     return nb
+
+
+def _joined_streams(outputs: list[nbformat.NotebookNode]) -> list[nbformat.NotebookNode]:
+    """`outputs` with each run of text printed to one stream as one output: how the kernel cut it into
+    messages depends on timing."""
+    joined: list[nbformat.NotebookNode] = []
+    for out in outputs:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and out.get("output_type") == last.get("output_type") == "stream"
+            and out.get("name") == last.get("name")
+        ):
+            last["text"] = _text(last["text"]) + _text(out["text"])
+        else:
+            joined.append(out)
+    return joined
+
+
+def _text(text: str | list[str]) -> str:
+    return text if isinstance(text, str) else "".join(text)
 
 
 _write_ipynb = papermill.execute.write_ipynb
@@ -136,13 +162,23 @@ papermill_io.register("source:", MemoryIO)
 papermill_io.register("site:", MemoryIO)
 
 
+#: run by every kernel when it starts (binds no name in the user namespace)
+STARTUP = "__import__('disclosure_analysis.site.inkernel').site.inkernel.stable_cell_names()"
+
+
 class QuietKernelManager(AsyncKernelManager):
-    """A kernel manager whose kernels draw inline figures, keep no history and stay off our terminal."""
+    """A kernel manager whose kernels draw inline figures, keep no history and stay off our terminal, and
+    whose connection files are in this process's scratch folder (removed with it, also after a SIGKILL)."""
+
+    @default("connection_file")
+    def _connection_file_in_scratch(self) -> str:
+        return str(scratch.process_dir() / f"kernel-{uuid.uuid4().hex}.json")
 
     async def _async_launch_kernel(self, kernel_cmd: list[str], **kw: Any) -> None:
         kw["env"] = kernel_env(kw.get("env"))
         kw["stdout"] = kw["stderr"] = subprocess.DEVNULL
-        await super()._async_launch_kernel([*kernel_cmd, "--HistoryManager.enabled=False"], **kw)
+        options = ["--HistoryManager.enabled=False", f"--IPKernelApp.exec_lines={STARTUP}"]
+        await super()._async_launch_kernel([*kernel_cmd, *options], **kw)
 
 
 def kernel_env(base: dict[str, str] | None = None) -> dict[str, str]:

@@ -167,11 +167,14 @@ def record(output: Path, page: Page, out: PageOutput | WorkerError) -> PageResul
     return PageResult(page, OK, out.seconds, warnings=out.warnings)
 
 
-def render_page(page: Page, source: Source, output: Path, show_code: bool, timeout: int) -> PageResult:
+def render_page(
+    page: Page, source: Source, output: Path, show_code: bool, timeout: int, cwd: Path | None = None
+) -> PageResult:
     """One page in this process, on a kernel of its own (there is nothing to keep warm for); the assets
-    it links go into `output`/assets/."""
+    it links go into `output`/assets/. `cwd`: a folder of the site to run in (see `PageJob.cwd`)."""
+    job = PageJob(page, source, show_code, timeout, warm=False, cwd=str(cwd or ""))
     try:
-        out: PageOutput | WorkerError = render_job(PageJob(page, source, show_code, timeout, warm=False))
+        out: PageOutput | WorkerError = render_job(job)
     except Exception as exc:
         out = WorkerError(describe(exc))
     copy_assets(output)

@@ -18,6 +18,9 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import TYPE_STRING
 from openpyxl.writer.excel import ExcelWriter
 
+from disclosure_analysis.site import scratch
+from disclosure_analysis.site.state import checkpoint
+
 EXCEL_MAX_ROWS = 1_048_576
 #: the date a workbook and its zip entries carry: the earliest a zip archive can hold
 FIXED_TIME = dt.datetime(1980, 1, 1)
@@ -60,7 +63,9 @@ def write_workbook(sheets: dict[str, pd.DataFrame], path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.name}.partial")
     # openpyxl's own `save` would stamp the time of writing as the modified date
-    ExcelWriter(wb, FixedTimeZip(partial, "w", zipfile.ZIP_DEFLATED, allowZip64=True)).save()
+    with scratch.temp_files_here():  # openpyxl writes each sheet to a temporary file first
+        ExcelWriter(wb, FixedTimeZip(partial, "w", zipfile.ZIP_DEFLATED, allowZip64=True)).save()
+    checkpoint("workbook")
     partial.replace(path)
 
 
