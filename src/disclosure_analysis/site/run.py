@@ -25,6 +25,7 @@ from disclosure_analysis import formats
 from disclosure_analysis.analysis import metrics
 from disclosure_analysis.corpus import Corpus, load_corpus, schema
 from disclosure_analysis.executors import Executor, WorkerError, make_executor
+from disclosure_analysis.site import scratch
 from disclosure_analysis.site.config import SAMPLE, RunConfig
 from disclosure_analysis.site.export import STYLESHEET, notebook_css
 from disclosure_analysis.site.index import render_index
@@ -71,6 +72,7 @@ def run_site(
     workers); each worker keeps one warm kernel (`site.warm`) and the site is written here.
     """
     show_code = config.show_code if show_code is None else show_code
+    scratch.clean()  # what killed runs left in the temp folder
     output = config.output.resolve()
     output.mkdir(parents=True, exist_ok=True)
     copy_assets(output)

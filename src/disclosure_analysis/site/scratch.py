@@ -39,6 +39,12 @@ def process_dir() -> Path:
     return _own[1]
 
 
+def clean() -> None:
+    """Remove what processes that are no longer running left (a run does this first, whatever it then does)."""
+    if root().is_dir():
+        remove_stale(root())
+
+
 def remove_stale(base: Path) -> list[Path]:
     """Remove the folders in `base` of processes that are no longer running; return them."""
     stale = [p for p in base.iterdir() if p.name.isdigit() and not running(int(p.name))]

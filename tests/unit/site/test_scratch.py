@@ -52,6 +52,9 @@ def test_only_folders_of_processes_that_are_gone_are_removed(temp: Path) -> None
         (temp / name).mkdir(exist_ok=True)
     assert scratch.remove_stale(temp) == [temp / str(gone)]
     assert sorted(p.name for p in temp.iterdir()) == sorted([str(os.getpid()), "1", "notes"])
+    (temp / str(gone)).mkdir()
+    scratch.clean()
+    assert not (temp / str(gone)).exists()
 
 
 def test_temp_files_of_libraries_go_to_the_process_folder(temp: Path) -> None:
