@@ -18,8 +18,18 @@ _context.set_forkserver_preload(["disclosure_analysis.cli", "disclosure_analysis
 def cli(*argv: str, temp: str, kill_at: str = "") -> int | None:
     """Exit status of `disclosure-analysis ARGV` with `temp` as its temp folder (also of the kernels and
     workers it starts); killed with SIGKILL at checkpoint `kill_at` (status -9) when one is named."""
+    return wait(start(*argv, temp=temp, kill_at=kill_at))
+
+
+def start(*argv: str, temp: str, kill_at: str = "") -> multiprocessing.process.BaseProcess:
+    """`cli` without waiting for it (see `wait`)."""
     child = _context.Process(target=_main, args=(list(argv), temp, kill_at))
     child.start()
+    return child
+
+
+def wait(child: multiprocessing.process.BaseProcess) -> int | None:
+    """The exit status of a child made by `start`, once it has ended."""
     child.join(timeout=600)
     return child.exitcode
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from cli_child import cli
+from cli_child import cli, start, wait
 from disclosure_analysis.site import scratch
 from disclosure_analysis.synth import generate
 
@@ -37,7 +37,7 @@ def differing(a: Path | dict[str, bytes], b: Path | dict[str, bytes]) -> list[st
     return sorted(name for name in one.keys() | two.keys() if one.get(name) != two.get(name))
 
 
-def wait_for_the_dead(temp: Path, seconds: float = 10) -> None:
+def wait_for_the_dead(temp: Path, seconds: float = 30) -> None:
     """Wait until the workers and kernels of a killed run have ended (they follow their parent within
     about a second), so that the next run finds their folders stale."""
     root = temp / scratch.root().name
@@ -50,8 +50,8 @@ def wait_for_the_dead(temp: Path, seconds: float = 10) -> None:
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """A corpus (2 agencies × 2 years) whose last report arrives after a first site was made of the others:
-    "before" is that first site; "one" and "two" are sites of the whole corpus made from nothing (and
-    "reference" the files of "one" before anything else is written there)."""
+    "before" is that first site; "one" and "two" are sites of the whole corpus made from nothing, at the
+    same time (and "reference" the files of "one" before anything else is written there)."""
     root = tmp_path_factory.mktemp("reproducible")
     corpus, temp = root / "corpus", root / "temp"
     temp.mkdir()
@@ -61,8 +61,8 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     late.unlink()
     assert cli("run", "--input", str(corpus), "--output", str(root / "before"), "--jobs", "1", temp=str(temp)) == 0
     late.write_bytes(held)
-    for name in ("one", "two"):
-        assert cli("run", "--input", str(corpus), "--output", str(root / name), "--jobs", "1", temp=str(temp)) == 0
+    both = [start("run", "--input", str(corpus), "--output", str(root / n), "--jobs", "1", temp=str(temp)) for n in ("one", "two")]
+    assert [wait(child) for child in both] == [0, 0]
     return {
         "corpus": corpus,
         "temp": temp,
@@ -80,22 +80,43 @@ def test_two_runs_into_two_folders_give_the_same_files(sites) -> None:
     assert {"data/tables.xlsx", "overview.ipynb", "case_study.ipynb", ".state.json", "index.html"} <= set(files)
     assert len([f for f in files if f.startswith("agencies/") and f.endswith(".ipynb")]) == 2
     assert differing(sites["before"], one)  # the late report changed the site
-    for name in ("one", "two"):
-        status = cli("assess", "--input", str(sites["corpus"]), "--output", str(sites[name]), temp=str(sites["temp"]))
-        assert status == 0
+    both = [
+        start("assess", "--input", str(sites["corpus"]), "--output", str(site), temp=str(sites["temp"]))
+        for site in (one, two)
+    ]
+    assert [wait(child) for child in both] == [0, 0]
     assert (one / "assessment" / "assessment.ipynb").is_file() and (one / "assessment" / "assessment.xlsx").is_file()
     assert differing(one, two) == []
 
 
+@pytest.fixture(scope="module")
+def interrupted(sites, tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
+    """For each step, a copy of "before" that a run killed at that step, then a run to the end, brought up
+    to date with the whole corpus (the steps' runs at the same time); the exit statuses of both runs."""
+    root, temp = tmp_path_factory.mktemp("interrupted"), str(sites["temp"])
+    folders = {step: root / step for step in STEPS}
+    for folder in folders.values():
+        shutil.copytree(sites["before"], folder)
+
+    def run(folder: Path, jobs: int, kill_at: str = "") -> Any:
+        args = ("run", "--input", str(sites["corpus"]), "--output", str(folder), "--jobs", str(jobs))
+        return start(*args, temp=temp, kill_at=kill_at)
+
+    # at "page", a pool of two workers: they and their kernels die with the run too
+    killed = {step: run(folder, 2 if step == "page" else 1, step) for step, folder in folders.items()}
+    killed = {step: wait(child) for step, child in killed.items()}
+    wait_for_the_dead(sites["temp"])
+    again = {step: run(folder, 1) for step, folder in folders.items()}
+    return {"folders": folders, "killed": killed, "again": {step: wait(c) for step, c in again.items()}}
+
+
 @pytest.mark.parametrize("step", STEPS)
-def test_a_run_killed_at_any_step_is_finished_by_the_next(sites, step: str, tmp_path: Path) -> None:
-    site, temp = tmp_path / "site", sites["temp"]
-    shutil.copytree(sites["before"], site)
-    run = ("run", "--input", str(sites["corpus"]), "--output", str(site))
-    jobs = "2" if step == "page" else "1"  # pool workers and their kernels die with the run too
-    assert cli(*run, "--jobs", jobs, temp=str(temp), kill_at=step) == -9
-    wait_for_the_dead(temp)
-    assert cli(*run, "--jobs", "1", temp=str(temp)) == 0
-    assert differing(site, sites["reference"]) == []
+def test_a_run_killed_at_any_step_is_finished_by_the_next(sites, interrupted, step: str) -> None:
+    assert interrupted["killed"][step] == -9 and interrupted["again"][step] == 0
+    assert differing(interrupted["folders"][step], sites["reference"]) == []
+
+
+def test_killed_runs_leave_no_temporary_files(sites, interrupted) -> None:
+    temp = sites["temp"]
     assert {p.name for p in temp.iterdir()} - KEPT == {scratch.root().name}  # no connection or openpyxl files
-    assert list((temp / scratch.root().name).iterdir()) == []  # nor scratch folders of the killed run
+    assert list((temp / scratch.root().name).iterdir()) == []  # nor the killed runs' scratch folders
