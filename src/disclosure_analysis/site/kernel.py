@@ -11,8 +11,11 @@
 - Notebooks are read from and written to memory (`source:` and `site:` paths), not files: the worker
   returns the executed notebook's text to whoever writes the site.
 - The executed notebook is the same for the same inputs (`reproducible`): no start and end times or
-  durations (papermill's) or message timestamps (nbclient's), and the cells papermill adds (the injected
-  parameters, the error markers) get ids named after them instead of random ones.
+  durations (papermill's) or message timestamps (nbclient's), the cells papermill adds (the injected
+  parameters, the error markers) get ids named after them instead of random ones, and text printed to a
+  stream is one output however the kernel cut it into messages. Kernels name a cell's code without their
+  process id (`STARTUP`, `inkernel.stable_cell_names`), so a warning's text is the same in every kernel.
+- Kernel connection files are in this process's scratch folder (`site.scratch`), not the temp folder.
 """
 
 from __future__ import annotations
