@@ -88,7 +88,6 @@ if years:
     ax.set_xlim(0, 100)
     ax.set_xlabel("总分")
     ax.set_title(f"{years[-1]} 年度各机构总分")
-    plt.tight_layout()
     plt.show()
 
 # %% [markdown]
@@ -107,12 +106,11 @@ axes[0].set_title("总分的分布")
 if years:
     axes[0].legend(title="年度", fontsize=8)
 scored = [(labels[i], scores[i].dropna()) for i in labels if scores[i].notna().any()]
-axes[1].boxplot([v for _, v in scored], vert=False)
+axes[1].boxplot([v for _, v in scored], orientation="horizontal")
 axes[1].set_yticks(range(1, len(scored) + 1), [name for name, _ in scored])
 axes[1].set_xlim(-5, 105)
 axes[1].set_xlabel("得分")
 axes[1].set_title("各指标得分的分布")
-plt.tight_layout()
 plt.show()
 
 # %% [markdown]
@@ -141,7 +139,6 @@ ax.invert_yaxis()
 ax.set_xlabel("报告数")
 ax.set_ylabel("")
 ax.legend(title="结果", fontsize=8, bbox_to_anchor=(1.01, 1), loc="upper left")
-plt.tight_layout()
 plt.show()
 
 # %% [markdown]

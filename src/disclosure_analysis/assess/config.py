@@ -11,7 +11,7 @@
 | `decisions` | — | the evaluator's decisions.csv |
 | `timeout` | `600` | seconds the assessment notebook may run |
 
-The site runner's keys (`notebooks`, `show_code`, `peer_group`, `case_study_report`) are accepted and
+The site runner's keys (`notebooks`, `show_code`, `peer_group`, `case_study_report`, `stamp`) are accepted and
 ignored, so one params file can serve `run` and `assess`.
 """
 
@@ -26,7 +26,7 @@ import yaml
 from disclosure_analysis.assess.rubric import DEFAULT_RUBRIC
 from disclosure_analysis.site.config import SAMPLE, ConfigError
 
-_RUN_ONLY = {"notebooks", "show_code", "peer_group", "case_study_report"}
+_RUN_ONLY = {"notebooks", "show_code", "peer_group", "case_study_report", "stamp"}
 _PATHS = ("rubric", "roster", "aliases", "decisions")
 
 

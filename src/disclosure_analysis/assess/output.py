@@ -36,12 +36,16 @@ def read_assessment(folder: str | Path) -> dict[str, pd.DataFrame]:
 
 
 def render_html(run_dir: Path, timeout: int, notebook_dir: Path = NOTEBOOK_DIR) -> PageResult:
-    """Execute notebooks/assessment.py on `<run_dir>/assessment/` and export assessment.html beside it."""
+    """Execute notebooks/assessment.py on `<run_dir>/assessment/` and export assessment.html beside it.
+
+    The notebook runs in that folder and names it "." (so the executed notebook beside the workbook is the
+    same wherever the run folder is, and runs again there as it is)."""
     page = Page(
         notebook="assessment",
         path="assessment/assessment",
         title="年报评估结果",
-        parameters={"assessment_dir": str((run_dir / "assessment").resolve())},
+        parameters={"assessment_dir": "."},
         inputs=[],
     )
-    return render_page(page, load_source("assessment", notebook_dir), run_dir.resolve(), False, timeout)
+    source = load_source("assessment", notebook_dir)
+    return render_page(page, source, run_dir.resolve(), False, timeout, cwd=(run_dir / "assessment").resolve())

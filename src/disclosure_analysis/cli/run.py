@@ -29,6 +29,12 @@ def add_run_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentP
         help="在 Dask 集群上运行（调度器地址，如 tcp://10.0.0.5:8786；local 为本机 --jobs 个工作进程的集群）",
     )
     parser.add_argument("--show-code", action="store_true", default=None, help="页面中保留代码单元")
+    parser.add_argument(
+        "--stamp",
+        action="store_true",
+        default=None,
+        help="在 index.html 上注明生成时间（默认不注明，相同输入得到逐字节相同的站点）",
+    )
     parser.set_defaults(func=run_command)
     return parser
 
@@ -43,7 +49,7 @@ def run_command(args: argparse.Namespace) -> int:
 
     try:
         config = load_config(args.params) if args.params else RunConfig()
-        config = config.with_overrides(corpus=args.input, output=args.output)
+        config = config.with_overrides(corpus=args.input, output=args.output, stamp=args.stamp)
     except ConfigError as exc:
         print(f"配置错误：{exc}", file=sys.stderr)
         return 2

@@ -13,6 +13,7 @@ YAML schema (every key optional; the defaults are the demo run, `params/demo.yam
 | `peer_group` | str | `level` | peers for the agency pages: `level` (同级) or `region` (同一地区) |
 | `case_study_report` | str | `""` | report id for the case study; empty = the report with the most 表三 cells |
 | `timeout` | int | `600` | seconds one notebook may run |
+| `stamp` | bool | `false` | show the time of writing on index.html (then two runs no longer give the same file) |
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ class RunConfig:
     peer_group: str = "level"
     case_study_report: str = ""
     timeout: int = 600
+    stamp: bool = False
 
     def __post_init__(self) -> None:
         bad = [a for a in self.agencies if not is_safe_id(a)]
@@ -83,8 +85,9 @@ def parse_config(data: dict[str, Any] | None) -> RunConfig:
     for key in ("corpus", "peer_group", "case_study_report"):
         if key in data:
             data[key] = "" if data[key] is None else str(data[key])
-    if "show_code" in data and not isinstance(data["show_code"], bool):
-        raise ConfigError(f"show_code 应为 true 或 false，收到 {data['show_code']!r}")
+    for key in ("show_code", "stamp"):
+        if key in data and not isinstance(data[key], bool):
+            raise ConfigError(f"{key} 应为 true 或 false，收到 {data[key]!r}")
     if "timeout" in data:
         data["timeout"] = _convert(int, data["timeout"], "timeout")
     return RunConfig(**data)

@@ -147,8 +147,5 @@ def to_html(nb: nbformat.NotebookNode, title: str, show_code: bool, home: str) -
     page.metadata = nbformat.NotebookNode({**nb.metadata, "title": title})
     page.cells = [nbformat.NotebookNode(cell) for cell in nb.cells]
     warnings = pop_stderr(page)
-    for cell in page.cells:
-        if "injected-parameters" in cell.metadata.get("tags", []):
-            cell.id = "injected-parameters"  # papermill's id for it is random
     body, _ = exporter(show_code).from_notebook_node(page, resources={"site_home": home})
     return body, warnings

@@ -1,5 +1,7 @@
 """Runs inside a warm kernel (sent by `site.warm`): set up once, then a clean slate before each notebook.
 
+`stable_cell_names()` runs in every kernel the runner starts, warm or not (`site.kernel.STARTUP`).
+
 `prepare()` imports what the notebooks import, snapshots the matplotlib and warnings state and puts a
 cache in front of `corpus.load_corpus`. `reset()` puts back what a fresh kernel would have: an empty user
 namespace with the execution counter at 1, no open figures, the snapshotted rcParams and warning filters
@@ -41,6 +43,18 @@ PRELOAD = (
 _baseline: dict[str, Any] = {}
 _expected: tuple[str, str] | None = None  # (corpus path, content hash) of the page being run
 _cached: tuple[tuple[str, str], Any] | None = None
+
+
+def stable_cell_names() -> None:
+    """At a kernel's start: the file name ipykernel gives a cell's code (shown in warnings) without the
+    kernel's process id, `<temp>/ipykernel/<hash of the code>.py`, so the same code has the same name in
+    every kernel."""
+    import tempfile
+
+    import ipykernel.compiler
+
+    folder = os.path.join(tempfile.gettempdir(), "ipykernel")
+    ipykernel.compiler.get_tmp_directory = lambda: folder
 
 
 def prepare() -> None:

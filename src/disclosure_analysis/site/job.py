@@ -2,19 +2,23 @@
 
 The worker runs the notebook in a scratch folder (pages get `output_dir` "."), exports the page
 and returns everything the page produced: HTML, executed notebook, data files. It writes nothing to the
-site: the client does (`write_output`), so workers need no access to the site folder.
+site: the client does (`write_output`), so workers need no access to the site folder. A page that reads
+files of the site by relative paths runs in a folder of the site instead (`PageJob.cwd`, local only).
 """
 
 from __future__ import annotations
 
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from nbclient.exceptions import CellTimeoutError
 from papermill.exceptions import PapermillExecutionError
 
+from disclosure_analysis.site import scratch
 from disclosure_analysis.site.execute import execute
 from disclosure_analysis.site.export import to_html
 from disclosure_analysis.site.kernel import MemoryIO
@@ -24,7 +28,8 @@ from disclosure_analysis.site.pages import Page
 
 @dataclass(frozen=True)
 class PageJob:
-    """A page to render: the notebook source travels with it; `corpus_hash` names the corpus's content."""
+    """A page to render: the notebook source travels with it; `corpus_hash` names the corpus's content;
+    `cwd`: the folder to run in, whose files are not the page's (default: a scratch folder, whose are)."""
 
     page: Page
     source: Source
@@ -32,6 +37,7 @@ class PageJob:
     timeout: int
     corpus_hash: str = ""
     warm: bool = True
+    cwd: str = ""
 
 
 @dataclass
@@ -49,8 +55,7 @@ class PageOutput:
 def render_job(job: PageJob) -> PageOutput:
     """Run and export one page. A failing cell is the page's failure; anything else raises (to be retried)."""
     started = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="page-") as scratch:
-        work = Path(scratch)
+    with _folder(job.cwd) as work:
         nb, error = None, None
         try:
             nb = execute(
@@ -61,10 +66,20 @@ def render_job(job: PageJob) -> PageOutput:
         finally:
             text = MemoryIO.take(f"site:{job.page.path}.ipynb")
         html, warnings = to_html(nb, job.page.title, job.show_code, job.page.home) if nb else ("", [])
-        files = {
+        files = {} if job.cwd else {
             p.relative_to(work).as_posix(): p.read_bytes() for p in sorted(work.rglob("*")) if p.is_file()
         }
     return PageOutput(text, html, files, warnings, error, time.perf_counter() - started)
+
+
+@contextmanager
+def _folder(cwd: str) -> Iterator[Path]:
+    """`cwd`, or a new scratch folder (removed afterwards) when it is empty."""
+    if cwd:
+        yield Path(cwd)
+        return
+    with tempfile.TemporaryDirectory(prefix="page-", dir=scratch.process_dir()) as folder:
+        yield Path(folder)
 
 
 def describe(exc: BaseException) -> str:

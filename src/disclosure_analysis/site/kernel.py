@@ -10,23 +10,33 @@
   instead of dateutil's pure-Python one (the same datetimes, 1 ms less a cell).
 - Notebooks are read from and written to memory (`source:` and `site:` paths), not files: the worker
   returns the executed notebook's text to whoever writes the site.
+- The executed notebook is the same for the same inputs (`reproducible`): no start and end times or
+  durations (papermill's) or message timestamps (nbclient's), the cells papermill adds (the injected
+  parameters, the error markers) get ids named after them instead of random ones, and text printed to a
+  stream is one output however the kernel cut it into messages. Kernels name a cell's code without their
+  process id (`STARTUP`, `inkernel.stable_cell_names`), so a warning's text is the same in every kernel.
+- Kernel connection files are in this process's scratch folder (`site.scratch`), not the temp folder.
 """
 
 from __future__ import annotations
 
 import os
 import subprocess
+import uuid
 from datetime import datetime
 from typing import Any, ClassVar
 
 import jupyter_client.jsonutil
 import nbclient.client
 import nbformat
+import papermill.execute
 from jupyter_client.manager import AsyncKernelManager
 from papermill.iorw import papermill_io
 from papermill.translators import PythonTranslator, papermill_translators
+from traitlets import default
 
 from disclosure_analysis.page.plotting import INLINE_BACKEND
+from disclosure_analysis.site import scratch
 from disclosure_analysis.site.notebooks import Source
 
 
@@ -66,6 +76,64 @@ nbclient.client.output_from_msg = output_from_msg  # nbclient's outputs (papermi
 jupyter_client.jsonutil._dateutil_parse = datetime.fromisoformat
 
 
+#: the tags of the cells papermill adds to a notebook: ids are made from them
+ADDED_CELL_TAGS = ("injected-parameters", "papermill-error-cell-tag")
+_TIMES = ("start_time", "end_time", "duration")
+
+
+def reproducible(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """`nb` (changed in place) without wall-clock times and with the ids of added cells made from their tags.
+
+    The source's cells keep their ids (`Source.notebook`); the first cell added with a tag gets the tag as
+    its id, a later one the tag and its number ("papermill-error-cell-tag-2").
+    """
+    for key in _TIMES:
+        nb.metadata.get("papermill", {}).pop(key, None)
+    added: dict[str, int] = {}
+    for cell in nb.cells:
+        if "outputs" in cell:
+            cell.outputs = _joined_streams(cell.outputs)
+        cell.metadata.pop("execution", None)  # nbclient's iopub/shell timestamps
+        for key in _TIMES:
+            cell.metadata.get("papermill", {}).pop(key, None)
+        tag = next((t for t in cell.metadata.get("tags", []) if t in ADDED_CELL_TAGS), None)
+        if tag is not None:
+            added[tag] = added.get(tag, 0) + 1
+            cell.id = tag if added[tag] == 1 else f"{tag}-{added[tag]}"
+    return nb
+
+
+def _joined_streams(outputs: list[nbformat.NotebookNode]) -> list[nbformat.NotebookNode]:
+    """`outputs` with each run of text printed to one stream as one output: how the kernel cut it into
+    messages depends on timing."""
+    joined: list[nbformat.NotebookNode] = []
+    for out in outputs:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and out.get("output_type") == last.get("output_type") == "stream"
+            and out.get("name") == last.get("name")
+        ):
+            last["text"] = _text(last["text"]) + _text(out["text"])
+        else:
+            joined.append(out)
+    return joined
+
+
+def _text(text: str | list[str]) -> str:
+    return text if isinstance(text, str) else "".join(text)
+
+
+_write_ipynb = papermill.execute.write_ipynb
+
+
+def _write_reproducible(nb: nbformat.NotebookNode, path: str) -> None:
+    _write_ipynb(reproducible(nb), path)
+
+
+papermill.execute.write_ipynb = _write_reproducible  # every write of an executed notebook, failed ones too
+
+
 class MemoryIO:
     """papermill I/O for notebooks held in this process: the sources (`source:`) and executed pages (`site:`)."""
 
@@ -97,13 +165,23 @@ papermill_io.register("source:", MemoryIO)
 papermill_io.register("site:", MemoryIO)
 
 
+#: run by every kernel when it starts (binds no name in the user namespace)
+STARTUP = "__import__('disclosure_analysis.site.inkernel').site.inkernel.stable_cell_names()"
+
+
 class QuietKernelManager(AsyncKernelManager):
-    """A kernel manager whose kernels draw inline figures, keep no history and stay off our terminal."""
+    """A kernel manager whose kernels draw inline figures, keep no history and stay off our terminal, and
+    whose connection files are in this process's scratch folder (removed with it, also after a SIGKILL)."""
+
+    @default("connection_file")
+    def _connection_file_in_scratch(self) -> str:
+        return str(scratch.process_dir() / f"kernel-{uuid.uuid4().hex}.json")
 
     async def _async_launch_kernel(self, kernel_cmd: list[str], **kw: Any) -> None:
         kw["env"] = kernel_env(kw.get("env"))
         kw["stdout"] = kw["stderr"] = subprocess.DEVNULL
-        await super()._async_launch_kernel([*kernel_cmd, "--HistoryManager.enabled=False"], **kw)
+        options = ["--HistoryManager.enabled=False", f"--IPKernelApp.exec_lines={STARTUP}"]
+        await super()._async_launch_kernel([*kernel_cmd, *options], **kw)
 
 
 def kernel_env(base: dict[str, str] | None = None) -> dict[str, str]:

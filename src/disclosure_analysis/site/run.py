@@ -7,11 +7,14 @@ Site layout under the output folder:
     data/<page>/<chart>.csv          the tidy data behind every chart
     data/tables.xlsx                 the main tables
     assets/                          the scripts that draw the charts (bundled Vega-Lite) and their licences
-    .state.json                      what each page was rendered from (for incremental reruns)
+    .state.json                      what each page and the workbook were made from (for incremental
+                                     reruns; written so that an interrupted run is finished by the next:
+                                     see `site.state`)
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -22,6 +25,7 @@ from disclosure_analysis import formats
 from disclosure_analysis.analysis import metrics
 from disclosure_analysis.corpus import Corpus, load_corpus, schema
 from disclosure_analysis.executors import Executor, WorkerError, make_executor
+from disclosure_analysis.site import scratch
 from disclosure_analysis.site.config import SAMPLE, ConfigError, RunConfig
 from disclosure_analysis.site.export import STYLESHEET, notebook_css
 from disclosure_analysis.site.index import render_index
@@ -29,7 +33,15 @@ from disclosure_analysis.site.job import PageJob, PageOutput, describe, render_j
 from disclosure_analysis.site.notebooks import NOTEBOOK_DIR, Source, load_source
 from disclosure_analysis.site.pages import FAILED, OK, SKIPPED, Page, PageResult, RunResult
 from disclosure_analysis.site.plan import corpus_hash, plan_pages
-from disclosure_analysis.site.state import page_key, read_state, write_state
+from disclosure_analysis.site.state import (
+    State,
+    checkpoint,
+    page_key,
+    read_state,
+    tables_key,
+    write_state,
+    write_whole,
+)
 from disclosure_analysis.site.warm import close_kernels
 from disclosure_analysis.site.workbook import write_workbook
 
@@ -68,6 +80,7 @@ def run_site(
     """
     show_code = config.show_code if show_code is None else show_code
     corpus_path = resolve_corpus(config.corpus)
+    scratch.clean()  # what killed runs left in the temp folder
     output = config.output.resolve()
     output.mkdir(parents=True, exist_ok=True)
     copy_assets(output)
@@ -81,9 +94,10 @@ def run_site(
         keys = {
             p.path: page_key(p.inputs, p.parameters, sources[p.notebook].sha256, show_code) for p in pages
         }
+        digest = corpus_hash(corpus)
         todo = []
         for page in pages:
-            last = previous.get(page.path, {})
+            last = previous.pages.get(page.path, {})
             if (
                 last.get("key") == keys[page.path]
                 and last.get("status") == OK
@@ -91,26 +105,31 @@ def run_site(
             ):
                 results.append(PageResult(page, SKIPPED))
             else:
-                todo.append(
-                    PageJob(page, sources[page.notebook], show_code, config.timeout, corpus_hash(corpus))
-                )
+                todo.append(PageJob(page, sources[page.notebook], show_code, config.timeout, digest))
+        workbook = output / "data" / "tables.xlsx"
+        tables = tables_key(digest, config.agencies, config.years)
+        fresh_tables = previous.tables == tables and workbook.is_file()
+        redo = {job.page.path for job in todo}
+        if redo or not fresh_tables:  # what is made again no longer counts as made until it is
+            kept = {path: entry for path, entry in previous.pages.items() if path not in redo}
+            write_state(output, State(kept, previous.tables if fresh_tables else ""))
+            checkpoint("pending")
         try:
             results += render_pages(todo, executor, output, progress)
         finally:
             close_kernels()  # those of this process (one worker runs the pages here)
+    if not fresh_tables:
+        _write_tables(corpus, config, workbook)
+        checkpoint("tables")
     order = {p.path: i for i, p in enumerate(pages)}
     results.sort(key=lambda r: order.get(r.page.path, -1))
-    write_state(
-        output,
-        {
-            r.page.path: {"key": keys[r.page.path], "status": OK if r.status != FAILED else FAILED}
-            for r in results
-            if r.page.path in keys
-        },
-    )
-    workbook = output / "data" / "tables.xlsx"
-    if todo or not workbook.is_file():  # the tables change only with the reports
-        _write_tables(corpus, config, workbook)
+    made = {
+        r.page.path: {"key": keys[r.page.path], "status": OK if r.status != FAILED else FAILED}
+        for r in results
+        if r.page.path in keys
+    }
+    write_state(output, State(made, tables))
+    checkpoint("state")
     unread = corpus.unread
     result = RunResult(
         output,
@@ -118,7 +137,8 @@ def run_site(
         [f"{Path(s).name}：{r}" for s, r in zip(unread["source"], unread["reason"], strict=True)],
     )
     label = "内置示例语料" if config.corpus == SAMPLE else str(corpus_path)
-    result.index.write_text(render_index(result, label), encoding="utf-8")
+    written = dt.datetime.now() if config.stamp else None
+    write_whole(result.index, render_index(result, label, written))
     return result
 
 
@@ -140,6 +160,7 @@ def render_pages(jobs: list[PageJob], executor: Executor, output: Path, progress
         for i, out in executor.map_unordered(render_job, jobs):
             result = record(output, jobs[i].page, out)
             results.append(result)
+            checkpoint("page")
             bar.update(task, advance=1, description=f"{result.page.path} {result.status}", refresh=True)
     return results
 
@@ -155,11 +176,14 @@ def record(output: Path, page: Page, out: PageOutput | WorkerError) -> PageResul
     return PageResult(page, OK, out.seconds, warnings=out.warnings)
 
 
-def render_page(page: Page, source: Source, output: Path, show_code: bool, timeout: int) -> PageResult:
+def render_page(
+    page: Page, source: Source, output: Path, show_code: bool, timeout: int, cwd: Path | None = None
+) -> PageResult:
     """One page in this process, on a kernel of its own (there is nothing to keep warm for); the assets
-    it links go into `output`/assets/."""
+    it links go into `output`/assets/. `cwd`: a folder of the site to run in (see `PageJob.cwd`)."""
+    job = PageJob(page, source, show_code, timeout, warm=False, cwd=str(cwd or ""))
     try:
-        out: PageOutput | WorkerError = render_job(PageJob(page, source, show_code, timeout, warm=False))
+        out: PageOutput | WorkerError = render_job(job)
     except Exception as exc:
         out = WorkerError(describe(exc))
     copy_assets(output)

@@ -19,12 +19,13 @@ def test_parse_config_types_and_overrides(tmp_path: Path) -> None:
     path = tmp_path / "run.yaml"
     path.write_text(
         "corpus: reports/\nagencies: [abc-1f2e]\nyears: [2023, '2024']\nnotebooks: [agency]\n"
-        "output: out/x\nshow_code: true\npeer_group: region\n",
+        "output: out/x\nshow_code: true\npeer_group: region\nstamp: true\n",
         encoding="utf-8",
     )
     config = load_config(path)
     assert config.years == (2023, 2024) and config.agencies == ("abc-1f2e",)
     assert config.output == Path("out/x") and config.show_code and config.peer_group == "region"
+    assert config.stamp and not RunConfig().stamp
     assert config.with_overrides(corpus="other", output=None).corpus == "other"
     assert config.with_overrides(output=None).output == Path("out/x")
 
@@ -40,6 +41,7 @@ def test_parse_config_types_and_overrides(tmp_path: Path) -> None:
         {"notebooks": ["secret"]},
         {"peer_group": "planet"},
         {"show_code": "yes"},
+        {"stamp": "now"},
         {"case_study_report": "../x"},
     ],
 )

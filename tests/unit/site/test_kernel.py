@@ -1,10 +1,13 @@
 """Outputs taken from kernel messages are the nodes nbformat makes of them, and nbclient uses them;
-message timestamps are the datetimes dateutil reads."""
+message timestamps are the datetimes dateutil reads; executed notebooks are written without times and
+with fixed ids."""
 
 from __future__ import annotations
 
 import jupyter_client.jsonutil
 import nbclient.client
+import nbformat
+import papermill.execute
 import pytest
 from dateutil.parser import isoparse
 from nbformat.v4 import output_from_msg as nbformat_output_from_msg
@@ -50,3 +53,45 @@ def test_message_dates_are_read_as_dateutil_reads_them(stamp: str) -> None:
         ours == theirs and ours.utcoffset() == theirs.utcoffset() and ours.isoformat() == theirs.isoformat()
     )
     assert jupyter_client.jsonutil._dateutil_parse is not isoparse  # ours is in use
+
+
+def executed_notebook() -> nbformat.NotebookNode:
+    """A notebook as papermill leaves it after a failure: times, an injected cell, two error markers."""
+    times = {"start_time": "2026-12-04T13:44:19+00:00", "end_time": "2026-12-04T13:44:20+00:00", "duration": 1.0}
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["papermill"] = {**times, "parameters": {"a": 1}, "exception": True}
+    tagged = [["papermill-error-cell-tag"], [], ["injected-parameters"], ["papermill-error-cell-tag"], []]
+    for number, tags in enumerate(tagged):
+        cell = nbformat.v4.new_code_cell("x = 1")
+        cell.id = f"cell-{number}" if not tags else cell.id  # the source's cells have positional ids
+        cell.metadata.update(
+            tags=tags,
+            papermill={**times, "status": "completed", "exception": False},
+            execution={"iopub.status.busy": "2026-12-04T13:44:19.386426Z"},
+        )
+        nb.cells.append(cell)
+    return nb
+
+
+def test_executed_notebooks_have_no_times_and_fixed_ids() -> None:
+    nb = kernel.reproducible(executed_notebook())
+    assert [c.id for c in nb.cells] == [
+        "papermill-error-cell-tag",
+        "cell-1",
+        "injected-parameters",
+        "papermill-error-cell-tag-2",
+        "cell-4",
+    ]
+    assert nb.metadata["papermill"] == {"parameters": {"a": 1}, "exception": True}
+    for cell in nb.cells:
+        assert cell.metadata["papermill"] == {"status": "completed", "exception": False}
+        assert "execution" not in cell.metadata
+    assert nbformat.writes(nb) == nbformat.writes(kernel.reproducible(executed_notebook()))
+    nbformat.validate(nb)
+
+
+def test_papermill_writes_executed_notebooks_reproducibly() -> None:
+    nb = executed_notebook()
+    papermill.execute.write_ipynb(nb, "site:test-reproducible.ipynb")
+    text = kernel.MemoryIO.take("site:test-reproducible.ipynb")
+    assert "2026-12-04" not in text and '"id": "injected-parameters"' in text

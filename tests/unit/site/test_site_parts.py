@@ -1,9 +1,15 @@
-"""Runner parts without kernels: page keys and state, the index page, the workbook, the CLI parser, the
-chart assets."""
+"""Runner parts without kernels: page and workbook keys, the state and its checkpoints, the index page, the
+workbook, the CLI parser, the chart assets."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import os
+import signal
+import subprocess
+import sys
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -14,8 +20,16 @@ from disclosure_analysis.site.export import CHART_SCRIPTS, STYLESHEET
 from disclosure_analysis.site.index import render_index
 from disclosure_analysis.site.pages import FAILED, OK, SKIPPED, Page, PageResult, RunResult
 from disclosure_analysis.site.run import STATIC, copy_assets
-from disclosure_analysis.site.state import page_key, read_state, write_state
-from disclosure_analysis.site.workbook import write_workbook
+from disclosure_analysis.site.state import (
+    KILL_AT,
+    State,
+    checkpoint,
+    page_key,
+    read_state,
+    tables_key,
+    write_state,
+)
+from disclosure_analysis.site.workbook import FIXED_TIME, write_workbook
 
 XSS = '<script>alert(1)</script><img src=x onerror="alert(2)">'
 
@@ -37,11 +51,29 @@ def test_page_key_depends_on_inputs_parameters_notebook_and_code() -> None:
 
 
 def test_state_round_trip_and_garbage(tmp_path: Path) -> None:
-    assert read_state(tmp_path) == {}
-    write_state(tmp_path, {"overview": {"key": "k", "status": OK}})
-    assert read_state(tmp_path) == {"overview": {"key": "k", "status": OK}}
+    assert read_state(tmp_path) == State()
+    state = State({"overview": {"key": "k", "status": OK}}, tables_key("c", ("a-1",), (2024,)))
+    write_state(tmp_path, state)
+    assert read_state(tmp_path) == state
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".state.json"]  # no temporary file left
     (tmp_path / ".state.json").write_text("{not json", encoding="utf-8")
-    assert read_state(tmp_path) == {}
+    assert read_state(tmp_path) == State()
+    (tmp_path / ".state.json").write_text("[]", encoding="utf-8")
+    assert read_state(tmp_path) == State()
+
+
+def test_tables_key_depends_on_corpus_agencies_and_years() -> None:
+    base = tables_key("c", ("a-1",), (2024,))
+    assert base == tables_key("c", ("a-1",), (2024,))
+    assert base not in {tables_key("d", ("a-1",), (2024,)), tables_key("c", (), (2024,)), tables_key("c", ("a-1",), ())}
+
+
+def test_checkpoint_kills_the_process_only_where_asked() -> None:
+    checkpoint("pending")  # not asked: nothing happens
+    code = "from disclosure_analysis.site.state import checkpoint; checkpoint('other'); checkpoint('state'); print('alive')"
+    env = {**os.environ, KILL_AT: "state", "PYTHONPATH": os.pathsep.join(sys.path)}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False)
+    assert done.returncode == -signal.SIGKILL and "alive" not in done.stdout
 
 
 def test_page_links_home() -> None:
@@ -61,7 +93,9 @@ def test_index_escapes_names_and_errors_and_lists_statuses(tmp_path: Path) -> No
     )
     html = render_index(result, f"语料{XSS}")
     assert "<script>" not in html and "<img" not in html
-    assert "已生成" in html and "未变化，沿用上次结果" in html and "失败" in html
+    assert "已生成 2 页，失败 1 页" in html  # a page kept from an earlier run is a made page of the site
+    assert "生成时间" not in html
+    assert "生成时间：2026-12-04 13:32。" in render_index(result, "语料", dt.datetime(2026, 12, 4, 13, 32))
     assert (
         'href="agencies/a-1.html"' in html and 'href="agencies/b-2.html"' not in html
     )  # no link to a failed page
@@ -76,18 +110,31 @@ def test_workbook_keeps_text_as_text_and_nulls_empty(tmp_path: Path) -> None:
     assert ws["B2"].value == 1 and ws["B3"].value is None and ws["A3"].value == "甲局"
 
 
+def test_workbook_bytes_depend_on_the_tables_only(tmp_path: Path) -> None:
+    df = pd.DataFrame({"agency": ["甲局", None], "n": pd.array([1, None], dtype="Int64")})
+    write_workbook({"报告 reports": df, "表二 table2": df}, tmp_path / "a.xlsx")
+    write_workbook({"报告 reports": df, "表二 table2": df}, tmp_path / "b.xlsx")
+    assert (tmp_path / "a.xlsx").read_bytes() == (tmp_path / "b.xlsx").read_bytes()
+    with zipfile.ZipFile(tmp_path / "a.xlsx") as archive:
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    properties = openpyxl.load_workbook(tmp_path / "a.xlsx").properties
+    assert properties.created == properties.modified == FIXED_TIME
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.xlsx", "b.xlsx"]  # no temporary file left
+
+
 def test_cli_parser_and_bad_config(tmp_path: Path, capsys) -> None:
     parser = argparse.ArgumentParser()
     cli.add_run_parser(parser.add_subparsers(dest="command"))
-    args = parser.parse_args(["run", "--input", "c", "--output", "o", "--jobs", "3", "--show-code"])
-    assert (args.input, args.output, args.jobs, args.show_code, args.params) == (
+    args = parser.parse_args(["run", "--input", "c", "--output", "o", "--jobs", "3", "--show-code", "--stamp"])
+    assert (args.input, args.output, args.jobs, args.show_code, args.stamp, args.params) == (
         "c",
         Path("o"),
         3,
         True,
+        True,
         None,
     )
-    assert parser.parse_args(["run"]).show_code is None
+    assert parser.parse_args(["run"]).show_code is None and parser.parse_args(["run"]).stamp is None
     bad = tmp_path / "bad.yaml"
     bad.write_text("agencies: [../../etc]\n", encoding="utf-8")
     assert cli.run_command(parser.parse_args(["run", "--params", str(bad)])) == 2
