@@ -145,14 +145,27 @@ class LocalExecutor(Executor):
 
 def _exit_with_parent(parent: int) -> None:
     """Pool-worker initializer: end this worker within a second of its parent's death (a killed client)
-    instead of waiting forever for tasks; a task it was running is abandoned, never half-committed."""
+    instead of waiting forever for tasks; a task it was running is abandoned, never half-committed. The
+    parent is watched by its pid (a worker started through a fork server is not the client's child)."""
+
+    started_by = os.getppid()  # the client, or a fork server (then the client is watched by its pid only)
 
     def watch() -> None:
-        while os.getppid() == parent:
+        while os.getppid() == started_by and _alive(parent):  # a reparented worker: its parent died
             time.sleep(0.5)
         os._exit(1)
 
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _run_here(fn: Callable[[T], R], item: T) -> Future:
