@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from disclosure_analysis import formats
+from disclosure_analysis.ingest.document import Reading
 from disclosure_analysis.ingest.labels import Observed, Target, align, clean, match_unordered, numbering
 from disclosure_analysis.ingest.stream import DataRow, Line, Section, data_row
 from disclosure_analysis.ingest.values import CellValue, normalize, parse_value
@@ -29,6 +30,7 @@ class Cell:
     flag: str | None = None
     remark: str | None = None
     unit: str | None = None
+    reading: Reading | None = None  # how OCR recognised it (None: read from text)
 
 
 @dataclass
@@ -40,34 +42,40 @@ class TableResult:
     notes: list[str] = field(default_factory=list)
 
 
-def _cell(raw: str | None, flag: str | None = None) -> Cell:
+def _cell(raw: str | None, flag: str | None = None, reading: Reading | None = None) -> Cell:
     if raw is None:
         return Cell(None, None, flag or CELL_MISSING)
     parsed: CellValue | None = parse_value(raw)
     if parsed is None:
-        return Cell(None, raw, NOT_A_NUMBER)
-    return Cell(parsed.value, raw, flag, parsed.remark, parsed.unit)
+        return Cell(None, raw, NOT_A_NUMBER, reading=reading)
+    return Cell(parsed.value, raw, flag, parsed.remark, parsed.unit, reading)
 
 
-def _fit(values: tuple[str, ...], n: int) -> tuple[list[str | None], str | None]:
-    """Place a row's printed values into n columns.
+def _fit(values: tuple[str, ...], n: int) -> tuple[list[int | None], str | None]:
+    """Place a row's printed values into n columns: for each column, the index of its value or None.
 
     Surplus blank cells at the ends (an extra rule in the PDF) are dropped; with too few cells, the
     first ones fill the first columns and the last one the last column, the gap is unknown.
     """
-    vals = list(values)
-    while len(vals) > n and vals[-1].strip() == "":
-        vals.pop()
-    while len(vals) > n and vals[0].strip() == "":
-        vals.pop(0)
-    if len(vals) == n:
-        return list(vals), None
-    if len(vals) > n:
-        return list(vals[-n:]), EXTRA_CELLS
-    if not vals:
+    lo, hi = 0, len(values)
+    while hi - lo > n and values[hi - 1].strip() == "":
+        hi -= 1
+    while hi - lo > n and values[lo].strip() == "":
+        lo += 1
+    kept: list[int | None] = list(range(lo, hi))
+    if len(kept) == n:
+        return kept, None
+    if len(kept) > n:
+        return kept[-n:], EXTRA_CELLS
+    if not kept:
         return [None] * n, CELL_MISSING
-    head = vals[:-1]
-    return [*head, *([None] * (n - len(vals))), vals[-1]], CELL_MISSING
+    return [*kept[:-1], *([None] * (n - len(kept))), kept[-1]], CELL_MISSING
+
+
+def _placed(values: tuple[str, ...], readings: tuple[Reading | None, ...], n: int) -> tuple[list[tuple[str | None, Reading | None]], str | None]:
+    """`_fit`: each column's (printed value, OCR reading), and the fit's flag."""
+    positions, flag = _fit(values, n)
+    return [(None, None) if i is None else (values[i], readings[i]) for i in positions], flag
 
 
 def _observed(row: DataRow) -> Observed:
@@ -106,10 +114,10 @@ def map_table3(lines: list[Line], default_version: str) -> TableResult:
             result.notes.append(f"表三缺少一行：{fmt.rows[target.code].label}")
             continue
         row = rows[idx]
-        placed, fit_flag = _fit(row.values, ncols)
+        placed, fit_flag = _placed(row.values, row.value_readings, ncols)
         row_flag = ROW_BY_POSITION if not observed[idx].labels else None
-        for col, raw in zip(fmt.column_codes, placed, strict=True):
-            result.cells[f"t3.{target.code}.{col}"] = _cell(raw, fit_flag or row_flag)
+        for col, (raw, reading) in zip(fmt.column_codes, placed, strict=True):
+            result.cells[f"t3.{target.code}.{col}"] = _cell(raw, fit_flag or row_flag, reading)
     return result
 
 
@@ -151,9 +159,9 @@ def map_table2(lines: list[Line], default_version: str) -> TableResult:
                 result.cells[f"t2.{code}"] = Cell(None, None, ROW_MISSING)
             result.notes.append(f"表二缺少一行：{spec.label}")
             continue
-        placed, fit_flag = _fit(rows[idx].values, len(spec.codes))
-        for code, raw in zip(spec.codes, placed, strict=True):
-            cell = _cell(raw, fit_flag if raw is None or fit_flag == EXTRA_CELLS else None)
+        placed, fit_flag = _placed(rows[idx].values, rows[idx].value_readings, len(spec.codes))
+        for code, (raw, reading) in zip(spec.codes, placed, strict=True):
+            cell = _cell(raw, fit_flag if raw is None or fit_flag == EXTRA_CELLS else None, reading)
             if code in fmt.units and cell.unit is None and cell.value is not None:
                 cell.unit = fmt.units[code]
             result.cells[f"t2.{code}"] = cell
@@ -168,6 +176,7 @@ def map_table4(lines: list[Line]) -> TableResult:
     codes = fmt.codes
     result = TableResult("t4", None)
     values: list[str] = []
+    readings: list[Reading | None] = []
     for ln in lines:
         row = data_row(ln)
         if row is None:
@@ -177,14 +186,15 @@ def map_table4(lines: list[Line]) -> TableResult:
         if not row.has_number and not row.labels and len(row.values) < 5:
             continue
         values.extend(row.values)
+        readings.extend(row.value_readings)
         if len(values) >= len(codes):
             break
     if not values:
         return result
-    placed, flag = _fit(tuple(values), len(codes))
+    placed, flag = _placed(tuple(values), tuple(readings), len(codes))
     result.found = True
-    for code, raw in zip(codes, placed, strict=True):
-        result.cells[f"t4.{code}"] = _cell(raw, flag)
+    for code, (raw, reading) in zip(codes, placed, strict=True):
+        result.cells[f"t4.{code}"] = _cell(raw, flag, reading)
     if flag:
         result.notes.append(f"表四应有 {len(codes)} 个数字，实际读到 {len(values)} 个")
     return result
