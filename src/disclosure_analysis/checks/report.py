@@ -3,7 +3,8 @@
 Never edits a value. Where a needed cell is null (blank, "/"), the rule says it cannot be checked
 (severity "info") instead of passing. Rules: R1 per-column balance, R2 row sums, R3 result total,
 R4 non-negative integers, R5 表四 totals, T1 narrative vs table (warning), F1 table missing,
-N1 an isolated blank among printed numbers, P1 a cell the reader flagged as uncertain.
+N1 an isolated blank among printed numbers, P1 a cell the reader flagged as uncertain, O1 a cell read
+by OCR that may be misread (`checks.ocr`).
 
 Each finding points at what it checks: R1/R3 a column (row None), R2 a row (column None), R5 a
 表四 total, N1/R4/T1/X1 a cell.
@@ -15,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from disclosure_analysis import formats
+from disclosure_analysis.checks.ocr import describe, mark_doubts
 from disclosure_analysis.errors import Finding
 from disclosure_analysis.ingest import mapping
 from disclosure_analysis.ingest.labels import clean
@@ -188,12 +190,19 @@ def check_extraction(extraction: Extraction) -> list[Finding]:
     if not extraction.versions:
         return []
     cells = extraction.cells
+    if extraction.read_by == "ocr":
+        mark_doubts(cells, extraction.versions.get("t3"))
     out = check_report(extraction.values(), extraction.versions.get("t3"), extraction.narrative,
                        extraction.missing_tables)
     out += [
         Finding("P1", INFO, key[:2], *_row_col(key), None, cell.value, f"{key}：{_FLAG_TEXT[cell.flag]}")
         for key, cell in cells.items()
-        if cell.flag and cell.flag != mapping.ROW_MISSING
+        if cell.flag and cell.flag not in (mapping.ROW_MISSING, mapping.OCR_UNCERTAIN)
+    ]
+    out += [
+        Finding("O1", WARNING, key[:2], *_row_col(key), None, cell.value, f"{key}：{describe(cell)}")
+        for key, cell in cells.items()
+        if cell.doubt is not None
     ]
     return out
 

@@ -21,6 +21,19 @@ ROW_MISSING = "row_missing"  # the format has this row but the document does not
 CELL_MISSING = "cell_missing"  # the row has fewer cells than the format; this one could not be placed
 EXTRA_CELLS = "extra_cells"  # the row had more cells than the format; the surplus was ignored
 NOT_A_NUMBER = "not_a_number"  # the cell holds text that is neither a number nor a blank marker
+OCR_UNCERTAIN = "ocr_uncertain"  # read by OCR, and may be misread (see `Cell.doubt`; set by `checks.ocr`)
+
+
+@dataclass(frozen=True)
+class Doubt:
+    """Why a cell read by OCR may be misread: its identities that fail (e.g. "R2:partial"), whether a
+    character was read with a low probability, the values the failed identities allow it to be, and the
+    one value two identities both point to (a suggestion only: never written into the value)."""
+
+    identities: tuple[str, ...] = ()
+    low_confidence: bool = False
+    alternatives: tuple[int, ...] = ()
+    suggested: int | None = None
 
 
 @dataclass
@@ -31,6 +44,7 @@ class Cell:
     remark: str | None = None
     unit: str | None = None
     reading: Reading | None = None  # how OCR recognised it (None: read from text)
+    doubt: Doubt | None = None  # with flag OCR_UNCERTAIN
 
 
 @dataclass

@@ -7,7 +7,8 @@ pages and Word files (the optional extra `[ocr]`).
     engine   the recogniser (PP-OCRv4 on onnxruntime, one thread, CPU), with each character's probability
 
 Every OCR'd table keeps each cell's `Reading` (its least character probability, and the texts a changed
-digit would give); `ingest.ocr_doubts` turns them, with the tables' identities, into flagged cells.
+digit would give; a blank cell, one without ink, has probability 1); `checks.ocr` turns them, with the
+tables' identities, into flagged cells.
 
 `mode()` is how much to OCR (environment `DISCLOSURE_ANALYSIS_OCR`, set by the commands' `--ocr`):
 `auto` (default) OCRs only what has no text layer, `force` every PDF page and picture, `off` nothing
@@ -19,15 +20,17 @@ from __future__ import annotations
 
 import os
 from importlib.util import find_spec
+from typing import TYPE_CHECKING
 
 from disclosure_analysis.errors import ReportError
 from disclosure_analysis.ingest.document import Block, Document, Paragraph, Reading, Table
 
+if TYPE_CHECKING:
+    import numpy as np
+
 MODES = ("auto", "off", "force")
 ENV = "DISCLOSURE_ANALYSIS_OCR"
 INSTALL = "pip install 'disclosure-analysis[ocr]'"
-#: a cell read with a character less probable than this is flagged as uncertain
-MIN_CONFIDENCE = 0.8
 
 
 def available() -> bool:
@@ -97,7 +100,7 @@ def read_image(data: bytes, source: str, kind: str) -> Document:
     return doc
 
 
-def page_blocks(gray, number: int | None) -> list[Block]:  # noqa: ANN001 (numpy only with the extra)
+def page_blocks(gray: np.ndarray, number: int | None) -> list[Block]:
     """One grayscale page → its tables and lines, top to bottom."""
     from disclosure_analysis.ingest.readers.ocr.layout import read_page
 
@@ -107,7 +110,11 @@ def page_blocks(gray, number: int | None) -> list[Block]:  # noqa: ANN001 (numpy
         keep = [r for r, row in enumerate(table.texts) if any(c is not None for c in row)]
         rows = tuple(tuple(table.texts[r]) for r in keep)
         readings = tuple(
-            tuple(cell_reading(found) if found else None for found in table.readings[r]) for r in keep
+            tuple(
+                None if text is None else cell_reading(found) if found else Reading(1.0)
+                for text, found in zip(table.texts[r], table.readings[r], strict=True)
+            )
+            for r in keep
         )
         placed.append((table.top, Table(rows=rows, page=number, readings=readings)))
     placed.sort(key=lambda x: x[0])

@@ -20,6 +20,7 @@ _INK_CONTRAST = 60  # text is at least this much darker than the paper around it
 _MIN_STROKE = 38
 _LINE_CONTRAST = 30  # a ruling line is at least this much darker than the paper
 _THICK = 9  # pixels: a "stroke" thicker than this is a filled area (dark shading), not a ruling line
+_MIN_ROW = 15  # pixels: the least height of a row of text
 _COVER = 0.6  # a stroke separates two grid positions when it covers this share of their common side
 
 
@@ -124,7 +125,15 @@ def _grid(hmask: np.ndarray, vmask: np.ndarray, origin: tuple[int, int]) -> Grid
     bh, bw = hmask.shape
     rows = _positions(hmask.sum(axis=1), max(bw // 20, 10))
     cols = _positions(vmask.sum(axis=0), max(bh // 30, 10))
-    if len(rows) < 2 or len(cols) < 2:
+    if not rows or len(cols) < 2:
+        return None
+    # a table cut by a page break has no rule at the cut: its columns' strokes end there
+    crossed = np.flatnonzero(vmask.any(axis=1))
+    if crossed[0] < rows[0][0] - _MIN_ROW:
+        rows.insert(0, (int(crossed[0]), int(crossed[0]) + 1))
+    if crossed[-1] > rows[-1][1] + _MIN_ROW:
+        rows.append((int(crossed[-1]), int(crossed[-1]) + 1))
+    if len(rows) < 2:
         return None
     nrows, ncols = len(rows) - 1, len(cols) - 1
     ys = [((a + b) // 2) for a, b in rows]

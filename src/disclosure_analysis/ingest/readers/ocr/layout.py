@@ -63,7 +63,7 @@ class _Crop:
 def _crops_of_region(gray: np.ndarray, region: np.ndarray, box: tuple[int, int, int, int], key: tuple,
                      split_gap: int | None) -> list[_Crop]:
     """Crops of the text lines of `region` (its ink), the part `box` of the page."""
-    x0, y0, x1, y1 = box
+    x0, y0, _, y1 = box
     out = []
     min_height = max(4, (y1 - y0) // 200)
     for n, (a, b) in enumerate(_line_spans(region, gap=1)):
