@@ -9,6 +9,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from disclosure_analysis.cli.common import add_ocr
+
 
 def add_run_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     """Add the `run` sub-command to the project CLI."""
@@ -29,6 +31,7 @@ def add_run_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentP
         help="在 Dask 集群上运行（调度器地址，如 tcp://10.0.0.5:8786；local 为本机 --jobs 个工作进程的集群）",
     )
     parser.add_argument("--show-code", action="store_true", default=None, help="页面中保留代码单元")
+    add_ocr(parser)
     parser.set_defaults(func=run_command)
     return parser
 

@@ -44,6 +44,8 @@ def report_records(results: Iterable[dict], ids: dict[str, str]) -> dict[str, li
         rid = (res.get("sha256") or "")[:16] or None
         rec["manifest"].append({
             "source": res["source"], "sha256": res.get("sha256"), "kind": res.get("kind"),
+            "read_by": res.get("read_by"),
+            "ocr_uncertain": len(res.get("cell_doubts") or {}) if res.get("read_by") == "ocr" else None,
             "status": res["status"], "error_code": (res.get("error") or {}).get("code"),
             "reason": (res.get("error") or {}).get("message") or _reason(res),
             "report_id": rid if res["status"] in READ_STATUSES else None,
@@ -61,17 +63,20 @@ def report_records(results: Iterable[dict], ids: dict[str, str]) -> dict[str, li
             "is_government": res.get("is_government"), "region": res.get("region"), "status": res["status"],
         })
         flags, remarks, units = res.get("cell_flags", {}), res.get("cell_remarks", {}), res.get("cell_units", {})
+        confidence = res.get("cell_confidence", {})
         for k, v in res.get("cells", {}).items():
             table, _, rest = k.partition(".")
             if table == "t2":
                 rec["table2"].append({**key, "code": rest, "value": v, "unit": units.get(k),
-                                      "remark": remarks.get(k), "flag": flags.get(k)})
+                                      "remark": remarks.get(k), "flag": flags.get(k), "confidence": confidence.get(k)})
             elif table == "t3":
                 row, _, col = rest.partition(".")
-                rec["table3"].append({**key, "row": row, "column": col, "value": v, "flag": flags.get(k)})
+                rec["table3"].append({**key, "row": row, "column": col, "value": v, "flag": flags.get(k),
+                                      "confidence": confidence.get(k)})
             elif table == "t4":
                 group, _, outcome = rest.rpartition("_")
-                rec["table4"].append({**key, "group": group, "outcome": outcome, "value": v, "flag": flags.get(k)})
+                rec["table4"].append({**key, "group": group, "outcome": outcome, "value": v, "flag": flags.get(k),
+                                      "confidence": confidence.get(k)})
         headings = res.get("headings", {})
         for sec, text in (res.get("sections") or {}).items():
             if text is not None:

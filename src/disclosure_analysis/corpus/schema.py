@@ -35,6 +35,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
         ("unit", "string", "unit as printed or implied (万元 for fees_amount)"),
         ("remark", "string", "text printed beside the number, e.g. （其中修订16件）"),
         ("flag", "string", "why the parser is unsure of this cell, null when sure"),
+        ("confidence", "Float64", "read by OCR: its least probable character's probability; null when read from text"),
     ],
     "table3": [
         ("report_id", "string", "report"),
@@ -44,6 +45,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
         ("column", "string", "applicant column code"),
         ("value", "Int64", "count as printed; null when blank"),
         ("flag", "string", "why the parser is unsure of this cell, null when sure"),
+        ("confidence", "Float64", "read by OCR: its least probable character's probability; null when read from text"),
     ],
     "table4": [
         ("report_id", "string", "report"),
@@ -53,6 +55,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
         ("outcome", "string", "upheld, corrected, other, pending or total"),
         ("value", "Int64", "count as printed; null when blank"),
         ("flag", "string", "why the parser is unsure of this cell, null when sure"),
+        ("confidence", "Float64", "read by OCR: its least probable character's probability; null when read from text"),
     ],
     "sections": [
         ("report_id", "string", "report"),
@@ -123,6 +126,8 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
         ("source", "string", "path of the input file"),
         ("sha256", "string", "content hash of the file"),
         ("kind", "string", "detected input kind"),
+        ("read_by", "string", "text (a text layer or markup) or ocr (recognised from images); null when not read"),
+        ("ocr_uncertain", "Int64", "cells read by OCR that may be misread (flag ocr_uncertain); null when not read by OCR"),
         ("status", "string", "ok, partial (read); needs_ocr, not_a_report, failed (not read); skipped, duplicate (not read on purpose)"),
         ("error_code", "string", "stable error code when not ok"),
         ("reason", "string", "why, in words a researcher understands"),
