@@ -20,6 +20,8 @@ import numpy as np
 _HEIGHT = 48  # the model's input height
 _BATCH = 16
 _DIGITS = frozenset("0123456789")
+#: what a lone printed digit is sometimes read as (a letter or a circle for 0, a bar for 1)
+LOOKALIKES = frozenset("oO。○〇°DQlI|")
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,7 @@ class Recognised:
     text: str
     probs: tuple[float, ...]
     runner_up: tuple[str | None, ...]
+    as_digits: tuple[str, float] | None = None  # for a short text of lookalikes: the best digits, their probability
 
     @property
     def confidence(self) -> float:
@@ -52,6 +55,7 @@ class Recogniser:
         self.chars = ["", *meta["character"].splitlines(), " "]
         self.input = self.session.get_inputs()[0].name
         self.digit_ids = np.array([self.chars.index(d) for d in "0123456789"])
+        self.number_ids = np.array([0, *self.digit_ids])  # the CTC blank and the digits
 
     def read(self, crops: list[np.ndarray]) -> list[Recognised]:
         """Recognise grayscale crops of single text lines, batched by width."""
@@ -88,7 +92,20 @@ class Recogniser:
             elif idx != 0 and idx == prev and float(pred[t, idx]) > probs[-1]:
                 probs[-1] = float(pred[t, idx])
             prev = idx
-        return Recognised("".join(text), tuple(probs), tuple(runner))
+        as_digits = self._as_digits(pred) if text and len(text) <= 3 and set(text) <= LOOKALIKES else None
+        return Recognised("".join(text), tuple(probs), tuple(runner), as_digits)
+
+    def _as_digits(self, pred: np.ndarray) -> tuple[str, float] | None:
+        """The best reading of `pred` in digits only, and its least character probability."""
+        restricted = pred[:, self.number_ids]
+        best = restricted.argmax(axis=1)
+        digits, probs, prev = [], [], 0
+        for t, k in enumerate(best):
+            if k != 0 and k != prev:
+                digits.append(str(k - 1))
+                probs.append(float(restricted[t, k]))
+            prev = k
+        return ("".join(digits), min(probs)) if digits else None
 
     def _runner_up(self, step: np.ndarray, idx: int) -> str | None:
         scores = step[self.digit_ids].copy()

@@ -112,11 +112,21 @@ def read_page(gray: np.ndarray) -> OcrPage:
     page.lines = [(parts[0][0], " ".join(text for _, text in parts)) for _, parts in sorted(pieces.items())]
     for table in tables:
         for r, row in enumerate(table.readings):
+            row[:] = [[_digits(x) for x in found] if len(found) == 1 else found for found in row]
             for c, found in enumerate(row):
                 if table.texts[r][c] is not None:
                     table.texts[r][c] = "\n".join(x.text for x in found if x.text)
     page.tables = tables
     return page
+
+
+def _digits(reading: Recognised) -> Recognised:
+    """A lone cell text read as a lookalike of digits ("o" for 0) taken as the digits, with the digits'
+    own (low) probability, so that the cell is a number, and flagged as uncertain."""
+    if reading.as_digits is None:
+        return reading
+    text, prob = reading.as_digits
+    return Recognised(text, tuple(min(prob, p) for p in (prob,) * len(text)), (None,) * len(text))
 
 
 def _empty_table(grid: Grid) -> OcrTable:
