@@ -592,7 +592,7 @@ def _make(folder: Path, reports: dict[str, list[tuple[Path, dict]]], cases: list
         lambda t: t.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"))
     add(Case("junk/encrypted.pdf", "a password-protected PDF", 0, ("encrypted_pdf",)),
         lambda t: t.write_bytes(_pdf_encrypted()))
-    add(Case("junk/image.pdf", "a PNG image named .pdf", 0, ("needs_ocr",)), lambda t: t.write_bytes(_PNG))
+    add(Case("junk/image.pdf", "a PNG image named .pdf (1×1: too small to read by OCR)", 0, ("needs_ocr", "corrupt_file")), lambda t: t.write_bytes(_PNG))
     add(Case("junk/workbook.docx", "an Excel workbook named .docx", 0, ("unsupported_type",)),
         lambda t: t.write_bytes(_xlsx() + b"\x00"))
     add(Case("junk/rtf.txt", "an RTF document named .txt", 0, ("unsupported_type",)),

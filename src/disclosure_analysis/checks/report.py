@@ -5,7 +5,7 @@ Never edits a value. Where a needed cell is null (blank, "/"), the rule says it 
 Y1 the year reported on is plausible, R4 non-negative integers (and any cell of the three tables printed with a number it cannot hold: a
 decimal or negative count, a wrong unit, too many digits — left null by the reader), R5 表四 totals, T1
 narrative vs table (warning), F1 table missing, N1 an isolated blank among printed numbers, P1 a cell the
-reader flagged as uncertain.
+reader flagged as uncertain, O1 a cell read by OCR that may be misread (`checks.ocr`).
 
 Each finding points at what it checks: R1/R3 a column (row None), R2 a row (column None), R5 a
 表四 total, N1/R4/T1/X1 a cell.
@@ -18,6 +18,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from disclosure_analysis import formats
+from disclosure_analysis.checks.ocr import describe, mark_doubts
 from disclosure_analysis.errors import Finding
 from disclosure_analysis.ingest import mapping
 from disclosure_analysis.ingest.labels import clean
@@ -209,13 +210,25 @@ def check_year(year: int | None, published: str | None, today: date | None = Non
 def check_extraction(extraction: Extraction) -> list[Finding]:
     """Every single-report finding of an extraction whose tables were read (none otherwise): the rules
     over its cells, then each cell the reader flagged: R4 for a number the cell cannot hold, P1 for one it
-    is unsure of."""
+    is unsure of, O1 for a cell read by OCR that may be misread (`checks.ocr`, which flags such cells)."""
     years = check_year(extraction.year, extraction.published)
     if not extraction.versions:
         return years
+    cells = extraction.cells
+    if extraction.read_by == "ocr":
+        mark_doubts(cells, extraction.versions.get("t3"))
     out = years + check_report(extraction.values(), extraction.versions.get("t3"), extraction.narrative,
-                       extraction.missing_tables)
-    out += [_flagged(key, cell) for key, cell in extraction.cells.items() if cell.flag and cell.flag != mapping.ROW_MISSING]
+                               extraction.missing_tables)
+    out += [
+        _flagged(key, cell)
+        for key, cell in cells.items()
+        if cell.flag and cell.flag not in (mapping.ROW_MISSING, mapping.OCR_UNCERTAIN)
+    ]
+    out += [
+        Finding("O1", WARNING, key[:2], *_row_col(key), None, cell.value, f"{key}：{describe(cell)}")
+        for key, cell in cells.items()
+        if cell.doubt is not None
+    ]
     return out
 
 

@@ -19,7 +19,7 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from disclosure_analysis.cli.common import EXIT_INTERNAL, EXIT_USAGE
+from disclosure_analysis.cli.common import EXIT_INTERNAL, EXIT_USAGE, apply_ocr
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -27,6 +27,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not hasattr(args, "func"):
         parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    refused = apply_ocr(args)
+    if refused:
+        print(f"错误：{refused}", file=sys.stderr)
         return EXIT_USAGE
     try:
         return args.func(args)

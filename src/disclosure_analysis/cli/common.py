@@ -31,6 +31,29 @@ def add_inputs(p: argparse.ArgumentParser) -> None:
     p.add_argument("--workers", type=int, help="--dask local 启动的工作进程数（默认 CPU 核数）")
     p.add_argument("--no-cache", action="store_true", help="不使用也不写入提取缓存")
     p.add_argument("--quiet", "-q", action="store_true", help="不在标准错误输出显示进度")
+    add_ocr(p)
+
+
+def add_ocr(p: argparse.ArgumentParser) -> None:
+    """`--ocr auto|off|force`: how much to read by OCR (see `ingest.readers.ocr`)."""
+    p.add_argument(
+        "--ocr", choices=["auto", "off", "force"],
+        help="OCR 识别图片：auto 只识别没有文本层的扫描页和图片（安装了 OCR 组件时的默认值），off 不识别，force 所有 PDF 页都识别",
+    )
+
+
+def apply_ocr(args: argparse.Namespace) -> str | None:
+    """Put `--ocr` in force for this process and the workers it starts (an environment variable, also
+    read by notebook kernels); returns why it cannot be, or None."""
+    from disclosure_analysis.ingest.readers import ocr
+
+    chosen = getattr(args, "ocr", None)
+    if chosen is None:
+        return None
+    if chosen == "force" and not ocr.available():
+        return f"--ocr force 需要 OCR 组件，请先安装：{ocr.INSTALL}"
+    os.environ[ocr.ENV] = chosen
+    return None
 
 
 def results(args: argparse.Namespace) -> list[dict] | None:

@@ -9,6 +9,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from disclosure_analysis.cli.common import add_ocr
+
 
 def add_run_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     """Add the `run` sub-command to the project CLI."""
@@ -35,6 +37,7 @@ def add_run_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentP
         default=None,
         help="在 index.html 上注明生成时间（默认不注明，相同输入得到逐字节相同的站点）",
     )
+    add_ocr(parser)
     parser.set_defaults(func=run_command)
     return parser
 

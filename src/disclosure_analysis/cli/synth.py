@@ -7,7 +7,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from disclosure_analysis.synth import FORMATS, TRUTH_FILE
+from disclosure_analysis.synth import ALL_FORMATS, FORMATS, TRUTH_FILE
 
 
 def _years(text: str) -> list[int]:
@@ -23,8 +23,8 @@ def _years(text: str) -> list[int]:
 
 def _formats(text: str) -> list[str]:
     formats = [f.strip() for f in text.split(",") if f.strip()]
-    if unknown := [f for f in formats if f not in FORMATS]:
-        raise argparse.ArgumentTypeError(f"不支持的格式 {unknown}，可选 {','.join(FORMATS)}")
+    if unknown := [f for f in formats if f not in ALL_FORMATS]:
+        raise argparse.ArgumentTypeError(f"不支持的格式 {unknown}，可选 {','.join(ALL_FORMATS)}")
     return formats
 
 
@@ -41,7 +41,7 @@ def add_synth_parser(subparsers: argparse._SubParsersAction) -> None:
         "--years", type=_years, default=_years("2019-2024"), help="年度，如 2019-2024（默认）或 2021,2023"
     )
     p.add_argument(
-        "--formats", type=_formats, default=list(FORMATS), help="格式，逗号分隔，默认 txt,html,docx,pdf"
+        "--formats", type=_formats, default=list(FORMATS), help="格式，逗号分隔，默认 txt,html,docx,pdf；scan 为扫描件式的纯图片 PDF（需 OCR 组件才能读取）"
     )
     p.add_argument("--seed", type=int, default=7, help="随机种子（默认 7）；参数相同则输出逐字节相同")
     p.add_argument("--faults", type=float, default=0.0, help="注入一处错误的报告比例（0–1）")

@@ -44,6 +44,8 @@ def report_records(results: Iterable[dict], ids: dict[str, str]) -> dict[str, li
         rid = (res.get("sha256") or "")[:16] or None
         rec["manifest"].append({
             "source": res["source"], "sha256": res.get("sha256"), "kind": res.get("kind"),
+            "read_by": res.get("read_by"),
+            "ocr_uncertain": len(res.get("cell_doubts") or {}) if res.get("read_by") == "ocr" else None,
             "status": res["status"], "error_code": (res.get("error") or {}).get("code"),
             "reason": (res.get("error") or {}).get("message") or _reason(res),
             "report_id": rid if res["status"] in READ_STATUSES else None,
@@ -62,9 +64,10 @@ def report_records(results: Iterable[dict], ids: dict[str, str]) -> dict[str, li
         })
         flags, remarks, units = res.get("cell_flags", {}), res.get("cell_remarks", {}), res.get("cell_units", {})
         printed = res.get("cell_printed", {})
+        confidence = res.get("cell_confidence", {})
         for k, v in res.get("cells", {}).items():
             table, _, rest = k.partition(".")
-            cell = {**key, "value": v, "flag": flags.get(k), "printed": printed.get(k)}
+            cell = {**key, "value": v, "flag": flags.get(k), "printed": printed.get(k), "confidence": confidence.get(k)}
             if table == "t2":
                 rec["table2"].append({**cell, "code": rest, "unit": units.get(k), "remark": remarks.get(k)})
             elif table == "t3":

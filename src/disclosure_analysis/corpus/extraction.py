@@ -88,10 +88,14 @@ def refusal(path: Path) -> ReportError | None:
 
 
 def default_cache_dir() -> Path:
-    """Where extractions are cached: keyed by the package version and a digest of the extraction code,
-    so a changed reader, format or rule never serves stale results."""
+    """Where extractions are cached: keyed by the package version, a digest of the extraction code and the
+    OCR mode in force (`auto`, `force`, `off`, or `none` without the OCR extra), so a changed reader,
+    format or rule, or a scan now read by OCR, never serves stale results."""
+    from disclosure_analysis.ingest.readers import ocr  # the mode only: no reader is loaded
+
     base = os.environ.get("DISCLOSURE_ANALYSIS_CACHE") or Path.home() / ".cache" / "disclosure-analysis"
-    return Path(base) / f"extract-{__version__}-{extraction_code_digest()}"
+    mode = ocr.mode() if ocr.available() else "none"
+    return Path(base) / f"extract-{__version__}-{extraction_code_digest()}-ocr-{mode}"
 
 
 _EXTRACTION_CODE = ("ingest", "checks", "formats", "errors.py")

@@ -36,6 +36,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
         ("remark", "string", "text printed beside the number, e.g. （其中修订16件）"),
         ("flag", "string", "why the parser is unsure of this cell, null when sure"),
         ("printed", "string", "the cell's text as printed when it is not the value (flagged: unreadable, impossible or converted)"),
+        ("confidence", "Float64", "read by OCR: its least probable character's probability; null when read from text"),
     ],
     "table3": [
         ("report_id", "string", "report"),
@@ -46,6 +47,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
         ("value", "Int64", "count as printed; null when blank"),
         ("flag", "string", "why the parser is unsure of this cell, null when sure"),
         ("printed", "string", "the cell's text as printed when it is not the value (flagged: unreadable, impossible or converted)"),
+        ("confidence", "Float64", "read by OCR: its least probable character's probability; null when read from text"),
     ],
     "table4": [
         ("report_id", "string", "report"),
@@ -56,6 +58,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
         ("value", "Int64", "count as printed; null when blank"),
         ("flag", "string", "why the parser is unsure of this cell, null when sure"),
         ("printed", "string", "the cell's text as printed when it is not the value (flagged: unreadable, impossible or converted)"),
+        ("confidence", "Float64", "read by OCR: its least probable character's probability; null when read from text"),
     ],
     "sections": [
         ("report_id", "string", "report"),
@@ -132,6 +135,8 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
         ("source", "string", "path of the input file"),
         ("sha256", "string", "content hash of the file"),
         ("kind", "string", "detected input kind"),
+        ("read_by", "string", "text (a text layer or markup) or ocr (recognised from images); null when not read"),
+        ("ocr_uncertain", "Int64", "cells read by OCR that may be misread (flag ocr_uncertain); null when not read by OCR"),
         ("status", "string", "ok, partial (read); needs_ocr, not_a_report, failed (not read); skipped, duplicate (not read on purpose)"),
         ("error_code", "string", "stable error code when not ok"),
         ("reason", "string", "why, in words a researcher understands"),

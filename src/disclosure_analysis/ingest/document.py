@@ -20,11 +20,24 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class Reading:
+    """How a cell read by OCR was recognised: the least probable character's probability, and other
+    texts the recogniser found nearly as likely (one digit changed)."""
+
+    confidence: float
+    alternatives: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Table:
-    """A table as a rectangular-ish grid; `None` marks a position covered by a merged cell."""
+    """A table as a rectangular-ish grid; `None` marks a position covered by a merged cell.
+
+    `readings` (tables read by OCR only) has the grid's shape: each position's `Reading`, None where
+    nothing was recognised (a merged or empty position)."""
 
     rows: tuple[tuple[str | None, ...], ...]
     page: int | None = None
+    readings: tuple[tuple[Reading | None, ...], ...] | None = None
 
 
 Block = Paragraph | Table
@@ -39,6 +52,7 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)  # e.g. HTML <meta>, PDF info, detected encoding
     notes: list[str] = field(default_factory=list)  # reader observations worth keeping (not errors)
+    read_by: str = "text"  # "text" (a text layer or markup) or "ocr" (recognised from images)
 
 
 def make_table(rows: list[list[str | None]], page: int | None = None) -> Table:

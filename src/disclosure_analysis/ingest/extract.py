@@ -5,7 +5,7 @@ The findings are added by `checks` (`corpus.extraction.extract_path` does both).
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from disclosure_analysis.errors import Finding, ReportError
@@ -27,6 +27,7 @@ class Extraction:
     source: str
     sha256: str = ""
     kind: str | None = None
+    read_by: str | None = None  # "text" or "ocr" (see `Document.read_by`); None when not read
     status: str = "failed"
     error: ReportError | None = None
     agency: str | None = None
@@ -58,6 +59,7 @@ class Extraction:
             "source": self.source,
             "sha256": self.sha256 or None,
             "kind": self.kind,
+            "read_by": self.read_by,
             "status": self.status,
             "error": self.error.as_dict() if self.error else None,
             "agency": self.agency,
@@ -73,6 +75,8 @@ class Extraction:
             "cell_remarks": {k: c.remark for k, c in self.cells.items() if c.remark},
             "cell_units": {k: c.unit for k, c in self.cells.items() if c.unit},
             "cell_printed": {k: c.raw for k, c in self.cells.items() if c.flag in mapping.PRINTED_FLAGS and c.raw},
+            "cell_confidence": {k: c.reading.confidence for k, c in self.cells.items() if c.reading},
+            "cell_doubts": {k: asdict(c.doubt) for k, c in self.cells.items() if c.doubt},
             "sections": self.sections,
             "headings": self.headings,
             "narrative": self.narrative,
@@ -93,7 +97,7 @@ def read_report(path: str | Path) -> Extraction:
         data = limits.read_file(path)
         result.sha256 = hashlib.sha256(data).hexdigest()
         doc = read_document(path, data)
-        result.kind = doc.kind
+        result.kind, result.read_by = doc.kind, doc.read_by
         interpret(doc, result)
     except ReportError as exc:
         if exc.code == "too_large":

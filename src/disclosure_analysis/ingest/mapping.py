@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from disclosure_analysis import formats
 from disclosure_analysis.ingest import values
+from disclosure_analysis.ingest.document import Reading
 from disclosure_analysis.ingest.labels import Observed, Target, align, clean, match_unordered, numbering
 from disclosure_analysis.ingest.stream import DataRow, Line, Section, data_row
 from disclosure_analysis.ingest.values import AMOUNT, CHANGE, COUNT, normalize, parse_value
@@ -30,6 +31,20 @@ PRINTED_FLAGS = frozenset({NOT_A_NUMBER, NOT_A_COUNT, OUT_OF_RANGE, UNIT_MISMATC
 #: flags of a cell left null because it could not be read (the report is then `partial`)
 UNREAD_FLAGS = frozenset({CELL_MISSING, ROW_MISSING, NOT_A_NUMBER, NOT_A_COUNT, OUT_OF_RANGE, UNIT_MISMATCH, ROUNDED})
 
+OCR_UNCERTAIN = "ocr_uncertain"  # read by OCR, and may be misread (see `Cell.doubt`; set by `checks.ocr`)
+
+
+@dataclass(frozen=True)
+class Doubt:
+    """Why a cell read by OCR may be misread: its identities that fail (e.g. "R2:partial"), whether a
+    character was read with a low probability, the values the failed identities allow it to be, and the
+    one value two identities both point to (a suggestion only: never written into the value)."""
+
+    identities: tuple[str, ...] = ()
+    low_confidence: bool = False
+    alternatives: tuple[int, ...] = ()
+    suggested: int | None = None
+
 
 @dataclass
 class Cell:
@@ -38,6 +53,8 @@ class Cell:
     flag: str | None = None
     remark: str | None = None
     unit: str | None = None
+    reading: Reading | None = None  # how OCR recognised it (None: read from text)
+    doubt: Doubt | None = None  # with flag OCR_UNCERTAIN
 
 
 @dataclass
@@ -49,36 +66,46 @@ class TableResult:
     notes: list[str] = field(default_factory=list)
 
 
-def _cell(raw: str | None, flag: str | None = None, field: str = COUNT, unit: str | None = None) -> Cell:
-    """The cell of a printed text in a field (`values.as_field`); `flag` says how it was placed."""
+def _cell(
+    raw: str | None, flag: str | None = None, field: str = COUNT, unit: str | None = None,
+    reading: Reading | None = None,
+) -> Cell:
+    """The cell of a printed text in a field (`values.as_field`); `flag` says how it was placed, `reading`
+    how OCR recognised it."""
     if raw is None:
         return Cell(None, None, flag or CELL_MISSING)
     parsed = parse_value(raw)
     if parsed is None:
-        return Cell(None, raw, NOT_A_NUMBER)
+        return Cell(None, raw, NOT_A_NUMBER, reading=reading)
     value, printed_unit, problem = values.as_field(parsed, field, unit)
-    return Cell(value, raw, problem or flag, parsed.remark, printed_unit)
+    return Cell(value, raw, problem or flag, parsed.remark, printed_unit, reading)
 
 
-def _fit(values: tuple[str, ...], n: int) -> tuple[list[str | None], str | None]:
-    """Place a row's printed values into n columns.
+def _fit(values: tuple[str, ...], n: int) -> tuple[list[int | None], str | None]:
+    """Place a row's printed values into n columns: for each column, the index of its value or None.
 
     Surplus blank cells at the ends (an extra rule in the PDF) are dropped; with too few cells, the
     first ones fill the first columns and the last one the last column, the gap is unknown.
     """
-    vals = list(values)
-    while len(vals) > n and vals[-1].strip() == "":
-        vals.pop()
-    while len(vals) > n and vals[0].strip() == "":
-        vals.pop(0)
-    if len(vals) == n:
-        return list(vals), None
-    if len(vals) > n:
-        return list(vals[-n:]), EXTRA_CELLS
-    if not vals:
+    lo, hi = 0, len(values)
+    while hi - lo > n and values[hi - 1].strip() == "":
+        hi -= 1
+    while hi - lo > n and values[lo].strip() == "":
+        lo += 1
+    kept: list[int | None] = list(range(lo, hi))
+    if len(kept) == n:
+        return kept, None
+    if len(kept) > n:
+        return kept[-n:], EXTRA_CELLS
+    if not kept:
         return [None] * n, CELL_MISSING
-    head = vals[:-1]
-    return [*head, *([None] * (n - len(vals))), vals[-1]], CELL_MISSING
+    return [*kept[:-1], *([None] * (n - len(kept))), kept[-1]], CELL_MISSING
+
+
+def _placed(values: tuple[str, ...], readings: tuple[Reading | None, ...], n: int) -> tuple[list[tuple[str | None, Reading | None]], str | None]:
+    """`_fit`: each column's (printed value, OCR reading), and the fit's flag."""
+    positions, flag = _fit(values, n)
+    return [(None, None) if i is None else (values[i], readings[i]) for i in positions], flag
 
 
 def _observed(row: DataRow) -> Observed:
@@ -117,10 +144,10 @@ def map_table3(lines: list[Line], default_version: str) -> TableResult:
             result.notes.append(f"表三缺少一行：{fmt.rows[target.code].label}")
             continue
         row = rows[idx]
-        placed, fit_flag = _fit(row.values, ncols)
+        placed, fit_flag = _placed(row.values, row.value_readings, ncols)
         row_flag = ROW_BY_POSITION if not observed[idx].labels else None
-        for col, raw in zip(fmt.column_codes, placed, strict=True):
-            result.cells[f"t3.{target.code}.{col}"] = _cell(raw, fit_flag or row_flag)
+        for col, (raw, reading) in zip(fmt.column_codes, placed, strict=True):
+            result.cells[f"t3.{target.code}.{col}"] = _cell(raw, fit_flag or row_flag, reading=reading)
     return result
 
 
@@ -162,11 +189,11 @@ def map_table2(lines: list[Line], default_version: str) -> TableResult:
                 result.cells[f"t2.{code}"] = Cell(None, None, ROW_MISSING)
             result.notes.append(f"表二缺少一行：{spec.label}")
             continue
-        placed, fit_flag = _fit(rows[idx].values, len(spec.codes))
-        for code, raw in zip(spec.codes, placed, strict=True):
+        placed, fit_flag = _placed(rows[idx].values, rows[idx].value_readings, len(spec.codes))
+        for code, (raw, reading) in zip(spec.codes, placed, strict=True):
             field = AMOUNT if code in fmt.amounts else CHANGE if code in fmt.signed else COUNT
             flag = fit_flag if raw is None or fit_flag == EXTRA_CELLS else None
-            cell = _cell(raw, flag, field, fmt.units.get(code))
+            cell = _cell(raw, flag, field, fmt.units.get(code), reading)
             if code in fmt.units and cell.unit is None and cell.value is not None:
                 cell.unit = fmt.units[code]
             result.cells[f"t2.{code}"] = cell
@@ -181,6 +208,7 @@ def map_table4(lines: list[Line]) -> TableResult:
     codes = fmt.codes
     result = TableResult("t4", None)
     values: list[str] = []
+    readings: list[Reading | None] = []
     for ln in lines:
         row = data_row(ln)
         if row is None:
@@ -190,14 +218,15 @@ def map_table4(lines: list[Line]) -> TableResult:
         if not row.has_number and not row.labels and len(row.values) < 5:
             continue
         values.extend(row.values)
+        readings.extend(row.value_readings)
         if len(values) >= len(codes):
             break
     if not values:
         return result
-    placed, flag = _fit(tuple(values), len(codes))
+    placed, flag = _placed(tuple(values), tuple(readings), len(codes))
     result.found = True
-    for code, raw in zip(codes, placed, strict=True):
-        result.cells[f"t4.{code}"] = _cell(raw, flag)
+    for code, (raw, reading) in zip(codes, placed, strict=True):
+        result.cells[f"t4.{code}"] = _cell(raw, flag, reading=reading)
     if flag:
         result.notes.append(f"表四应有 {len(codes)} 个数字，实际读到 {len(values)} 个")
     return result

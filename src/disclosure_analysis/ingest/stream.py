@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from disclosure_analysis.formats import sections as section_specs
-from disclosure_analysis.ingest.document import Document, Paragraph
+from disclosure_analysis.ingest.document import Document, Paragraph, Reading
 from disclosure_analysis.ingest.values import is_unreadable_number, parse_value
 
 # Page numbers and running footers inserted between parts of a table.
@@ -28,6 +28,7 @@ class Line:
     is_table: bool
     index: int
     page: int | None = None
+    readings: tuple[Reading | None, ...] | None = None  # per cell, for a table row read by OCR
 
     @property
     def text(self) -> str:
@@ -52,6 +53,14 @@ class DataRow:
     def has_number(self) -> bool:
         return any((v := parse_value(x)) is not None and v.value is not None for x in self.values)
 
+    @property
+    def value_readings(self) -> tuple[Reading | None, ...]:
+        """The OCR reading of each value cell (all None unless the row was read by OCR)."""
+        readings = self.line.readings
+        if readings is None or not self.line.is_table:
+            return (None,) * len(self.values)
+        return readings[len(readings) - len(self.values) :]
+
 
 def lines_of(doc: Document) -> list[Line]:
     out: list[Line] = []
@@ -67,10 +76,13 @@ def lines_of(doc: Document) -> list[Line]:
                 if text and not _PAGE_NUMBER.match(text):
                     out.append(Line((text,), False, len(out), block.page))
         else:
-            for row in block.rows:
+            for n, row in enumerate(block.rows):
                 cells = tuple(c.strip() for c in row if c is not None)
                 if any(cells) and not (len([c for c in cells if c]) == 1 and _PAGE_NUMBER.match(cells[0] or "")):
-                    out.append(Line(cells, True, len(out), block.page))
+                    readings = None
+                    if block.readings is not None:
+                        readings = tuple(r for c, r in zip(row, block.readings[n], strict=True) if c is not None)
+                    out.append(Line(cells, True, len(out), block.page, readings))
     return out
 
 

@@ -1,4 +1,5 @@
-"""Synthetic annual reports with known ground truth: a fictional city's agencies, in four file formats,
+"""Synthetic annual reports with known ground truth: a fictional city's agencies, in four file formats
+(and as scans),
 and the embedded sample corpus made from them (`sample`). May import `formats`; nothing else.
 
 `generate` is imported on first use: it loads the PDF and docx writers, which reading a cached sample
@@ -7,10 +8,13 @@ does not need.
 
 from __future__ import annotations
 
-FORMATS = ("txt", "html", "docx", "pdf")  # the file formats `generate` writes
+FORMATS = ("txt", "html", "docx", "pdf")  # the file formats `generate` writes by default
+#: every format `generate` can write: also "scan", an image-only PDF (read only with the OCR extra)
+ALL_FORMATS = (*FORMATS, "scan")
+SUFFIXES = {"scan": "scan.pdf"}  # a format's file suffix, where it is not the format's name
 TRUTH_FILE = "truth.jsonl"  # the ground truth `generate` writes beside the reports
 
-__all__ = ["FORMATS", "TRUTH_FILE", "generate"]
+__all__ = ["ALL_FORMATS", "FORMATS", "SUFFIXES", "TRUTH_FILE", "generate"]
 
 
 def __getattr__(name: str):

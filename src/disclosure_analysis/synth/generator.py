@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from disclosure_analysis.formats import table2
-from disclosure_analysis.synth import FORMATS, TRUTH_FILE, copying
+from disclosure_analysis.synth import ALL_FORMATS, FORMATS, SUFFIXES, TRUTH_FILE, copying
 from disclosure_analysis.synth.faults import apply as apply_fault
 from disclosure_analysis.synth.faults import chain_break
 from disclosure_analysis.synth.faults import plan as plan_faults
@@ -18,6 +18,7 @@ from disclosure_analysis.synth.rand import rng_for
 from disclosure_analysis.synth.render_docx import render as render_docx
 from disclosure_analysis.synth.render_html import render as render_html
 from disclosure_analysis.synth.render_pdf import render as render_pdf
+from disclosure_analysis.synth.render_scan import render as render_scan
 from disclosure_analysis.synth.render_text import render as render_text
 from disclosure_analysis.synth.report import Report
 from disclosure_analysis.synth.style import style_for
@@ -29,6 +30,7 @@ RENDERERS: dict[str, Callable[[Report, list[Block]], bytes]] = {
     "html": render_html,
     "docx": render_docx,
     "pdf": render_pdf,
+    "scan": render_scan,
 }
 
 
@@ -46,7 +48,7 @@ def generate(
     of reports that get one recorded publishing error. Same arguments → byte-identical files.
     """
     if unknown := [f for f in formats if f not in RENDERERS]:
-        raise ValueError(f"unknown format(s) {unknown}; choose from {list(FORMATS)}")
+        raise ValueError(f"unknown format(s) {unknown}; choose from {list(ALL_FORMATS)}")
     if not formats:
         raise ValueError("at least one format is needed")
     out = Path(outdir)
@@ -56,7 +58,7 @@ def generate(
     records = []
     for report in build_reports(seed, chosen, years, faults):
         fmt = formats[(index[report.agency.id] + years.index(report.year)) % len(formats)]
-        name = f"{report.year}_{report.agency.id}.{fmt}"
+        name = f"{report.year}_{report.agency.id}.{SUFFIXES.get(fmt, fmt)}"
         (out / name).write_bytes(RENDERERS[fmt](report, blocks(report)))
         records.append(report.truth(name, fmt))
     lines = [json.dumps(r, ensure_ascii=False) + "\n" for r in records]

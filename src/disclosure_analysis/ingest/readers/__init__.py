@@ -1,5 +1,6 @@
 """One entry point for every input: `read_document` sniffs what a file is from its bytes (not its
-extension) and hands it to the reader for that kind (`pdf`, `docx`, `html` or `text`)."""
+extension) and hands it to the reader for that kind (`pdf`, `docx`, `html`, `text`, or `image`: read by
+`ocr` when the OCR extra is installed and enabled)."""
 
 from __future__ import annotations
 
@@ -56,13 +57,17 @@ def read_document(path: str | Path, data: bytes | None = None) -> Document:
         from disclosure_analysis.ingest.readers.docx import read
     elif kind == "html":
         from disclosure_analysis.ingest.readers.html import read
+    elif kind == "image":
+        from disclosure_analysis.ingest.readers.ocr import read_image
+
+        return read_image(data, source, next(n for m, n in _IMAGES.items() if data.startswith(m)))
     else:
         from disclosure_analysis.ingest.readers.text import read
     return simplified(read(data, source))
 
 
 def sniff(data: bytes, source: str) -> str:
-    """The kind of input ("pdf", "docx", "html" or "text") judged from its bytes.
+    """The kind of input ("pdf", "docx", "html", "image" or "text") judged from its bytes.
 
     Raises `ReportError` for empty input and for kinds no reader handles.
     """
@@ -79,11 +84,8 @@ def sniff(data: bytes, source: str) -> str:
             "unsupported_type",
             f"{source}: 这是旧版 Office 文件（.doc/.xls）或加密的 Word 文档，暂不支持；请另存为 .docx 或 PDF",
         )
-    for magic, name in _IMAGES.items():
-        if data.startswith(magic):
-            raise ReportError(
-                "needs_ocr", f"{source}: 这是一张 {name} 图片，不是文字报告；需要先做 OCR 才能提取"
-            )
+    if any(data.startswith(magic) for magic in _IMAGES):
+        return "image"
     if data.startswith(b"{\\rtf"):
         raise ReportError("unsupported_type", f"{source}: RTF 格式暂不支持，请另存为 .docx 或 PDF")
     text = _text_head(data, source)

@@ -30,6 +30,7 @@ from pdfplumber.utils import cluster_objects, extract_words
 from disclosure_analysis.errors import ReportError
 from disclosure_analysis.ingest import limits
 from disclosure_analysis.ingest.document import Block, Document, Paragraph, make_table
+from disclosure_analysis.ingest.readers import ocr
 
 #: a page with fewer non-blank characters than this (on average) has no usable text layer
 MIN_CHARS_PER_PAGE = 20
@@ -70,13 +71,20 @@ def read(data: bytes, source: str) -> Document:
     finally:
         pdf.close()
     text_chars = [sum(1 for c in p.chars if not c["text"].isspace()) for p in pages]
-    if sum(text_chars) < MIN_CHARS_PER_PAGE * max(len(pages), 1):
-        if any(p.images for p in pages):
-            raise ReportError("needs_ocr", f"{source}: PDF 没有文本层（扫描件），需要先做 OCR 才能提取")
+    no_text_layer = sum(text_chars) < MIN_CHARS_PER_PAGE * max(len(pages), 1)
+    scanned = [n for n, (p, k) in enumerate(zip(pages, text_chars, strict=True)) if k < MIN_CHARS_PER_PAGE and p.images]
+    ocred = ocr.read_pdf_pages(data, ocr.pdf_pages_to_read(source, len(pages), scanned, no_text_layer))
+    if no_text_layer and not scanned:
         doc.notes.append("PDF 里几乎没有可提取的文字，也没有图片（文字可能被转成了线条）")
+    if ocred:
+        doc.read_by = "ocr"
+        doc.notes.append(f"第 {'、'.join(str(n + 1) for n in sorted(ocred))} 页由 OCR 识别（没有可用的文本层）")
     budget = limits.CellBudget(source)
-    for number, (page, n_chars) in enumerate(zip(pages, text_chars, strict=True)):
-        if n_chars < MIN_CHARS_PER_PAGE and page.images:
+    for number, page in enumerate(pages):
+        if number in ocred:
+            doc.blocks.extend(ocred[number])
+            continue
+        if number in scanned:
             doc.notes.append(
                 f"第 {number + 1} 页几乎没有文字、只有图片（可能是扫描页），这一页的内容读不出来"
             )

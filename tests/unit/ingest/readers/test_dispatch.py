@@ -14,7 +14,7 @@ import pytest
 from disclosure_analysis.errors import ReportError
 from disclosure_analysis.ingest import limits
 from disclosure_analysis.ingest.document import Paragraph
-from disclosure_analysis.ingest.readers import read_document, sniff
+from disclosure_analysis.ingest.readers import ocr, read_document, sniff
 
 
 def _refused(path: Path, data: bytes | None = None) -> ReportError:
@@ -122,18 +122,27 @@ def test_binary_junk(tmp_path: Path) -> None:
     assert _refused(tmp_path / "report.txt", high_bytes).code == "binary_junk"
 
 
-def test_office_binaries_and_images(tmp_path: Path) -> None:
+def test_office_binaries_and_images(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500)
     error = _refused(tmp_path / "report.doc", ole)
     assert error.code == "unsupported_type" and ".docx" in error.message
     png = b"\x89PNG\r\n\x1a\n" + bytes(100)
+    monkeypatch.setenv("DISCLOSURE_ANALYSIS_OCR", "off")
     error = _refused(tmp_path / "report.png", png)
     assert (error.code, error.status) == ("needs_ocr", "needs_ocr")
+    assert "--ocr off" in error.message
+    monkeypatch.setenv("DISCLOSURE_ANALYSIS_OCR", "auto")
+    error = _refused(tmp_path / "report.png", png)
+    if ocr.available():  # read by OCR: a PNG whose pixels cannot be decoded
+        assert (error.code, error.status) == ("corrupt_file", "failed")
+    else:
+        assert error.code == "needs_ocr" and ocr.INSTALL in error.message
 
 
 def test_reader_errors_pass_through(
-    tmp_path: Path, make_latin_pdf: Callable[..., bytes], scanned_pdf: bytes
+    tmp_path: Path, make_latin_pdf: Callable[..., bytes], scanned_pdf: bytes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("DISCLOSURE_ANALYSIS_OCR", "off")
     locked = make_latin_pdf(owner_password="o", user_password="u")
     assert _refused(tmp_path / "locked.pdf", locked).code == "encrypted_pdf"
     assert _refused(tmp_path / "cut.pdf", locked[: len(locked) // 2]).code == "corrupt_file"

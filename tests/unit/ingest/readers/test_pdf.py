@@ -82,7 +82,8 @@ def test_garbage_after_pdf_header_is_corrupt() -> None:
     assert err.value.code == "corrupt_file"
 
 
-def test_image_only_pdf_needs_ocr(scanned_pdf: bytes) -> None:
+def test_image_only_pdf_needs_ocr(scanned_pdf: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DISCLOSURE_ANALYSIS_OCR", "off")
     with pytest.raises(ReportError) as err:
         read(scanned_pdf, "scan.pdf")
     assert err.value.code == "needs_ocr"
