@@ -505,7 +505,7 @@ def _make(folder: Path, reports: dict[str, list[tuple[Path, dict]]], cases: list
         lambda t: t.write_bytes(_OLE + bytes(rng.randrange(256) for _ in range(2000))))
     add(Case("vanish/README", "an extensionless text file (read: judged from its bytes)", 6, ("not_a_report",)),
         lambda t: t.write_text("Reports downloaded from the portal; see the list in the spreadsheet.\n"))
-    add(Case("vanish/scan.jpg", "a JPEG image", 6, ("unsupported_type", "needs_ocr")),
+    add(Case("vanish/scan.jpg", "a JPEG image (its bytes are junk)", 6, ("unsupported_type", "needs_ocr", "corrupt_file")),
         lambda t: t.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(rng.randrange(256) for _ in range(500))))
     add(Case("vanish/list.xlsx", "an Excel workbook", 6, ("skipped_type",)), lambda t: t.write_bytes(_xlsx()))
     add(Case("vanish/reports.zip", "a zip archive of reports", 6, ("skipped_type",)),

@@ -82,12 +82,13 @@ def run_site(
     corpus_path = resolve_corpus(config.corpus)
     scratch.clean()  # what killed runs left in the temp folder
     output = config.output.resolve()
-    output.mkdir(parents=True, exist_ok=True)
-    copy_assets(output)
     workers = jobs or os.cpu_count() or 1
     with make_executor(workers, dask, workers) as executor:
-        # extracts new files; the kernels then read the extraction cache
+        # extracts new files; the kernels then read the extraction cache. Read before anything is written
+        # to the output folder, which may lie inside the corpus folder (a site is not walked as input)
         corpus = load_corpus(corpus_path, executor=executor)
+        output.mkdir(parents=True, exist_ok=True)
+        copy_assets(output)
         pages, results = plan_pages(corpus, config, corpus_path)
         sources = {name: load_source(name, notebook_dir) for name in {p.notebook for p in pages}}
         previous = read_state(output)

@@ -95,8 +95,10 @@ def read_image(data: bytes, source: str, kind: str) -> Document:
     try:
         for number, gray in enumerate(image_pages(data)):
             doc.blocks.extend(page_blocks(gray, number))
-    except (OSError, UnidentifiedImageError, Image.DecompressionBombError, ValueError) as exc:
-        raise ReportError("corrupt_file", f"{source}: {kind} 图片已损坏，无法解码（{exc}）") from exc
+    except Image.DecompressionBombError as exc:
+        raise ReportError("too_large", f"{source}: {kind} 图片的像素过多，超过上限，不读取") from exc
+    except (OSError, UnidentifiedImageError, ValueError) as exc:  # its text may hold an object's address
+        raise ReportError("corrupt_file", f"{source}: {kind} 图片已损坏，无法解码") from exc
     return doc
 
 
