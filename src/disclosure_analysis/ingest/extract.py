@@ -189,9 +189,9 @@ def _problems_without_heading(lines: list[Line], sections: list, result: Extract
 def _read_tables(lines: list[Line], sections: list, result: Extraction) -> None:
     default = "2021" if result.year is None or result.year >= 2021 else "2019"
     regions = mapping.table_regions(lines, sections)
-    t2 = mapping.map_table2(regions["t2"], default)
-    t3 = mapping.map_table3(regions["t3"], default)
-    t4 = mapping.map_table4(regions["t4"])
+    t3 = mapping.map_table3(regions["t3"], default)  # first: whether it shows every cell printed
+    t2 = mapping.map_table2(regions["t2"], default, t3.printed_in_full)
+    t4 = mapping.map_table4(regions["t4"], t3.printed_in_full)
     missing = [t.table for t in (t2, t3, t4) if not t.found]
     for t in (t2, t3, t4):
         result.cells.update(t.cells)
