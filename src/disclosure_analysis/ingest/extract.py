@@ -161,6 +161,9 @@ def _read_sections(lines: list[Line], sections: list, result: Extraction) -> Non
     if overview is None and sections:
         overview = section_text(lines, 0, sections[0].start)
     found = figures(overview or "")
+    for name, topic in (("proactive_total", "active"), ("applications_received", "applications")):
+        if name not in found and (fig := figures(result.sections.get(topic) or "").get(name)):
+            found[name] = fig  # stated in the section on its topic (old-format reports)
     for name in ("proactive_total", "applications_received"):
         fig = found.get(name)
         result.narrative[name] = None if fig is None or fig.approximate else fig.value
