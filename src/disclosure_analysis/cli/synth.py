@@ -41,7 +41,7 @@ def add_synth_parser(subparsers: argparse._SubParsersAction) -> None:
         "--years", type=_years, default=_years("2019-2024"), help="年度，如 2019-2024（默认）或 2021,2023"
     )
     p.add_argument(
-        "--formats", type=_formats, default=list(FORMATS), help="格式，逗号分隔，默认 txt,html,docx,pdf；scan 为扫描件式的纯图片 PDF（需 OCR 组件才能读取）"
+        "--formats", type=_formats, default=list(FORMATS), help="格式，逗号分隔，默认 txt,html,docx,pdf；scan 为扫描件式的纯图片 PDF（需 OCR 组件才能读取）；crawl 为网页抓取的文本（表格单元格连在一起）"
     )
     p.add_argument("--seed", type=int, default=7, help="随机种子（默认 7）；参数相同则输出逐字节相同")
     p.add_argument("--faults", type=float, default=0.0, help="注入一处错误的报告比例（0–1）")
