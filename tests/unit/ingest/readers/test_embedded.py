@@ -8,6 +8,7 @@ import pytest
 
 from disclosure_analysis.errors import ReportError
 from disclosure_analysis.ingest.document import Table
+from disclosure_analysis.ingest.readers import read_document
 from disclosure_analysis.ingest.readers.embedded import unwrap
 from disclosure_analysis.ingest.readers.text import read
 
@@ -43,3 +44,12 @@ def test_a_data_file_without_an_article_is_skipped() -> None:
         read(json.dumps({"code": 0, "rows": [1, 2]}).encode(), "list.json")
     assert err.value.code == "skipped_type"
     assert unwrap("全年主动公开政府信息12条。<p>一处笔误</p>") is None  # a report mentioning a tag
+
+
+def test_a_page_drawing_its_article_from_a_script() -> None:
+    script = f"var content = {json.dumps(ARTICLE)}; document.getElementById('zoom').innerHTML = content;"
+    page = f'<html><head><title>{TITLE}</title></head><body><div id="zoom"></div><script>{script}</script></body></html>'
+    doc = read_document("page.html", page.encode())
+    assert doc.kind == "html" and doc.meta["title"] == TITLE
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert table.rows == (("规章", "821", ""),)
