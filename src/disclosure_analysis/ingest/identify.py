@@ -36,7 +36,7 @@ from disclosure_analysis.ingest.metadata import (
     _squash,
     find_title,
 )
-from disclosure_analysis.ingest.stream import Line, find_sections, join_lines
+from disclosure_analysis.ingest.stream import Line, _heading_key, join_lines
 
 TITLE, CRAWLER_HEADER, PAGE_TITLE = "title", "crawler_header", "page_title"
 PREAMBLE, STATISTICS_PERIOD, SIGNATURE, FILE_NAME = "preamble", "statistics_period", "signature", "file_name"
@@ -121,9 +121,13 @@ def _named(text: str) -> Title | None:
 
 def _preamble(lines: list[Line]) -> str:
     """The text before the first section heading (at most PREAMBLE_LINES lines), whitespace removed."""
-    sections = find_sections(lines)
-    end = sections[0].start if sections else PREAMBLE_LINES
-    return _squash(join_lines([ln.text for ln in lines[: min(end, PREAMBLE_LINES)] if not ln.is_table]))
+    head: list[str] = []
+    for ln in lines[:PREAMBLE_LINES]:
+        if ln.single is not None and len(ln.single) <= 60 and _heading_key(ln.single, old_format=True):
+            break
+        if not ln.is_table:
+            head.append(ln.text)
+    return _squash(join_lines(head))
 
 
 def _in_preamble(clause: str) -> tuple[str | None, int | None]:

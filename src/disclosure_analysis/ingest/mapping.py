@@ -7,7 +7,6 @@ why the parser is unsure of it. Nothing is corrected here — that is `validate`
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from disclosure_analysis import formats
@@ -23,10 +22,8 @@ from disclosure_analysis.ingest.readers.runtogether.tables import (
     split_table3,
     split_table4,
 )
-from disclosure_analysis.ingest.stream import DataRow, Line, Section, data_row
+from disclosure_analysis.ingest.stream import _SENTENCE, DataRow, Line, Section, data_row
 from disclosure_analysis.ingest.values import AMOUNT, CHANGE, COUNT, normalize, parse_value
-
-_SENTENCE_END = re.compile(r"[。；！？]")
 
 # Flags (why a cell is uncertain)
 ROW_BY_POSITION = "row_by_position"  # the row's label was missing or garbled; placed by its position
@@ -157,7 +154,7 @@ def _wrapped(lines: list[Line]) -> dict[int, tuple[str, str]]:
 
     def fragment(ln: Line) -> str:
         text = ln.text if not ln.is_table else ""
-        return text if len(text) <= _FRAGMENT and data_row(ln) is None and not _SENTENCE_END.search(text) else ""
+        return text if len(text) <= _FRAGMENT and data_row(ln) is None and not _SENTENCE.search(text) else ""
 
     out = {}
     for i, ln in enumerate(lines):
@@ -187,7 +184,8 @@ def _t3_targets(version: str) -> list[Target]:
 
 def map_table3(lines: list[Line], default_version: str) -> TableResult:
     fmt = formats.table3()
-    ncols = len(fmt.columns)
+    columns = fmt.column_codes
+    ncols = len(columns)
     rows = [
         r for ln in lines
         if (r := data_row(ln)) and (r.labels or r.has_number)
@@ -220,16 +218,15 @@ def map_table3(lines: list[Line], default_version: str) -> TableResult:
     }
     placed = {}
     if any(_collapsed(r, ncols) for r in collapsed.values()):
-        keys = {code: tuple(f"t3.{code}.{c}" for c in fmt.column_codes) for code in collapsed}
+        keys = {code: tuple(f"t3.{code}.{c}" for c in columns) for code in collapsed}
         printed = [Row(clean(fmt.rows[code].label), keys[code], r.values) for code, r in collapsed.items()]
         placed = _placed("表三", printed, table3_identities(version), result)
     for target, idx in zip(targets, assignment, strict=True):
+        keys = [f"t3.{target.code}.{c}" for c in columns]
         if idx is None:
-            for col in fmt.column_codes:
-                result.cells[f"t3.{target.code}.{col}"] = Cell(None, None, ROW_MISSING)
+            result.cells |= {k: Cell(None, None, ROW_MISSING) for k in keys}
             result.notes.append(f"表三缺少一行：{fmt.rows[target.code].label}")
             continue
-        keys = [f"t3.{target.code}.{c}" for c in fmt.column_codes]
         if split and target.code in joined:
             result.cells |= {k: _cell(*split.cells[k]) for k in keys}
             continue
@@ -239,8 +236,8 @@ def map_table3(lines: list[Line], default_version: str) -> TableResult:
         row = rows[idx]
         placed_values, fit_flag = _placed_values(row.values, row.value_readings, ncols)
         row_flag = ROW_BY_POSITION if not observed[idx].labels else None
-        for col, (raw, reading) in zip(fmt.column_codes, placed_values, strict=True):
-            result.cells[f"t3.{target.code}.{col}"] = _cell(raw, fit_flag or row_flag, reading=reading)
+        for key, (raw, reading) in zip(keys, placed_values, strict=True):
+            result.cells[key] = _cell(raw, fit_flag or row_flag, reading=reading)
     return result
 
 

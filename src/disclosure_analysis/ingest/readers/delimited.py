@@ -37,30 +37,39 @@ MIN_ROWS = 5  # pipe rows that make a text one of `PIPE_ROWS`
 MIN_CELLS = 10  # lone cells (`PIPE_PER_LINE`) or lone numbers (`CELL_LINES`) that make a text one
 MIN_RUN = 3  # consecutive lone numbers: a table's row, not page numbers
 LABEL_LENGTH = 60  # the longest line of a label cell
+LONE_NUMBER = 24  # the longest line that is a number only (with a remark: "22（其中修订16件）")
+_NUMBER_START = frozenset("0123456789０１２３４５６７８９+-＋－.")
 COLLAPSED = None  # a cell standing for a row's empty cells, collapsed into one place
 
 
 def layout(lines: list[str]) -> str | None:
     """The layout of a text's tables, or None when they are none of the three (tabs, Markdown, prose)."""
-    stripped = [ln.strip() for ln in lines]
-    rows = sum(s.count("|") >= 2 and not s.startswith("|") for s in stripped)
-    single = sum(s.endswith("|") and s.count("|") == 1 and len(s) > 1 for s in stripped)
-    lone = sum(bool(s) and set(s) == {"|"} for s in stripped)
+    piped = [s for ln in lines if "|" in ln and (s := ln.strip())]
+    rows = sum(s.count("|") >= 2 and not s.startswith("|") for s in piped)
+    single = sum(s.endswith("|") and s.count("|") == 1 and len(s) > 1 for s in piped)
+    lone = sum(set(s) == {"|"} for s in piped)
     if rows >= MIN_ROWS and rows >= single:
         return PIPE_ROWS
     if single + lone >= MIN_CELLS:
         return PIPE_PER_LINE
-    numbers = [_lone_number(stripped, i) for i in range(len(stripped))]
-    runs = "".join("1" if n else "0" if s else "" for n, s in zip(numbers, stripped, strict=True))
-    if sum(numbers) >= MIN_CELLS and "1" * MIN_RUN in runs and not any("\t" in ln for ln in lines):
-        return CELL_LINES
-    return None
+    if any("\t" in ln for ln in lines):
+        return None  # Word text flattened, or tab-separated rows (`readers.text`)
+    run = longest = count = 0
+    for ln in lines:
+        s = ln.strip()
+        if not s:
+            continue
+        if _lone_number(s):
+            count, run = count + 1, run + 1
+            longest = max(longest, run)
+        else:
+            run = 0
+    return CELL_LINES if count >= MIN_CELLS and longest >= MIN_RUN else None
 
 
-def _lone_number(stripped: list[str], i: int) -> bool:
-    """A line holding a number only, with a blank line or another such line around it."""
-    s = stripped[i]
-    return bool(s) and bool(_DIGIT.search(s)) and is_value(s) and "|" not in s
+def _lone_number(line: str) -> bool:
+    """A line holding a number only."""
+    return len(line) <= LONE_NUMBER and line[0] in _NUMBER_START and is_value(line) and bool(_DIGIT.search(line))
 
 
 def read_blocks(lines: list[str], style: str, budget: limits.CellBudget) -> list[Block]:
@@ -191,7 +200,7 @@ def _line_cells(lines: list[str]) -> list[_Text | str | None]:
     """Cells one per line: the lines between blank lines are one cell where blank lines separate the
     cells, else every line is one; a number line is always a cell of its own."""
     stripped = [ln.strip() for ln in lines]
-    numbers = [i for i in range(len(stripped)) if _lone_number(stripped, i)]
+    numbers = [i for i, s in enumerate(stripped) if s and _lone_number(s)]
     alone = sum((i == 0 or not stripped[i - 1]) and (i + 1 == len(stripped) or not stripped[i + 1]) for i in numbers)
     grouped = alone >= 0.8 * len(numbers)
     items: list[_Text | str | None] = []

@@ -35,6 +35,12 @@ def test_pipe_rows_with_a_shared_group_label_and_a_cell_over_two_lines() -> None
     assert not t3.collapsed
 
 
+def test_an_indented_paragraph_does_not_hide_pipe_rows() -> None:
+    text = "\t本年度，我局坚持以公开为常态。\n" + PIPE_ROWS_TEXT
+    assert layout(text.splitlines()) == PIPE_ROWS
+    assert _tables(text)[0].rows[3] == ("行政规范性文件", "3", "1", "17")
+
+
 def test_pipe_per_line_with_pipes_after_the_cells_or_between_them() -> None:
     after = "\n".join(["规章 |", "0 |", "|", "0 |", "行政规范性文件 |", "3 |", "1 |", "17 |"] * 2)
     between = "\n".join(["规章", "|", "0", "|", "", "|", "0", "|", "行政规范性文件", "|", "3", "|", "1", "|", "17", "|"] * 2)
