@@ -6,9 +6,11 @@
 Reports are generated first (not timed; `--corpus DIR` keeps them for a rerun), then every file is read
 with `extract_path` (reader, mapping, metadata, validation) and the time is added up per format.
 Both wall-clock and CPU rates are printed: on a busy machine the CPU rate is the comparable one.
-Peak memory is the process's maximum resident set size. Besides the four file formats, `crawl` is a
-crawler's text of the page with the table cells run together: there a cell may be null where the digits
-split more than one way, so it also counts the truth cells read as null and those read wrong (must be 0).
+Peak memory is the process's maximum resident set size. Besides the four file formats, the renderings of
+renderings.md (`synth.RENDERINGS`: a crawler's text with the cells run together, pipe rows, pipe per line,
+one cell per line, skeleton tables, flip-book pages, escaped HTML in a script, PDF→Markdown): there a cell
+may be null where the rendering does not say its column, so it also counts the truth cells read as null
+and those read wrong (must be 0).
 """
 
 from __future__ import annotations
@@ -24,10 +26,11 @@ from pathlib import Path
 
 from disclosure_analysis.corpus.extraction import extract_path
 from disclosure_analysis.synth import FORMATS, generate
+from disclosure_analysis.synth import RENDERINGS as TEXT_RENDERINGS
 from disclosure_analysis.synth.tree import all_agencies
 
 YEARS = range(2019, 2025)
-RENDERINGS = (*FORMATS, "crawl")
+RENDERINGS = (*FORMATS, *TEXT_RENDERINGS)
 
 
 def build_corpus(root: Path, per_format: int, formats: list[str]) -> list[dict]:
