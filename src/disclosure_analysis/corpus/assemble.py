@@ -58,7 +58,8 @@ def report_records(results: Iterable[dict], ids: dict[str, str]) -> dict[str, li
             **key, "source": res["source"], "kind": res.get("kind"), "agency": res.get("agency"),
             "template": res.get("template"), "t2_version": versions.get("t2"), "t3_version": versions.get("t3"),
             "published": res.get("published"), "level": res.get("level"),
-            "is_government": res.get("is_government"), "region": res.get("region"), "status": res["status"],
+            "is_government": res.get("is_government"), "region": res.get("region"),
+            "agency_kind": res.get("agency_kind"), "status": res["status"],
         })
         flags, remarks, units = res.get("cell_flags", {}), res.get("cell_remarks", {}), res.get("cell_units", {})
         printed = res.get("cell_printed", {})

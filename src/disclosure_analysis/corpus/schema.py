@@ -24,6 +24,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
         ("level", "string", "中央部门, 省级, 市级, 县级 or 乡镇街道 (null when the name does not tell)"),
         ("is_government", "boolean", "a people's government's own report (vs a department's)"),
         ("region", "string", "the region named at the start of the agency name, if any"),
+        ("agency_kind", "string", "government, committee, department, township, institution or unknown (formats/agency_kinds.yaml)"),
         ("status", "string", "ok or partial"),
     ],
     "table2": [
