@@ -62,15 +62,17 @@ def report_records(results: Iterable[dict], ids: dict[str, str]) -> dict[str, li
             "agency_kind": res.get("agency_kind"), "status": res["status"],
         })
         flags, remarks, units = res.get("cell_flags", {}), res.get("cell_remarks", {}), res.get("cell_units", {})
-        printed = res.get("cell_printed", {})
+        printed, pages, labels = res.get("cell_printed", {}), res.get("cell_pages", {}), res.get("cell_labels", {})
         for k, v in res.get("cells", {}).items():
             table, _, rest = k.partition(".")
-            cell = {**key, "value": v, "flag": flags.get(k), "printed": printed.get(k)}
+            cell = {**key, "value": v, "flag": flags.get(k), "printed": printed.get(k), "page": pages.get(k)}
             if table == "t2":
-                rec["table2"].append({**cell, "code": rest, "unit": units.get(k), "remark": remarks.get(k)})
+                rec["table2"].append(
+                    {**cell, "code": rest, "unit": units.get(k), "remark": remarks.get(k), "label": labels.get(k)}
+                )
             elif table == "t3":
                 row, _, col = rest.partition(".")
-                rec["table3"].append({**cell, "row": row, "column": col})
+                rec["table3"].append({**cell, "row": row, "column": col, "label": labels.get(k)})
             elif table == "t4":
                 group, _, outcome = rest.rpartition("_")
                 rec["table4"].append({**cell, "group": group, "outcome": outcome})

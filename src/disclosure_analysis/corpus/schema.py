@@ -37,6 +37,8 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
         ("remark", "string", "text printed beside the number, e.g. （其中修订16件）"),
         ("flag", "string", "why the parser is unsure of this cell, null when sure"),
         ("printed", "string", "the cell's text as printed when it is not the value (flagged: unreadable, impossible or converted)"),
+        ("page", "Int64", "page of the file the cell is printed on (PDF/OCR, from 1); null when the file has no pages"),
+        ("label", "string", "the row's label as printed in the report (表二, 表三)"),
     ],
     "table3": [
         ("report_id", "string", "report"),
@@ -47,6 +49,8 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
         ("value", "Int64", "count as printed; null when blank"),
         ("flag", "string", "why the parser is unsure of this cell, null when sure"),
         ("printed", "string", "the cell's text as printed when it is not the value (flagged: unreadable, impossible or converted)"),
+        ("page", "Int64", "page of the file the cell is printed on (PDF/OCR, from 1); null when the file has no pages"),
+        ("label", "string", "the row's label as printed in the report (表二, 表三)"),
     ],
     "table4": [
         ("report_id", "string", "report"),
@@ -57,6 +61,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
         ("value", "Int64", "count as printed; null when blank"),
         ("flag", "string", "why the parser is unsure of this cell, null when sure"),
         ("printed", "string", "the cell's text as printed when it is not the value (flagged: unreadable, impossible or converted)"),
+        ("page", "Int64", "page of the file the cell is printed on (PDF/OCR, from 1); null when the file has no pages"),
     ],
     "sections": [
         ("report_id", "string", "report"),

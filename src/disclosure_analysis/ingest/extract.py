@@ -75,6 +75,8 @@ class Extraction:
             "cell_remarks": {k: c.remark for k, c in self.cells.items() if c.remark},
             "cell_units": {k: c.unit for k, c in self.cells.items() if c.unit},
             "cell_printed": {k: c.raw for k, c in self.cells.items() if c.flag in mapping.PRINTED_FLAGS and c.raw},
+            "cell_pages": {k: c.page + 1 for k, c in self.cells.items() if c.page is not None},
+            "cell_labels": {k: c.label for k, c in self.cells.items() if c.label},
             "sections": self.sections,
             "headings": self.headings,
             "narrative": self.narrative,

@@ -38,6 +38,8 @@ class Cell:
     flag: str | None = None
     remark: str | None = None
     unit: str | None = None
+    page: int | None = None  # 0-based page of the document the cell is printed on (PDF, OCR), if known
+    label: str | None = None  # the row's label as printed (表二, 表三)
 
 
 @dataclass
@@ -61,24 +63,40 @@ def _cell(raw: str | None, flag: str | None = None, field: str = COUNT, unit: st
 
 
 def _fit(values: tuple[str, ...], n: int) -> tuple[list[str | None], str | None]:
-    """Place a row's printed values into n columns.
+    """Place a row's printed values into n columns (see `_placement`)."""
+    where, flag = _placement(values, n)
+    return [None if i is None else values[i] for i in where], flag
+
+
+def _placement(values: tuple[str, ...], n: int) -> tuple[list[int | None], str | None]:
+    """For each of n columns, the index of the printed value placed in it (None: unknown).
 
     Surplus blank cells at the ends (an extra rule in the PDF) are dropped; with too few cells, the
     first ones fill the first columns and the last one the last column, the gap is unknown.
     """
-    vals = list(values)
-    while len(vals) > n and vals[-1].strip() == "":
-        vals.pop()
-    while len(vals) > n and vals[0].strip() == "":
-        vals.pop(0)
-    if len(vals) == n:
-        return list(vals), None
-    if len(vals) > n:
-        return list(vals[-n:]), EXTRA_CELLS
-    if not vals:
+    first, last = 0, len(values)
+    while last - first > n and values[last - 1].strip() == "":
+        last -= 1
+    while last - first > n and values[first].strip() == "":
+        first += 1
+    idx = list(range(first, last))
+    if len(idx) == n:
+        return list(idx), None
+    if len(idx) > n:
+        return list(idx[-n:]), EXTRA_CELLS
+    if not idx:
         return [None] * n, CELL_MISSING
-    head = vals[:-1]
-    return [*head, *([None] * (n - len(vals))), vals[-1]], CELL_MISSING
+    return [*idx[:-1], *([None] * (n - len(idx))), idx[-1]], CELL_MISSING
+
+
+def _printed_label(row: DataRow) -> str | None:
+    """The row's label cells as printed, joined by a blank (a group label, then the row's own)."""
+    return " ".join(lb.strip() for lb in row.labels if lb.strip()) or None
+
+
+def _located(cell: Cell, row: DataRow) -> Cell:
+    cell.page, cell.label = row.line.page, _printed_label(row)
+    return cell
 
 
 def _observed(row: DataRow) -> Observed:
@@ -120,7 +138,7 @@ def map_table3(lines: list[Line], default_version: str) -> TableResult:
         placed, fit_flag = _fit(row.values, ncols)
         row_flag = ROW_BY_POSITION if not observed[idx].labels else None
         for col, raw in zip(fmt.column_codes, placed, strict=True):
-            result.cells[f"t3.{target.code}.{col}"] = _cell(raw, fit_flag or row_flag)
+            result.cells[f"t3.{target.code}.{col}"] = _located(_cell(raw, fit_flag or row_flag), row)
     return result
 
 
@@ -166,7 +184,7 @@ def map_table2(lines: list[Line], default_version: str) -> TableResult:
         for code, raw in zip(spec.codes, placed, strict=True):
             field = AMOUNT if code in fmt.amounts else CHANGE if code in fmt.signed else COUNT
             flag = fit_flag if raw is None or fit_flag == EXTRA_CELLS else None
-            cell = _cell(raw, flag, field, fmt.units.get(code))
+            cell = _located(_cell(raw, flag, field, fmt.units.get(code)), rows[idx])
             if code in fmt.units and cell.unit is None and cell.value is not None:
                 cell.unit = fmt.units[code]
             result.cells[f"t2.{code}"] = cell
@@ -181,6 +199,7 @@ def map_table4(lines: list[Line]) -> TableResult:
     codes = fmt.codes
     result = TableResult("t4", None)
     values: list[str] = []
+    pages: list[int | None] = []  # the page of each value
     for ln in lines:
         row = data_row(ln)
         if row is None:
@@ -190,14 +209,16 @@ def map_table4(lines: list[Line]) -> TableResult:
         if not row.has_number and not row.labels and len(row.values) < 5:
             continue
         values.extend(row.values)
+        pages.extend([ln.page] * len(row.values))
         if len(values) >= len(codes):
             break
     if not values:
         return result
-    placed, flag = _fit(tuple(values), len(codes))
+    where, flag = _placement(tuple(values), len(codes))
     result.found = True
-    for code, raw in zip(codes, placed, strict=True):
-        result.cells[f"t4.{code}"] = _cell(raw, flag)
+    for code, i in zip(codes, where, strict=True):
+        cell = result.cells[f"t4.{code}"] = _cell(None if i is None else values[i], flag)
+        cell.page = None if i is None else pages[i]
     if flag:
         result.notes.append(f"表四应有 {len(codes)} 个数字，实际读到 {len(values)} 个")
     return result
