@@ -7,7 +7,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 
-from disclosure_analysis.checks.cross_year import carries_over, carry_over_findings
+from disclosure_analysis.checks.cross_year import YearReport, carries_over, cross_year_findings, explanation
 from disclosure_analysis.corpus.schema import frame
 from disclosure_analysis.corpus.tables import Corpus
 from disclosure_analysis.errors import READ_STATUSES
@@ -29,16 +29,31 @@ def build_corpus(results: list[dict]) -> Corpus:
     """Tidy tables from extraction JSON objects (one per input file)."""
     ids = _agency_ids(results)
     rec = report_records(results, ids)
-    candidates = (
-        (ids[r["source"]], r["year"], r["sha256"][:16], r["cells"]) for r in results if carries_over(r)
-    )
-    rec["findings"].extend(carry_over_findings(candidates))
+    rec["findings"].extend(cross_report_findings(results, ids))
     return Corpus(**{name: frame(name, rows) for name, rows in rec.items()})
+
+
+def cross_report_findings(results: list[dict], ids: dict[str, str] | None = None) -> list[dict]:
+    """The cross-year findings (X1, X2, X3: `checks.cross_year`) of extraction results, agency name variants
+    joined (`ids`: agency id per source, made when not given); each with its report_id, agency_id, year."""
+    ids = ids or _agency_ids(results)
+    readable = [r for r in results if carries_over(r)]
+    said = {r["sha256"][:16]: r for r in readable}
+    return cross_year_findings(
+        (
+            YearReport(ids[r["source"]], r["year"], r["sha256"][:16], r["cells"], (r.get("table_versions") or {}).get("t2"))
+            for r in readable
+        ),
+        lambda rid: explanation(
+            [t for t in (said[rid].get("sections") or {}).values() if t]
+            + list((said[rid].get("cell_remarks") or {}).values())
+        ),
+    )
 
 
 def report_records(results: Iterable[dict], ids: dict[str, str]) -> dict[str, list[dict]]:
     """Rows of every table (as dicts) for extraction results; `ids` gives each source's agency id.
-    Cross-report findings are not included (see `carry_over_findings`)."""
+    Cross-report findings are not included (see `cross_report_findings`)."""
     rec: dict[str, list[dict]] = {name: [] for name in Corpus.TABLES}
     for res in results:
         rid = (res.get("sha256") or "")[:16] or None
