@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from disclosure_analysis.formats import names
+
 #: an indicator was checked (score from its findings), or could not be for the reason named
 ASSESSED, UNKNOWN, NOT_APPLICABLE, NOT_ASSESSED = "assessed", "unknown", "not_applicable", "not_assessed"
 #: what a score of an assessed indicator is called
@@ -41,19 +43,7 @@ FINDING_COLUMNS = [
 ]
 
 RULE_TEXT = {
-    "R1": "表三列平衡（新收+结转=办结+结转下年）",
-    "R2": "表三行合计",
-    "R3": "表三办理结果合计",
-    "R4": "非负整数／整行整列空白",
-    "N1": "单个空白格（同行同列有数字）",
-    "R5": "表四合计",
-    "T1": "正文与表格数字一致",
-    "F1": "表格缺失或无法识别",
-    "P1": "单元格读取存疑",
-    "Y1": "报告年度合理（不在未来）",
-    "X1": "上年结转与上年报告衔接",
-    "X2": "表二存量衔接（2019 格式）",
-    "X3": "表二存量衔接（2021 格式）",
+    **names.RULES,
     "L1": "上下级数字核对",
     "on_time": "按时发布",
     "format": "符合统一格式",

@@ -27,7 +27,7 @@ def agency_id(name: str | None, fallback: str) -> str:
 
 def build_corpus(results: list[dict]) -> Corpus:
     """Tidy tables from extraction JSON objects (one per input file)."""
-    ids = _agency_ids(results)
+    ids = agency_ids(results)
     rec = report_records(results, ids)
     rec["findings"].extend(cross_report_findings(results, ids))
     return Corpus(**{name: frame(name, rows) for name, rows in rec.items()})
@@ -36,7 +36,7 @@ def build_corpus(results: list[dict]) -> Corpus:
 def cross_report_findings(results: list[dict], ids: dict[str, str] | None = None) -> list[dict]:
     """The cross-year findings (X1, X2, X3: `checks.cross_year`) of extraction results, agency name variants
     joined (`ids`: agency id per source, made when not given); each with its report_id, agency_id, year."""
-    ids = ids or _agency_ids(results)
+    ids = ids or agency_ids(results)
     readable = [r for r in results if carries_over(r)]
     said = {r["sha256"][:16]: r for r in readable}
     return cross_year_findings(
@@ -111,7 +111,7 @@ def _reason(res: dict) -> str:
     return "已读取" if res.get("template") != "pre2019" else "已读取（2019 年以前的格式：只读取章节文字）"
 
 
-def _agency_ids(results: list[dict]) -> dict[str, str]:
+def agency_ids(results: list[dict]) -> dict[str, str]:
     """Agency id per source, with name variants joined (see `canonical_names`)."""
     canonical = canonical_names({r.get("agency") for r in results if r.get("agency")})
     return {

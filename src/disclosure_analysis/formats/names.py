@@ -65,7 +65,39 @@ T4_CELLS: dict[str, str] = {
     f"{g}_{o}": f"{group} {outcome}" for g, group in T4_GROUPS.items() for o, outcome in T4_OUTCOMES.items()
 }
 TABLES: dict[str, str] = {"t2": "表二", "t3": "表三", "t4": "表四"}
-SEVERITY: dict[str, str] = {"error": "错误", "warning": "警告", "info": "无法核对"}
+SEVERITY: dict[str, str] = {"error": "错误", "warning": "警告", "info": "提示"}
+#: the validator's rules (checks/): what each checks
+RULES: dict[str, str] = {
+    "R1": "表三列平衡（新收+结转=办结+结转下年）",
+    "R2": "表三行合计",
+    "R3": "表三办理结果合计",
+    "R4": "非负整数／整行整列空白",
+    "N1": "单个空白格（同行同列有数字）",
+    "R5": "表四合计",
+    "T1": "正文与表格数字一致",
+    "F1": "表格缺失或无法识别",
+    "P1": "单元格读取存疑",
+    "Y1": "报告年度合理（不在未来）",
+    "X1": "上年结转与上年报告衔接",
+    "X2": "表二存量衔接（2019 格式）",
+    "X3": "表二存量衔接（2021 格式）",
+}
+TEMPLATES: dict[str, str] = {
+    "2019": "2019 年格式",
+    "2021": "2021 年格式",
+    "mixed": "两种格式混用",
+    "pre2019": "2019 年以前的格式",
+}
+#: what happened to an input file (manifest status)
+STATUSES: dict[str, str] = {
+    "ok": "已读取",
+    "partial": "部分读取",
+    "needs_ocr": "需要文字识别（扫描件）",
+    "not_a_report": "不是年度报告",
+    "failed": "无法读取",
+    "skipped": "未读取（有意略过）",
+    "duplicate": "重复的文件",
+}
 PEER_GROUPS: dict[str, str] = {"level": "同级机关", "region": "同一地区"}
 
 #: metric and key columns of the analysis frames
