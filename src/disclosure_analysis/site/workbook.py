@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.cell.cell import TYPE_STRING
+from openpyxl.worksheet.worksheet import Worksheet
 
 EXCEL_MAX_ROWS = 1_048_576
 
 
-def write_workbook(sheets: dict[str, pd.DataFrame], path: Path) -> None:
-    """One sheet per frame; nulls stay empty cells; text starting with "=" is never a formula."""
+def write_workbook(
+    sheets: dict[str, pd.DataFrame], path: Path, style: Callable[[Worksheet, pd.DataFrame], None] | None = None
+) -> None:
+    """One sheet per frame; nulls stay empty cells; text starting with "=" is never a formula; `style(sheet,
+    frame)` formats each sheet once written (widths, wrapping, filters)."""
     wb = Workbook()
     wb.remove(wb.active)
     for name, df in sheets.items():
@@ -28,6 +33,8 @@ def write_workbook(sheets: dict[str, pd.DataFrame], path: Path) -> None:
                 if isinstance(cell.value, str):
                     cell.data_type = TYPE_STRING
         ws.freeze_panes = "A2"
+        if style is not None:
+            style(ws, df)
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)
 
