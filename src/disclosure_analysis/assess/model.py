@@ -22,24 +22,30 @@ STATUS_TEXT = {
 
 #: columns of the assessment's findings table (one row per finding)
 FINDING_COLUMNS = [
-    "finding_key",
+    "finding_key",  # stable across runs while the report file is unchanged (decisions are keyed by it)
     "report_id",
-    "source",
+    "source",  # the report's file name
     "agency_id",
     "agency",
+    "register_id",
     "year",
-    "indicator",
+    "indicator",  # the rubric indicator scoring it; null: listed, not scored
     "rule",
     "severity",
     "table",
     "row",
     "column",
+    "label",  # the row's label as printed in the report
+    "printed_text",  # the cell as printed (its text when that is not a number, 空白 for a blank)
     "expected",
     "printed",
+    "section",  # the section(s) the finding is about (comma-joined keys), for findings on no table
+    "location",  # page (PDF, OCR) or the nearest heading
     "message",
     "penalty",
     "decision",
     "decision_note",
+    "location_key",  # the finding's place whatever the report's content (a decision reopens there)
 ]
 
 RULE_TEXT = {
@@ -50,6 +56,7 @@ RULE_TEXT = {
     "fee": "报告信息处理费情况",
     "gov_items": "政府年报的考核、评议和责任追究",
     "problems": "第五部分的质量",
+    "duplicate": "同一机构同一年度有多份报告",
 }
 
 
@@ -67,6 +74,7 @@ class Check:
     expected: float | None = None
     printed: float | None = None
     pool_id: int | None = None  # the row of the shared findings pool this check scores, if any
+    section: str | None = None  # the section(s) of the report it is about, comma-joined keys (no table)
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,10 @@ def add_run_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentP
         help="在 Dask 集群上运行（调度器地址，如 tcp://10.0.0.5:8786；local 为本机 --jobs 个工作进程的集群）",
     )
     parser.add_argument("--show-code", action="store_true", default=None, help="页面中保留代码单元")
+    parser.add_argument(
+        "--register",
+        help="机构登记表 CSV 或 XLSX（见 register init）：机构类型、层级、地区和补录的发布日期以它为准",
+    )
     parser.set_defaults(func=run_command)
     return parser
 
@@ -43,7 +47,7 @@ def run_command(args: argparse.Namespace) -> int:
 
     try:
         config = load_config(args.params) if args.params else RunConfig()
-        config = config.with_overrides(corpus=args.input, output=args.output)
+        config = config.with_overrides(corpus=args.input, output=args.output, register=args.register)
     except ConfigError as exc:
         print(f"配置错误：{exc}", file=sys.stderr)
         return 2
