@@ -20,7 +20,7 @@ from disclosure_analysis.assess.model import RULE_TEXT, STATUS_TEXT
 from disclosure_analysis.assess.rubric import DUPLICATES, Rubric
 from disclosure_analysis.formats import names
 
-KINDS = {code: name.split("（")[0] for code, name in formats.agency_kinds().names.items()}
+KINDS = formats.agency_kinds().names
 NOT_SCORED = "不计分"
 _REQUIREMENT_TEXT = {
     "unified_format": "统一格式（2019 年起）的报告",

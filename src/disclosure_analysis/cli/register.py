@@ -12,7 +12,7 @@ from disclosure_analysis.cli.common import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE
 
 COLUMNS_HELP = (
     "登记表每个机构一行，列为：编号、名称、其他名称（用 | 分隔）、上级（编号或名称）、类型（人民政府、管委会、政府部门、"
-    "乡镇（街道）、事业单位、待确认）、层级（中央部门、省级、市级、县级、乡镇街道）、地区、应发布年度（如 2019-2024、"
+    "乡镇街道、事业单位、待确认）、层级（中央部门、省级、市级、县级、乡镇街道）、地区、应发布年度（如 2019-2024、"
     "2022-）、年报网址、发布日期（报告年度=日期，如 2023=2024-01-20；多个用；分隔）、备注。CSV（UTF-8）或 XLSX。"
 )
 
@@ -81,7 +81,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"登记表有误：{exc}", file=sys.stderr)
         return EXIT_USAGE
     names = formats.agency_kinds().names
-    kinds = Counter(names[e.kind].split("（")[0] for e in register.entries)
+    kinds = Counter(names[e.kind] for e in register.entries)
     dated = sum(len(e.published) for e in register.entries)
     print(
         f"登记表可以使用：{len(register.entries)} 个机构（{'、'.join(f'{k} {n} 个' for k, n in kinds.items())}），"

@@ -8,7 +8,7 @@ One row per agency, in a CSV (UTF-8) or XLSX file (first sheet); headers in Chin
 | `name` | 名称 | required: the agency's name |
 | `variants` | 其他名称 | other names its reports were printed under (old names, merged bodies), separated by `|` or `；` |
 | `parent` | 上级 | id or name of the body it reports under (a department's government, a township's county) |
-| `kind` | 类型 | 人民政府 / 管委会 / 政府部门 / 乡镇（街道） / 事业单位 / 待确认 (or government, committee, department, township, institution, unknown); empty: what the name says |
+| `kind` | 类型 | 人民政府 / 管委会 / 政府部门 / 乡镇街道 / 事业单位 / 待确认 (or government, committee, department, township, institution, unknown); empty: what the name says |
 | `level` | 层级 | 中央部门, 省级, 市级, 县级 or 乡镇街道; empty: what the name says |
 | `region` | 地区 | the region it belongs to; empty: what the name says |
 | `years` | 应发布年度 | report years it is expected to publish: `2019-2024`, `2021、2023`, `2022-` (from 2022); empty: every year assessed |
@@ -196,7 +196,7 @@ KIND_CODES = {
     "部门": "department",
     "乡镇": "township",
     "街道": "township",
-    "乡镇街道": "township",
+    "乡镇（街道）": "township",
     "事业单位": "institution",
     "未知": "unknown",
 }
@@ -285,7 +285,7 @@ def _entry(row: dict[str, str], path: Path, line: int) -> tuple[RegisterEntry, s
     info = agency_info(name)
     kind_text = row.get("kind", "")
     if kind_text and kind_text not in KIND_CODES:
-        shown = "、".join(formats.agency_kinds().names[k].split("（")[0] for k in formats.agency_kinds().names)
+        shown = "、".join(formats.agency_kinds().names.values())
         raise fail(f"类型“{kind_text}”无法识别，应为 {shown} 之一（或留空，按名称判断）")
     level = row.get("level") or None
     if level and level not in LEVELS:

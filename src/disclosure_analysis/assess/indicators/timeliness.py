@@ -87,10 +87,6 @@ def deadline(rules: list[dict], report: pd.Series, kind: str) -> tuple[dt.date, 
     return None
 
 
-def _kind_text(kind: str) -> str:
-    return formats.agency_kinds().names[kind].split("（")[0]
-
-
 def evaluate(ctx: Context, ind: Indicator) -> list[Outcome]:
     p = ind.params
     scored = f"按评估指标，无法判断时计 {100 * (ind.unknown_score or 0):g} 分"
@@ -118,7 +114,7 @@ def evaluate(ctx: Context, ind: Indicator) -> list[Outcome]:
         late = {k: days for k, (_, days) in verdicts.items() if days > 0}
         if late and len(late) < len(verdicts):
             detail = "；".join(
-                f"按{_kind_text(k)}的期限 {due[0].isoformat()}{f'晚 {days} 天' if days > 0 else '按时'}"
+                f"按{formats.agency_kinds().names[k]}的期限 {due[0].isoformat()}{f'晚 {days} 天' if days > 0 else '按时'}"
                 for k, (due, days) in verdicts.items()
             )
             text = f"待确认机构类型：{report['agency']}的名称不能说明机构类型，{detail}。请在登记表中填写类型。{scored}"
