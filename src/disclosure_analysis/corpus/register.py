@@ -147,23 +147,32 @@ class Register:
                 joined.setdefault(aid, rid)
         ids = [rid or joined.get(aid) for aid, rid in zip(out["agency_id"], matched, strict=True)]
         out["register_id"] = pd.array(ids, dtype="string")
-        source = [FROM_TEXT if isinstance(p, str) else None for p in out["published"]]
-        for i, (pos, rid) in enumerate(zip(out.index, ids, strict=True)):
-            if rid is None:
-                continue
-            e = self.get(rid)
-            if e.kind_given or e.kind != "unknown":
-                out.loc[pos, "agency_kind"] = e.kind
-                out.loc[pos, "is_government"] = is_government_kind(e.kind, e.name)
-            if e.level:
-                out.loc[pos, "level"] = e.level
-            if e.region:
-                out.loc[pos, "region"] = e.region
-            year = out.loc[pos, "year"]
-            if pd.notna(year) and (date := e.published_for(int(year))):
-                out.loc[pos, "published"] = date
-                source[i] = FROM_REGISTER
-        out["published_source"] = pd.array(source, dtype="string")
+        entries = [self.by_id[rid] if rid is not None else None for rid in ids]
+        given = [e if e is not None and (e.kind_given or e.kind != "unknown") else None for e in entries]
+        out["agency_kind"] = pd.array(
+            [e.kind if e else k for e, k in zip(given, out["agency_kind"], strict=True)], dtype="string"
+        )
+        out["is_government"] = pd.array(
+            [is_government_kind(e.kind, e.name) if e else g for e, g in zip(given, out["is_government"], strict=True)],
+            dtype="boolean",
+        )
+        for column in ("level", "region"):
+            out[column] = pd.array(
+                [getattr(e, column) or v if e else v for e, v in zip(entries, out[column], strict=True)],
+                dtype="string",
+            )
+        entered = [
+            e.published_for(int(y)) if e is not None and pd.notna(y) else None
+            for e, y in zip(entries, out["year"], strict=True)
+        ]
+        out["published_source"] = pd.array(
+            [FROM_REGISTER if d else FROM_TEXT if isinstance(p, str) else None
+             for d, p in zip(entered, out["published"], strict=True)],
+            dtype="string",
+        )
+        out["published"] = pd.array(
+            [d or p for d, p in zip(entered, out["published"], strict=True)], dtype="string"
+        )
         return out
 
 
