@@ -11,11 +11,18 @@ import pandas as pd
 from disclosure_analysis.site.export import script_json
 
 SCRIPT = Path(__file__).parent / "static" / "decisions.js"
-_STYLE = """
-.decisions-bar { display: flex; flex-wrap: wrap; gap: 0.5em; align-items: center; margin: 0.5em 0; }
-.decisions-table { border-collapse: collapse; font-size: 0.85em; }
-.decisions-table th, .decisions-table td { border: 1px solid #ddd; padding: 0.2em 0.4em; vertical-align: top; }
-.decisions-choice { white-space: nowrap; } .decisions-count { color: #555; }
+#: JupyterLab's stylesheet right-aligns and fixes table cells: these selectors are more specific
+_T = ".jp-RenderedHTMLCommon table.decisions-table, table.decisions-table"
+_STYLE = f"""
+.decisions-bar {{ display: flex; flex-wrap: wrap; gap: 0.5em; align-items: center; margin: 0.5em 0; }}
+{_T} {{ border-collapse: collapse; font-size: 0.85em; table-layout: auto; width: auto; }}
+.jp-RenderedHTMLCommon table.decisions-table td, .jp-RenderedHTMLCommon table.decisions-table th,
+table.decisions-table td, table.decisions-table th {{
+  border: 1px solid #ddd; padding: 0.2em 0.4em; vertical-align: top; text-align: left; max-width: none; }}
+table.decisions-table td:nth-child(1) {{ min-width: 8em; }}
+table.decisions-table td:nth-child(7) {{ min-width: 24em; }}
+table.decisions-table td.decisions-choice {{ white-space: nowrap; }}
+.decisions-choice label {{ margin: 0 0.6em 0 0.1em; }} .decisions-count {{ color: #555; }}
 """
 
 
