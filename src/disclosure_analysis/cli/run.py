@@ -37,6 +37,10 @@ def add_run_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentP
         default=None,
         help="在 index.html 上注明生成时间（默认不注明，相同输入得到逐字节相同的站点）",
     )
+    parser.add_argument(
+        "--register",
+        help="机构登记表 CSV 或 XLSX（见 register init）：机构类型、层级、地区和补录的发布日期以它为准",
+    )
     add_ocr(parser)
     parser.set_defaults(func=run_command)
     return parser
@@ -52,7 +56,7 @@ def run_command(args: argparse.Namespace) -> int:
 
     try:
         config = load_config(args.params) if args.params else RunConfig()
-        config = config.with_overrides(corpus=args.input, output=args.output, stamp=args.stamp)
+        config = config.with_overrides(corpus=args.input, output=args.output, stamp=args.stamp, register=args.register)
     except ConfigError as exc:
         print(f"配置错误：{exc}", file=sys.stderr)
         return 2

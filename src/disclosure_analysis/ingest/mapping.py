@@ -67,6 +67,8 @@ class Cell:
     unit: str | None = None
     reading: Reading | None = None  # how OCR recognised it (None: read from text)
     doubt: Doubt | None = None  # with flag OCR_UNCERTAIN
+    page: int | None = None  # 0-based page of the document the cell is printed on (PDF, OCR), if known
+    label: str | None = None  # the row's label as printed (表二, 表三)
 
 
 @dataclass
@@ -119,6 +121,16 @@ def _placed(values: tuple[str, ...], readings: tuple[Reading | None, ...], n: in
     """`_fit`: each column's (printed value, OCR reading), and the fit's flag."""
     positions, flag = _fit(values, n)
     return [(None, None) if i is None else (values[i], readings[i]) for i in positions], flag
+
+
+def _printed_label(row: DataRow) -> str | None:
+    """The row's label cells as printed, joined by a blank (a group label, then the row's own)."""
+    return " ".join(lb.strip() for lb in row.labels if lb.strip()) or None
+
+
+def _located(cell: Cell, row: DataRow) -> Cell:
+    cell.page, cell.label = row.line.page, _printed_label(row)
+    return cell
 
 
 def _observed(row: DataRow) -> Observed:
@@ -174,7 +186,7 @@ def map_table3(lines: list[Line], default_version: str) -> TableResult:
         placed, fit_flag = _placed(row.values, row.value_readings, ncols)
         row_flag = ROW_BY_POSITION if not observed[idx].labels else None
         for col, (raw, reading) in zip(fmt.column_codes, placed, strict=True):
-            result.cells[f"t3.{target.code}.{col}"] = _cell(raw, fit_flag or row_flag, reading=reading)
+            result.cells[f"t3.{target.code}.{col}"] = _located(_cell(raw, fit_flag or row_flag, reading=reading), row)
     return result
 
 
@@ -229,7 +241,7 @@ def map_table2(lines: list[Line], default_version: str, printed_in_full: bool = 
             cells = [(raw, fit_flag if raw is None or fit_flag == EXTRA_CELLS else None, reading) for raw, reading in placed]
         for code, (raw, flag, reading) in zip(spec.codes, cells, strict=True):
             field = AMOUNT if code in fmt.amounts else CHANGE if code in fmt.signed else COUNT
-            cell = _cell(raw, flag, field, fmt.units.get(code), reading)
+            cell = _located(_cell(raw, flag, field, fmt.units.get(code), reading), rows[idx])
             if code in fmt.units and cell.unit is None and cell.value is not None:
                 cell.unit = fmt.units[code]
             result.cells[f"t2.{code}"] = cell
@@ -246,6 +258,7 @@ def map_table4(lines: list[Line], printed_in_full: bool = False) -> TableResult:
     values: list[str] = []
     readings: list[Reading | None] = []
     joined = False
+    pages: list[int | None] = []  # the page of each value
     for ln in lines:
         row = data_row(ln)
         if row is None:
@@ -259,6 +272,7 @@ def map_table4(lines: list[Line], printed_in_full: bool = False) -> TableResult:
             continue
         values.extend(row.values)
         readings.extend(row.value_readings)
+        pages.extend([ln.page] * len(row.values))
         if len(values) >= len(codes):
             break
     if not values:
@@ -269,10 +283,13 @@ def map_table4(lines: list[Line], printed_in_full: bool = False) -> TableResult:
         result.notes.extend(split.notes)
         result.cells = {key: _cell(*cell) for key, cell in split.cells.items()}
         return result
-    placed, flag = _placed(tuple(values), tuple(readings), len(codes))
+    where, flag = _fit(tuple(values), len(codes))
     result.found = True
-    for code, (raw, reading) in zip(codes, placed, strict=True):
-        result.cells[f"t4.{code}"] = _cell(raw, flag, reading=reading)
+    for code, i in zip(codes, where, strict=True):
+        cell = result.cells[f"t4.{code}"] = _cell(
+            None if i is None else values[i], flag, reading=None if i is None else readings[i]
+        )
+        cell.page = None if i is None else pages[i]
     if flag:
         result.notes.append(f"表四应有 {len(codes)} 个数字，实际读到 {len(values)} 个")
     return result

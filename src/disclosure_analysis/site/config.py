@@ -12,6 +12,7 @@ YAML schema (every key optional; the defaults are the demo run, `params/demo.yam
 | `show_code` | bool | `false` | keep code cells in the pages |
 | `peer_group` | str | `level` | peers for the agency pages: `level` (同级) or `region` (同一地区) |
 | `case_study_report` | str | `""` | report id for the case study; empty = the report with the most 表三 cells |
+| `register` | str | `""` | the agency register (CSV or XLSX, `corpus.register`): agency kinds, levels, regions and dates entered by hand override what the names and texts say; empty = none |
 | `timeout` | int | `600` | seconds one notebook may run |
 | `stamp` | bool | `false` | show the time of writing on index.html (then two runs no longer give the same file) |
 """
@@ -47,6 +48,7 @@ class RunConfig:
     show_code: bool = False
     peer_group: str = "level"
     case_study_report: str = ""
+    register: str = ""
     timeout: int = 600
     stamp: bool = False
 
@@ -82,7 +84,7 @@ def parse_config(data: dict[str, Any] | None) -> RunConfig:
             if not isinstance(values, list):
                 raise ConfigError(f"{key} 应为列表，收到 {values!r}")
             data[key] = tuple(_convert(kind, v, key) for v in values)
-    for key in ("corpus", "peer_group", "case_study_report"):
+    for key in ("corpus", "peer_group", "case_study_report", "register"):
         if key in data:
             data[key] = "" if data[key] is None else str(data[key])
     for key in ("show_code", "stamp"):

@@ -19,6 +19,11 @@ def plan_pages(corpus: Corpus, config: RunConfig, corpus_path: Path) -> tuple[li
     reports = subset(corpus.reports, config.agencies, config.years)
     file_hash = dict(zip(corpus.manifest["report_id"], corpus.manifest["sha256"], strict=True))
     common = {"corpus": str(corpus_path), "output_dir": "."}  # pages run in a folder of their own
+    register = []  # the register's content hash is an input of every page that reads it
+    if config.register:
+        path = Path(config.register).resolve()
+        common["register"] = str(path)
+        register = [hashlib.sha256(path.read_bytes()).hexdigest()]
     pages: list[Page] = []
     failed: list[PageResult] = []
     if "agency" in config.notebooks:
@@ -35,7 +40,7 @@ def plan_pages(corpus: Corpus, config: RunConfig, corpus_path: Path) -> tuple[li
                     "years": list(config.years),
                     "peer_group": config.peer_group,
                 },
-                inputs=[file_hash[r] for r in own["report_id"]],
+                inputs=[file_hash[r] for r in own["report_id"]] + register,
                 agency_id=agency_id,
                 years=_years(own),
             )
@@ -55,7 +60,7 @@ def plan_pages(corpus: Corpus, config: RunConfig, corpus_path: Path) -> tuple[li
                 path="overview",
                 title="语料总览",
                 parameters={**common, "years": list(config.years), "agencies": list(config.agencies)},
-                inputs=[file_hash[r] for r in reports["report_id"]] + list(unread),
+                inputs=[file_hash[r] for r in reports["report_id"]] + list(unread) + register,
                 years=_years(reports),
             )
         )

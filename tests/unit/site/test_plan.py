@@ -55,3 +55,15 @@ def test_unsafe_and_unknown_ids_fail_before_running(tmp_path: Path) -> None:
     assert bad.page.path.startswith("agencies/invalid-") and ".." not in bad.page.path
     assert "不允许的字符" in bad.error
     assert not list(tmp_path.iterdir())
+
+
+def test_a_register_is_a_parameter_and_an_input_of_the_pages(tmp_path: Path) -> None:
+    register = tmp_path / "register.csv"
+    register.write_text("编号,名称\na,甲局\n", encoding="utf-8")
+    config = RunConfig(output=tmp_path, register=str(register))
+    pages, _ = plan_pages(corpus({"a-1": "甲局"}), config, Path("c"))
+    agency, overview = pages[0], pages[1]
+    assert agency.parameters["register"] == str(register.resolve()) == overview.parameters["register"]
+    assert len(agency.inputs) == 2 and agency.inputs[-1] == overview.inputs[-1]  # its content hash
+    unchanged, _ = plan_pages(corpus({"a-1": "甲局"}), RunConfig(output=tmp_path), Path("c"))
+    assert "register" not in unchanged[0].parameters  # pages without a register keep their keys
