@@ -12,6 +12,9 @@ YAML schema (every key optional; the defaults are the demo run, `params/demo.yam
 | `show_code` | bool | `false` | keep code cells in the pages |
 | `peer_group` | str | `level` | peers for the agency pages: `level` (同级) or `region` (同一地区) |
 | `case_study_report` | str | `""` | report id for the case study; empty = the report with the most 表三 cells |
+| `lesson_agency` | str | `""` | the lesson's agency: its name, part of it (洪泽区) or its id; empty = the most instructive report's |
+| `lesson_year` | int | `0` | the lesson's report year; 0 = the agency's (or corpus's) most instructive report |
+| `lesson_two_reports` | bool | `false` | the lesson sets an agency's 2021-format report beside its 2019-format one |
 | `timeout` | int | `600` | seconds one notebook may run |
 """
 
@@ -26,7 +29,7 @@ import yaml
 from disclosure_analysis.analysis.peers import PEER_GROUPS
 from disclosure_analysis.page.display import is_safe_id
 
-NOTEBOOKS = ("agency", "overview", "case_study")
+NOTEBOOKS = ("agency", "overview", "case_study", "lesson")
 SAMPLE = "sample"
 
 
@@ -46,6 +49,9 @@ class RunConfig:
     show_code: bool = False
     peer_group: str = "level"
     case_study_report: str = ""
+    lesson_agency: str = ""
+    lesson_year: int = 0
+    lesson_two_reports: bool = False
     timeout: int = 600
 
     def __post_init__(self) -> None:
@@ -80,13 +86,17 @@ def parse_config(data: dict[str, Any] | None) -> RunConfig:
             if not isinstance(values, list):
                 raise ConfigError(f"{key} 应为列表，收到 {values!r}")
             data[key] = tuple(_convert(kind, v, key) for v in values)
-    for key in ("corpus", "peer_group", "case_study_report"):
+    for key in ("corpus", "peer_group", "case_study_report", "lesson_agency"):
         if key in data:
             data[key] = "" if data[key] is None else str(data[key])
-    if "show_code" in data and not isinstance(data["show_code"], bool):
-        raise ConfigError(f"show_code 应为 true 或 false，收到 {data['show_code']!r}")
-    if "timeout" in data:
-        data["timeout"] = _convert(int, data["timeout"], "timeout")
+    for key in ("show_code", "lesson_two_reports"):
+        if key in data and not isinstance(data[key], bool):
+            raise ConfigError(f"{key} 应为 true 或 false，收到 {data[key]!r}")
+    if data.get("lesson_year", 0) is None:
+        data["lesson_year"] = 0  # `lesson_year:` left empty in the YAML file
+    for key in ("timeout", "lesson_year"):
+        if key in data:
+            data[key] = _convert(int, data[key], key)
     return RunConfig(**data)
 
 

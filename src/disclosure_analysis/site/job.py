@@ -15,6 +15,7 @@ from pathlib import Path
 from nbclient.exceptions import CellTimeoutError
 from papermill.exceptions import PapermillExecutionError
 
+from disclosure_analysis.site.editions import render_editions
 from disclosure_analysis.site.execute import execute
 from disclosure_analysis.site.export import to_html
 from disclosure_analysis.site.kernel import MemoryIO
@@ -60,10 +61,14 @@ def render_job(job: PageJob) -> PageOutput:
             error = describe(exc)
         finally:
             text = MemoryIO.take(f"site:{job.page.path}.ipynb")
-        html, warnings = to_html(nb, job.page.title, job.show_code, job.page.home) if nb else ("", [])
+        extra: dict[str, bytes] = {}
+        if nb is not None and job.page.editions:
+            html, warnings, extra = render_editions(nb, job.page)
+        else:
+            html, warnings = to_html(nb, job.page.title, job.show_code, job.page.home) if nb else ("", [])
         files = {
             p.relative_to(work).as_posix(): p.read_bytes() for p in sorted(work.rglob("*")) if p.is_file()
-        }
+        } | extra
     return PageOutput(text, html, files, warnings, error, time.perf_counter() - started)
 
 

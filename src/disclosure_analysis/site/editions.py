@@ -1,0 +1,144 @@
+"""A lesson's two editions from one executed notebook, and its teacher's guide.
+
+- The teacher's edition is the executed notebook as it is: every cell, with the reference answers.
+- The student's edition is made from it by nbconvert's `TagRemovePreprocessor`: cells tagged `answer`
+  (参考答案) or `teacher` (notes for the teacher) are removed, and the outputs of cells tagged
+  `answer-output` (the program's own checks, which give the answers away) are cleared; the code stays, so
+  a student runs those cells to check the work. The exercise cells stay as they are.
+
+Both are written as .ipynb and HTML with their code shown (a lesson is run as well as read): the teacher's
+as the page itself (`<path>.ipynb`, `<path>.html`, the page's path contains `teacher`), the student's beside
+it (`student` in place of `teacher`). The teacher's guide (`guide.md` beside them, Markdown) lists the
+lesson's parts with their timings (from the notebook's `## 第N部分　…（M 分钟）` headings) and what each
+exercise teaches (from the metadata `page.lesson` attaches to each question).
+"""
+
+from __future__ import annotations
+
+import copy
+import posixpath
+import re
+
+import nbformat
+from nbconvert.preprocessors import TagRemovePreprocessor
+
+from disclosure_analysis.page.lesson import METADATA
+from disclosure_analysis.site.export import to_html
+from disclosure_analysis.site.pages import Page
+
+TEACHER, STUDENT, GUIDE = "teacher", "student", "guide"
+REMOVED_CELLS = frozenset({"answer", "teacher"})
+CLEARED_OUTPUTS = frozenset({"answer-output"})
+HIDDEN_INPUTS = frozenset({"hide-input"})  # cells that only display: their code is left out of the HTML
+_PART = re.compile(r"^##\s+(第.+?部分)\s*(.+?)（(\d+)\s*分钟）\s*$", re.M)
+
+
+def edition_path(page: Page, edition: str) -> str:
+    """The site path (without suffix) of an edition of lesson `page` (its own path is the teacher's)."""
+    if TEACHER not in posixpath.basename(page.path):
+        raise ValueError(f"a lesson page's path names the teacher's edition: {page.path!r}")
+    folder, name = posixpath.split(page.path)
+    return posixpath.join(folder, name.replace(TEACHER, edition))
+
+
+def student_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """A copy of executed notebook `nb` without the answers (see the module docstring)."""
+    return _removed(nb, remove_cell_tags=REMOVED_CELLS, remove_all_outputs_tags=CLEARED_OUTPUTS)
+
+
+def for_html(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """A copy of an edition to export as HTML: the code of cells that only display is left out."""
+    return _removed(nb, remove_input_tags=HIDDEN_INPUTS)
+
+
+def _removed(nb: nbformat.NotebookNode, **tags: frozenset[str]) -> nbformat.NotebookNode:
+    """A copy of `nb` processed by `TagRemovePreprocessor` with `tags` (its traits, e.g. remove_cell_tags)."""
+    remove = TagRemovePreprocessor(enabled=True, **{k: set(v) for k, v in tags.items()})
+    return remove.preprocess(copy.deepcopy(nb), {})[0]
+
+
+def render_editions(
+    nb: nbformat.NotebookNode, page: Page
+) -> tuple[str, list[str], dict[str, bytes]]:
+    """The teacher's page (HTML), the stderr left out of it, and the student's edition and the guide as
+    site files (path → content)."""
+    html, warnings = to_html(for_html(nb), f"{page.title}（教师版）", True, page.home)
+    student = student_notebook(nb)
+    student_html, _ = to_html(for_html(student), f"{page.title}（学生版）", True, page.home)
+    path = edition_path(page, STUDENT)
+    files = {
+        f"{path}.ipynb": nbformat.writes(student).encode("utf-8"),
+        f"{path}.html": student_html.encode("utf-8"),
+        f"{edition_path(page, GUIDE)}.md": guide(nb, page).encode("utf-8"),
+    }
+    return html, warnings, files
+
+
+def lesson_parts(nb: nbformat.NotebookNode) -> list[tuple[str, str, int]]:
+    """(part, title, minutes) of each `## 第N部分　title（M 分钟）` heading, in order."""
+    text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    return [(part, title, int(minutes)) for part, title, minutes in _PART.findall(text)]
+
+
+def lesson_marks(nb: nbformat.NotebookNode, key: str) -> list[dict]:
+    """The `key` entries ("case", "exercise") of the lesson metadata of `nb`'s outputs, in order."""
+    return [
+        out["metadata"][METADATA][key]
+        for cell in nb.cells
+        for out in cell.get("outputs", [])
+        if key in out.get("metadata", {}).get(METADATA, {})
+    ]
+
+
+def guide(nb: nbformat.NotebookNode, page: Page) -> str:
+    """The teacher's guide (Markdown) of an executed lesson notebook."""
+    name = posixpath.basename
+    teacher, student = name(page.path), name(edition_path(page, STUDENT))
+    parts = lesson_parts(nb)
+    exercises = lesson_marks(nb, "exercise")
+    cases = lesson_marks(nb, "case")
+    case = cases[0]["title"] if cases else page.title
+    lines = [
+        "# 教师指南：读懂一份政府信息公开工作年度报告",
+        "",
+        f"本课案例：**{_md(case)}**。全课 {sum(m for *_, m in parts)} 分钟，{len(exercises)} 道练习。",
+        "",
+        "## 材料",
+        "",
+        f"- 教师版（含参考答案）：`{teacher}.html`（网页）、`{teacher}.ipynb`（笔记本）",
+        f"- 学生版（不含参考答案，可直接分发）：`{student}.html`（网页，可打印）、`{student}.ipynb`（笔记本）",
+        "- 学生在笔记本中把答案写在每道练习下的 `answer = None` 处，运行该单元即知对错（答错有提示，不显示答案）；"
+        "学生版里程序核对的单元没有输出，学生自己运行后对照。运行笔记本需要安装本软件包并能读到同一语料。",
+        "",
+        "## 课堂安排",
+        "",
+        "| 部分 | 内容 | 时间 |",
+        "|---|---|---|",
+        *[f"| {part} | {_md(title)} | {minutes} 分钟 |" for part, title, minutes in parts],
+        "",
+        "## 练习与教学要点",
+        "",
+        "| 练习 | 题目 | 教学要点 |",
+        "|---|---|---|",
+        *[
+            f"| 练习{e['number']} | {_md(e['title'])} | {_md(e['teaches'])}"
+            + (f"（本报告改做，因为{_md(e['substitute'].rstrip('。'))}）" if e.get("substitute") else "")
+            + " |"
+            for e in exercises
+        ],
+        "",
+        "## 建议",
+        "",
+        "- 练习1、2 在读表时当堂做；练习3 至 7 先让学生手算，再一起运行“用代码核对”的单元对照。",
+        "- 参考答案由程序从报告数据算出；练习8、9 的分类按程序的固定规则，有争议处正好用于讨论。",
+        "- 换一份报告：在运行配置中设 `lesson_agency`（机构名称或其中一段）和 `lesson_year`；"
+        "`lesson_two_reports: true` 让同一机构 2019 年版与 2021 年版的两份报告对照。",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _md(text: str) -> str:
+    """Text from a report inside a Markdown table cell: no pipe or line break can break the table, and no
+    markup is interpreted."""
+    return re.sub(r"([\\`*_\[\]<>|#])", r"\\\1", " ".join(str(text).split()))
