@@ -162,6 +162,11 @@ def _value(v: object) -> int | None:
     return None if pd.isna(v) else int(v)  # type: ignore[call-overload]
 
 
+def _fails(holds: object) -> bool:
+    """Whether an identity's `holds` value says it fails (not when it could not be checked)."""
+    return not pd.isna(holds) and not holds
+
+
 def _label(column: str) -> str:
     return names.APPLICANTS[column]
 
@@ -250,7 +255,7 @@ def r3_columns(n: int, corpus: Corpus, case: Case) -> Exercise:
     differences = [
         f"{_label(c)}列各项之和 {_n(s)}、总计 {_n(t)}"
         for c, s, t, ok in r3[["column", "results_sum", "handled_total", "holds"]].itertuples(index=False)
-        if ok is False
+        if _fails(ok)
     ]
     return Exercise(
         n, title, teaches,
@@ -271,7 +276,7 @@ def r5_groups(n: int, corpus: Corpus, case: Case, cells: Cells) -> Exercise:
     details = [
         f"{names.T4_GROUPS[g]}：四项之和 {_n(s)}，总计 {_n(t)}"
         for g, s, t, ok in r5[["group", "parts_sum", "total", "holds"]].itertuples(index=False)
-        if ok is False
+        if _fails(ok)
     ]
     return Exercise(
         n, title, teaches,
