@@ -29,6 +29,16 @@ def add_run_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentP
         help="在 Dask 集群上运行（调度器地址，如 tcp://10.0.0.5:8786；local 为本机 --jobs 个工作进程的集群）",
     )
     parser.add_argument("--show-code", action="store_true", default=None, help="页面中保留代码单元")
+    lesson = parser.add_argument_group("课堂教学（lesson 笔记本）")
+    lesson.add_argument("--lesson-agency", metavar="机构名称", help="选用的机构：名称或其中一段（如 洪泽区）")
+    lesson.add_argument("--lesson-year", type=int, metavar="年度", help="选用的报告年度（如 2023）")
+    lesson.add_argument(
+        "--two-reports",
+        dest="lesson_two_reports",
+        action="store_true",
+        default=None,
+        help="同一机构 2021 年版格式的报告与 2019 年版格式的报告对照",
+    )
     parser.set_defaults(func=run_command)
     return parser
 
@@ -43,7 +53,13 @@ def run_command(args: argparse.Namespace) -> int:
 
     try:
         config = load_config(args.params) if args.params else RunConfig()
-        config = config.with_overrides(corpus=args.input, output=args.output)
+        config = config.with_overrides(
+            corpus=args.input,
+            output=args.output,
+            lesson_agency=args.lesson_agency,
+            lesson_year=args.lesson_year,
+            lesson_two_reports=args.lesson_two_reports,
+        )
     except ConfigError as exc:
         print(f"配置错误：{exc}", file=sys.stderr)
         return 2
