@@ -280,7 +280,7 @@ display(lesson_page.answer(exercises[9]))
 
 # %% tags=["answer-output"]
 own = full.agency(case.agency_id)
-said = lesson.five_statements(own, case)[0]
+said = lesson.five_statements(full, case)[0]
 parts = [page.table(section_five.agency_statements(said, str(said["agency_id"].iloc[0])), nowrap=["类型"])] if not said.empty else []
 if not texts.empty and case.previous_id:
     parts.append(section_five.repeated_html(own, case.report_id))

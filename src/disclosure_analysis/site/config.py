@@ -7,7 +7,7 @@ YAML schema (every key optional; the defaults are the demo run, `params/demo.yam
 | `corpus` | str | `sample` | folder (or file) of reports; `sample` = the embedded sample corpus |
 | `agencies` | list[str] | `[]` | agency ids to render (ASCII `[a-z0-9-]`); empty = every agency |
 | `years` | list[int] | `[]` | years to include; empty = every year |
-| `notebooks` | list[str] | `[agency, overview, case_study]` | which notebooks to run |
+| `notebooks` | list[str] | `[agency, overview, case_study, lesson]` | which notebooks to run |
 | `output` | str | `outputs/demo` | site folder (relative paths are relative to the working directory) |
 | `show_code` | bool | `false` | keep code cells in the pages |
 | `peer_group` | str | `level` | peers for the agency pages: `level` (同级) or `region` (同一地区) |

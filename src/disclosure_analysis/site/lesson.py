@@ -14,8 +14,9 @@ from disclosure_analysis.site.pages import FAILED, Page, PageResult
 PATH = f"lesson-{TEACHER}"
 
 
-def lesson_page(corpus: Corpus, config: RunConfig, common: dict[str, Any]) -> Page | PageResult:
-    """The lesson page, or a failed result saying why no report fits the configuration.
+def lesson_page(corpus: Corpus, config: RunConfig, common: dict[str, Any]) -> Page | PageResult | None:
+    """The lesson page; a failed result saying why no report fits what the configuration asks for; None when
+    it asks for nothing in particular and no report has 表三 numbers (as for the case study).
 
     Its inputs are every report of the corpus: the default case is the corpus's most instructive report,
     and the lesson compares it with its peers and its agency's other years.
@@ -34,6 +35,8 @@ def lesson_page(corpus: Corpus, config: RunConfig, common: dict[str, Any]) -> Pa
             config.agencies, config.years,
         )
     except CaseError as exc:
+        if not (config.lesson_agency or config.lesson_year or config.lesson_two_reports or config.agencies):
+            return None
         page = Page(notebook="lesson", path=PATH, title="课堂教学", parameters=parameters, inputs=[], editions=True)
         return PageResult(page, FAILED, error=str(exc))
     years = sorted({case.year, *([_year(corpus, case.partner_id)] if case.partner_id else [])})

@@ -84,7 +84,7 @@ def plan_pages(corpus: Corpus, config: RunConfig, corpus_path: Path) -> tuple[li
         lesson = lesson_page(corpus, config, common)
         if isinstance(lesson, Page):
             pages.append(lesson)
-        else:
+        elif lesson is not None:
             failed.append(lesson)
     return pages, failed
 

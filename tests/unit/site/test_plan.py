@@ -54,6 +54,9 @@ def test_a_lesson_no_report_fits_fails_before_running(tmp_path: Path) -> None:
     two = RunConfig(output=tmp_path, notebooks=("lesson",), lesson_two_reports=True)
     pages, failed = plan_pages(corpus({"a-1": "甲局"}), two, Path("c"))
     assert not pages and "2019 年版格式" in failed[0].error
+    empty = corpus({"a-1": "甲局"})
+    empty.table3 = empty.table3.iloc[0:0]  # no report with 表三 numbers, nothing asked for: no lesson (as for the case study)
+    assert plan_pages(empty, RunConfig(output=tmp_path, notebooks=("lesson",)), Path("c")) == ([], [])
 
 
 def test_unsafe_and_unknown_ids_fail_before_running(tmp_path: Path) -> None:

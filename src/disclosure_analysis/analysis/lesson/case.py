@@ -56,11 +56,11 @@ def instructive(corpus: Corpus) -> pd.DataFrame:
     column per kind of INSTRUCTIVE finding, `score` (their weights summed), `findings` (errors and warnings)
     and `filled` (表三 cells printed); best case first."""
     t3 = corpus.table3
-    filled = t3[t3["value"].notna()].groupby("report_id").size().rename("filled")
-    reports = corpus.reports[corpus.reports["report_id"].isin(filled.index)]
-    reports = reports[["report_id", "agency_id", "agency", "year", "template"]].dropna(subset=["year"])
+    filled = t3.loc[t3["value"].notna(), "report_id"].value_counts()
+    out = corpus.reports[corpus.reports["report_id"].isin(filled.index)]
+    out = out[["report_id", "agency_id", "agency", "year", "template"]].dropna(subset=["year"])
+    out = out.assign(filled=out["report_id"].map(filled).astype(int))
     found = corpus.findings[corpus.findings["severity"].isin(["error", "warning"])]
-    out = reports.merge(filled, left_on="report_id", right_index=True)
     rules: dict[str, set[str]] = {}
     for rid, rule in zip(found["report_id"].tolist(), found["rule"].tolist(), strict=True):
         rules.setdefault(rid, set()).add(rule)
