@@ -86,9 +86,9 @@ def literal(exercise: Exercise) -> str:
     return repr(exercise.answer)
 
 
-def run_teacher_edition(site: Path, exercises: list[Exercise], work: Path) -> nbformat.NotebookNode:
-    """Run the teacher's .ipynb again on a fresh kernel with every exercise answered as the key says."""
-    nb = nbformat.read(site / "lesson-teacher.ipynb", as_version=4)
+def run_answered(edition: Path, exercises: list[Exercise], work: Path) -> nbformat.NotebookNode:
+    """Run an edition's .ipynb again on a fresh kernel with every exercise answered as the key says."""
+    nb = nbformat.read(edition, as_version=4)
     answered = 0
     for cell in nb.cells:
         found = re.match(r"answer = None  # 练习(\d+)：", cell.source)
@@ -128,14 +128,18 @@ def test_the_demo_lesson_in_both_editions(sample_lesson) -> None:
     assert "lesson-teacher.html" in index and "课堂教学" in index
 
 
-def test_every_exercise_cell_of_the_teacher_edition_runs_and_takes_the_key(sample_lesson, tmp_path: Path) -> None:
+@pytest.mark.parametrize("edition", ["lesson-teacher.ipynb", "lesson-student.ipynb"])
+def test_every_exercise_cell_runs_and_takes_the_key(sample_lesson, edition: str, tmp_path: Path) -> None:
     out, result = sample_lesson
     _, exercises = case_of(Path(result.pages[0].page.parameters["corpus"]), result.pages[0].page.parameters)
-    nb = run_teacher_edition(out, exercises, tmp_path)
+    nb = run_answered(out / edition, exercises, tmp_path)
     errors = [o for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
     assert not errors, errors
     said = checks(nb)
     assert len(said) == len(exercises) and all("正确" in s for s in said), said
+    if edition.startswith("lesson-student"):  # run by a student, it still shows no answer
+        assert "参考答案" not in "".join(o.get("data", {}).get("text/html", "") for c in nb.cells
+                                        for o in c.get("outputs", []))
 
 
 @pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason=f"reference corpus not found at {SHARED_CORPUS}")
