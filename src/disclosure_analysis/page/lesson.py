@@ -47,7 +47,8 @@ def case_header(case: Case, one: Corpus) -> Marked:
         rid=case.report_id,
     )
     title = page.text(f"本课案例：{case.title}", tag="h2")
-    return Marked(title.to_html() + facts.to_html(), {"case": {"title": case.title, "reasons": list(case.reasons)}})
+    reasons = [INSTRUCTIVE[r] for r in case.reasons]
+    return Marked(title.to_html() + facts.to_html(), {"case": {"title": case.title, "reasons": reasons}})
 
 
 def report_title(one: Corpus) -> str:

@@ -97,11 +97,13 @@ def guide(nb: nbformat.NotebookNode, page: Page) -> str:
     parts = lesson_parts(nb)
     exercises = lesson_marks(nb, "exercise")
     cases = lesson_marks(nb, "case")
-    case = cases[0]["title"] if cases else page.title
+    case = cases[0] if cases else {"title": page.title, "reasons": []}
+    why = "；".join(case.get("reasons", [])) or "没有发现勾稽关系、跨年衔接或第五部分雷同方面的问题"
     lines = [
         "# 教师指南：读懂一份政府信息公开工作年度报告",
         "",
-        f"本课案例：**{_md(case)}**。全课 {sum(m for *_, m in parts)} 分钟，{len(exercises)} 道练习。",
+        f"本课案例：**{_md(case['title'])}**（{_md(why)}）。全课 {sum(m for *_, m in parts)} 分钟，"
+        f"{len(exercises)} 道练习。",
         "",
         "## 材料",
         "",
@@ -131,8 +133,9 @@ def guide(nb: nbformat.NotebookNode, page: Page) -> str:
         "",
         "- 练习1、2 在读表时当堂做；练习3 至 7 先让学生手算，再一起运行“用代码核对”的单元对照。",
         "- 参考答案由程序从报告数据算出；练习8、9 的分类按程序的固定规则，有争议处正好用于讨论。",
-        "- 换一份报告：在运行配置中设 `lesson_agency`（机构名称或其中一段）和 `lesson_year`；"
-        "`lesson_two_reports: true` 让同一机构 2019 年版与 2021 年版的两份报告对照。",
+        "- 换一份报告：`disclosure-analysis run --params params/lesson.yaml --input 报告文件夹 --lesson-agency 机构名称"
+        " --lesson-year 年度`（机构名称可写其中一段）；加 `--two-reports` 让同一机构 2019 年版与 2021 年版的两份报告对照。"
+        "运行配置中的对应键是 `lesson_agency`、`lesson_year`、`lesson_two_reports`。",
         "",
     ]
     return "\n".join(lines)

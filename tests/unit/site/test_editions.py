@@ -27,7 +27,7 @@ def shown(html: str, meta: dict | None = None) -> nbformat.NotebookNode:
 def notebook() -> nbformat.NotebookNode:
     cells = [
         new_markdown_cell("## 第一部分　读表（10 分钟）\n\n正文"),
-        new_code_cell("show_case()", outputs=[shown("<h2>案例</h2>", {"case": {"title": "甲|局 2024 年度报告"}})]),
+        new_code_cell("show_case()", outputs=[shown("<h2>案例</h2>", {"case": {"title": "甲|局 2024 年度报告", "reasons": ["表内勾稽关系不成立"]}})]),
         new_code_cell("note()", metadata={"tags": ["teacher"]}, outputs=[shown("<p>选择原因</p>")]),
         new_code_cell("question(1)", metadata={"tags": ["hide-input"]}, outputs=[
             shown("<h3>练习1　算一算</h3>", {"exercise": {"number": 1, "title": "算一算", "teaches": "分母*是*什么",
@@ -68,7 +68,7 @@ def test_editions_html_and_guide() -> None:
     text = files["lesson-guide.md"].decode()
     assert "| 第一部分 | 读表 | 10 分钟 |" in text and "全课 15 分钟，1 道练习" in text
     assert r"| 练习1 | 算一算 | 分母\*是\*什么 |" in text and r"甲\|局" in text  # report text cannot break out
-    assert "lesson-student.html" in text and "lesson-teacher.ipynb" in text
+    assert "lesson-student.html" in text and "lesson-teacher.ipynb" in text and "（表内勾稽关系不成立）" in text
 
 
 def test_parts_and_paths() -> None:

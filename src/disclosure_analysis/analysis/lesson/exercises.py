@@ -6,7 +6,7 @@ report lacks what an exercise needs (a blank cell, no previous year, no section 
 says so and asks something the report can answer instead: it never fails and never guesses.
 
 Kinds of answer: `number` (a count or difference, exact), `percent` (0.526, 52.6 or "52.6%" within 0.1
-percentage point), `choice` (one word of `options`), `set` (names separated by 、 or commas; 无 for none),
+percentage point), `choice` (one word, as the question offers it), `set` (names separated by 、 or commas; 无 for none),
 `sequence` (words in order).
 """
 
@@ -20,7 +20,7 @@ from typing import Any
 import pandas as pd
 
 from disclosure_analysis import formats
-from disclosure_analysis.analysis import metrics, problems
+from disclosure_analysis.analysis import derived, metrics, problems
 from disclosure_analysis.analysis.lesson.case import NEW, Case, report_of
 from disclosure_analysis.analysis.peers import peer_position
 from disclosure_analysis.analysis.problems.segment import KIND_NAMES
@@ -52,7 +52,6 @@ class Exercise:
     answer_text: str
     working: str = ""
     hint: str = ""
-    options: tuple[str, ...] = ()
     table: pd.DataFrame | None = field(default=None, compare=False)  # data shown with the question
     substitute: str = ""  # why the original exercise could not be asked of this report, when it could not
 
@@ -174,7 +173,7 @@ def _label(column: str) -> str:
 def _cannot(number: int, title: str, teaches: str, question: str, why: str, substitute: str = "") -> Exercise:
     return Exercise(
         number, title, teaches, question + "（填“能”或“不能”）", "choice", CANNOT, f"答案：{CANNOT}。{why}",
-        options=("能", CANNOT), hint="空白不等于 0。", substitute=substitute,
+        hint="空白不等于 0。", substitute=substitute,
     )
 
 
@@ -284,7 +283,7 @@ def r5_groups(n: int, corpus: Corpus, case: Case, cells: Cells) -> Exercise:
         f"“结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计”，写出不成立的组（用顿号隔开；都成立写“{NONE}”）。",
         "set", frozenset(broken),
         f"答案：{'、'.join(broken) if broken else NONE}" + (f"（{'；'.join(details)}）" if details else ""),
-        options=tuple(names.T4_GROUPS.values()), hint="组名照抄：行政复议、行政诉讼（未经复议直接起诉）、行政诉讼（复议后起诉）。",
+        hint="组名照抄：行政复议、行政诉讼（未经复议直接起诉）、行政诉讼（复议后起诉）。",
     )
 
 
@@ -318,7 +317,7 @@ def carry_over(n: int, corpus: Corpus, case: Case, cells: Cells) -> Exercise:
             f"“四、结转下年度继续办理”为 {previous} 件。两者是否衔接？（填“一致”或“不一致”）",
             "choice", "一致" if same else "不一致",
             f"答案：{'一致' if same else '不一致'}（今年上年结转 {carried_in}，去年结转下年度 {previous}）",
-            options=("一致", "不一致"), hint="上一年结转下年度继续办理的申请，就是今年的上年结转。",
+            hint="上一年结转下年度继续办理的申请，就是今年的上年结转。",
         )
     why = (f"语料中没有该机构 {case.year - 1} 年度的报告" if case.previous_id is None
            else "本报告或上年报告的结转格为空白")
@@ -334,7 +333,7 @@ def carry_over(n: int, corpus: Corpus, case: Case, cells: Cells) -> Exercise:
             f"{case.year + 1} 年度报告表三总计列“二、上年结转”为 {carried_next} 件。两者是否衔接？（填“一致”或“不一致”）",
             "choice", "一致" if same else "不一致",
             f"答案：{'一致' if same else '不一致'}（今年结转下年度 {carried_out}，明年上年结转 {carried_next}）",
-            options=("一致", "不一致"), hint="今年结转下年度继续办理的申请，就是明年的上年结转。", substitute=substitute,
+            hint="今年结转下年度继续办理的申请，就是明年的上年结转。", substitute=substitute,
         )
     if carried_out is None:
         return _cannot(
@@ -364,7 +363,7 @@ def narrative_vs_table(n: int, corpus: Corpus, case: Case, cells: Cells) -> Exer
             "choice", "一致" if same else "不一致",
             f"答案：{'一致' if same else '不一致'}（正文 {_n(said)} 件，表三 {table} 件）",
             working="" if same else "不一致时先想想：正文是否只统计了一部分申请（如只算网上申请）？报告应当说明口径。",
-            options=("一致", "不一致"), hint="对照正文的件数和表三第一行的总计。",
+            hint="对照正文的件数和表三第一行的总计。",
         )
     substitute = "正文没有写出收到申请的件数（或表三该格为空白），无法对照 T1。"
     if table is None:
@@ -463,7 +462,7 @@ def _has_five(corpus: Corpus, report_id: str | None) -> bool:
 
 def peers(n: int, corpus: Corpus, case: Case) -> Exercise:
     title, teaches = "与同级机关比较公开率", "比较要在同级、同年的报告之间进行，并说明比较的范围"
-    rates = metrics.release_rate(corpus.table3)
+    rates = derived.frame(corpus, "release_rate")
     ranked = peer_position(rates, "release_rate", corpus.reports, by="level")
     mine = ranked[ranked["report_id"] == case.report_id]
     if not mine.empty and pd.notna(mine["rank"].iloc[0]) and int(mine["peer_count"].iloc[0]) >= 2:
@@ -490,7 +489,7 @@ def peers(n: int, corpus: Corpus, case: Case) -> Exercise:
     return Exercise(
         n, title, teaches, f"{substitute}改做：本报告的公开率比该机构 {case.year - 1} 年度高还是低？（填“高”或“低”）",
         "choice", higher, f"答案：{higher}（{case.year - 1} 年 {before:.1%}，{case.year} 年 {now:.1%}）",
-        options=("高", "低"), hint="分别算出两年的公开率。", substitute=substitute,
+        hint="分别算出两年的公开率。", substitute=substitute,
     )
 
 
