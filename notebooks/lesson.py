@@ -130,6 +130,7 @@ r5 = reading.r5(one)
 if r5 is None:
     display(page.note("该报告没有读出表四。"))
 else:
+    display(reading.table4(one))
     charts.bars(
         reading.table4_outcomes(one),
         "group",

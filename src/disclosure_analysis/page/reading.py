@@ -66,6 +66,16 @@ def table3(one: Corpus, basis: bool = False) -> page.Table | None:
     return page.table(grid.rename_axis(index="行", columns=None), index=True)
 
 
+def table4(one: Corpus) -> page.Table | None:
+    """表四 as printed: its three groups by the five columns (结果维持 … 总计); None without 表四."""
+    if one.table4.empty:
+        return None
+    grid = one.table4.pivot_table(index="group", columns="outcome", values="value", aggfunc="first", dropna=False)
+    grid = grid.reindex(index=list(names.T4_GROUPS), columns=list(names.T4_OUTCOMES))
+    grid = grid.rename(index=names.T4_GROUPS, columns=names.T4_OUTCOMES).astype("Int64")
+    return page.table(grid.rename_axis(index="类别", columns=None), index=True)
+
+
 def r1(one: Corpus) -> tuple[pd.DataFrame, page.Table]:
     """R1 per column (一＋二 against 三（七）＋四) as a frame and a table."""
     frame = metrics.r1_balance(one.table3).assign(column=lambda d: d["column"].map(names.APPLICANTS))
