@@ -31,7 +31,7 @@ agencies: list = []  # 只在这些机构编号中选择；留空表示全部
 years: list = []  # 只在这些年度中选择；留空表示全部
 output_dir: str = ""  # 站点输出文件夹，本报告的表格数据写入其中的 data/lesson/；留空表示不写文件
 
-# %%
+# %% tags=["hide-input"]
 from IPython.display import display
 
 from disclosure_analysis.analysis import lesson
@@ -226,7 +226,8 @@ display(lesson_page.checked(exercises[7], answer))
 display(lesson_page.answer(exercises[7]))
 
 # %% [markdown]
-# **用代码核对。** 表三在数据里是一张“长表”：每个格一行（行 `row`、列 `column`、数值 `value`）。
+# **用代码核对。** 笔记本开头把本课报告读成了 `one`（整个语料是 `full`）。
+# 表三在数据里是一张“长表”：每个格一行（行 `row`、列 `column`、数值 `value`）。
 # 下面三行代码取出总计列，按 R1 算出两边之差（0 表示成立；空白格会让结果也是空白，显示为 `<NA>`）。
 # 学生版中这些单元格没有输出：自己运行一下，与手算的结果对照。
 

@@ -6,7 +6,8 @@
   `answer-output` (the program's own checks, which give the answers away) are cleared; the code stays, so
   a student runs those cells to check the work. The exercise cells stay as they are.
 
-Both are written as .ipynb and HTML with their code shown (a lesson is run as well as read): the teacher's
+Both are written as .ipynb and HTML with their code shown (a lesson is run as well as read; the HTML leaves
+out the code of the parameters, the set-up and cells tagged `hide-input`, which only display): the teacher's
 as the page itself (`<path>.ipynb`, `<path>.html`, the page's path contains `teacher`), the student's beside
 it (`student` in place of `teacher`). The teacher's guide (`guide.md` beside them, Markdown) lists the
 lesson's parts with their timings (from the notebook's `## 第N部分　…（M 分钟）` headings) and what each
@@ -29,7 +30,8 @@ from disclosure_analysis.site.pages import Page
 TEACHER, STUDENT, GUIDE = "teacher", "student", "guide"
 REMOVED_CELLS = frozenset({"answer", "teacher"})
 CLEARED_OUTPUTS = frozenset({"answer-output"})
-HIDDEN_INPUTS = frozenset({"hide-input"})  # cells that only display: their code is left out of the HTML
+#: cells whose code the HTML leaves out: the parameters and the set-up (the notebooks show them), cells that only display
+HIDDEN_INPUTS = frozenset({"hide-input", "parameters", "injected-parameters"})
 _PART = re.compile(r"^##\s+(第.+?部分)\s*(.+?)（(\d+)\s*分钟）\s*$", re.M)
 
 
