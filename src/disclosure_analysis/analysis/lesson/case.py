@@ -51,6 +51,11 @@ class Case:
         return f"{self.agency} {self.year} 年度报告"
 
 
+def equals(column: pd.Series, value: object) -> pd.Series:
+    """`column == value` where a null in the column is False (a report of unknown year or agency)."""
+    return column.eq(value).fillna(False).astype(bool)
+
+
 def instructive(corpus: Corpus) -> pd.DataFrame:
     """One row per report whose 表三 has numbers: report_id, agency_id, agency, year, template, a boolean
     column per kind of INSTRUCTIVE finding, `score` (their weights summed), `findings` (errors and warnings)
@@ -123,14 +128,14 @@ def choose_case(
         raise CaseError("语料中没有读出表三数字的报告，无法生成课堂教学材料")
     if agency:
         agency_id = find_agency(corpus.reports, agency)
-        own = ranked[ranked["agency_id"] == agency_id]
+        own = ranked[equals(ranked["agency_id"], agency_id)]
         if own.empty:
             raise CaseError(f"机构“{agency}”没有读出表三数字的报告（或不在所选年度内），不能作为案例")
         ranked = own
     if two_reports:
         return _pair(corpus, ranked, year)
     if year:
-        chosen = ranked[ranked["year"] == year]
+        chosen = ranked[equals(ranked["year"], year)]
         if chosen.empty:
             raise CaseError(f"没有 {year} 年度读出表三数字的报告；可选年度：{_listed(ranked['year'])}")
         ranked = chosen
@@ -141,8 +146,8 @@ def _pair(corpus: Corpus, ranked: pd.DataFrame, year: int | None) -> Case:
     """The best (new, old) pair of one agency: the most instructive, then the closest in years, the latest."""
     pairs = []
     for agency_id, own in ranked.groupby("agency_id", sort=True):
-        old, new = own[own["template"] == OLD], own[own["template"] == NEW]
-        mains = new if not year else own[own["year"] == year]
+        old, new = own[equals(own["template"], OLD)], own[equals(own["template"], NEW)]
+        mains = new if not year else own[equals(own["year"], year)]
         for main in mains.itertuples(index=False):
             others = old if main.template == NEW else new if main.template == OLD else old.iloc[0:0]
             for other in others.itertuples(index=False):
@@ -160,7 +165,7 @@ def _pair(corpus: Corpus, ranked: pd.DataFrame, year: int | None) -> Case:
 
 def report_of(reports: pd.DataFrame, agency_id: str, year: int) -> str | None:
     """The id of the agency's report for `year` (the first one listed), None when there is none."""
-    found = reports[(reports["agency_id"] == agency_id) & (reports["year"] == year)]
+    found = reports[equals(reports["agency_id"], agency_id) & equals(reports["year"], year)]
     return str(found["report_id"].iloc[0]) if not found.empty else None
 
 

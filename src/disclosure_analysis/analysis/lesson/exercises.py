@@ -21,7 +21,7 @@ import pandas as pd
 
 from disclosure_analysis import formats
 from disclosure_analysis.analysis import derived, metrics, problems
-from disclosure_analysis.analysis.lesson.case import NEW, Case, report_of
+from disclosure_analysis.analysis.lesson.case import NEW, Case, equals, report_of
 from disclosure_analysis.analysis.peers import peer_position
 from disclosure_analysis.analysis.problems.segment import KIND_NAMES
 from disclosure_analysis.corpus import Corpus
@@ -386,10 +386,11 @@ def five_statements(corpus: Corpus, case: Case) -> tuple[pd.DataFrame, str]:
     mine = said[said["report_id"] == case.report_id]
     if not mine.empty:
         return mine.sort_values("start").reset_index(drop=True), ""
-    if not said.empty:
-        years = said["year"].astype(int)
-        nearest = said.loc[(years - case.year).abs().sort_values(kind="stable").index[0], "year"]
-        return (said[said["year"] == nearest].sort_values("start").reset_index(drop=True),
+    dated = said.dropna(subset=["year"])
+    if not dated.empty:
+        years = dated["year"].astype(int)
+        nearest = dated.loc[(years - case.year).abs().sort_values(kind="stable").index[0], "year"]
+        return (dated[equals(dated["year"], nearest)].sort_values("start").reset_index(drop=True),
                 f"本报告没有读出第五部分，以下改用该机构 {int(nearest)} 年度报告的第五部分。")
     five = corpus.sections[corpus.sections["section"] == "problems"].sort_values(["year", "report_id"])
     for rid in five["report_id"]:
@@ -466,7 +467,7 @@ def peers(n: int, corpus: Corpus, case: Case) -> Exercise:
     ranked = peer_position(rates, "release_rate", corpus.reports, by="level")
     mine = ranked[ranked["report_id"] == case.report_id]
     if not mine.empty and pd.notna(mine["rank"].iloc[0]) and int(mine["peer_count"].iloc[0]) >= 2:
-        group = ranked[(ranked["year"] == case.year) & (ranked["peer_key"] == mine["peer_key"].iloc[0])]
+        group = ranked[equals(ranked["year"], case.year) & equals(ranked["peer_key"], mine["peer_key"].iloc[0])]
         group = group[group["rank"].notna()].merge(corpus.reports[["report_id", "agency"]], on="report_id")
         group = group.sort_values(["agency", "report_id"])
         table = pd.DataFrame({"机构": group["agency"].tolist(), "公开率": group["release_rate"].tolist()})
@@ -480,7 +481,7 @@ def peers(n: int, corpus: Corpus, case: Case) -> Exercise:
             hint="先在表中找到本机关，再数有几份公开率比它高。", table=table,
         )
     substitute = "语料中没有足够的同级同年报告（或本报告的公开率无法计算），无法做同级比较。"
-    own = rates[rates["agency_id"] == case.agency_id].set_index("year")["release_rate"]
+    own = rates[equals(rates["agency_id"], case.agency_id)].dropna(subset=["year"]).set_index("year")["release_rate"]
     now, before = own.get(case.year), own.get(case.year - 1)
     if now is None or before is None or pd.isna(now) or pd.isna(before) or now == before:
         return _cannot(n, title, teaches, f"{substitute}改做：能否把本报告的公开率与该机构上一年度比较？",
