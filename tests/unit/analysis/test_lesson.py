@@ -126,7 +126,7 @@ def test_blank_cells_are_never_read_as_zero() -> None:
     assert got[1].answer == CANNOT  # the other columns print 0 results: no rate either
     assert got[2].answer == 0 and "总计列" in got[2].question
     assert got[4].answer == frozenset() and "无法核对" in got[4].question
-    assert "没有读出第五部分" in got[8].substitute or "都没有读出第五部分" in got[8].question
+    assert got[8].substitute == "语料中的报告都没有读出第五部分。" and got[8].answer == CANNOT
 
 
 def test_a_copied_measure_is_found_against_last_year() -> None:
@@ -165,3 +165,16 @@ def test_check_accepts_the_forms_a_student_writes(kind: str, answer: object, rig
     for given in wrong:
         result = lesson.check(exercise, given)
         assert result.status == "wrong" and "想想分母" in result.message and "秘密" not in result.message, given
+
+
+def test_reports_of_unknown_year_agency_or_level_break_nothing(corpus: Corpus) -> None:
+    extra = [report("x", "jia-1", "甲市交通局", None, None, None), report("y", None, None, 2024, None, None)]
+    table3 = [*corpus.table3.to_dict("records"), *t3("x", "jia-1", None, **BALANCED),
+              *t3("y", None, 2024, **BALANCED)]
+    sections = [{"report_id": "x", "agency_id": "jia-1", "year": None, "section": "problems",
+                 "text": "一是公开内容不够全面。二是将加强培训。"}]
+    wider = build([*corpus.reports.to_dict("records"), *extra], table3, corpus.findings.to_dict("records"),
+                  sections=sections)
+    case = lesson.choose_case(wider, "甲市", 2024)
+    assert case.report_id == "a24" and len(lesson.exercises(wider, case)) == 11
+    assert "x" not in set(lesson.instructive(wider)["report_id"])  # a case needs a year

@@ -397,8 +397,10 @@ def five_statements(corpus: Corpus, case: Case) -> tuple[pd.DataFrame, str]:
         other = problems.statements(corpus.select([rid]))
         if not other.empty:
             r = corpus.reports[corpus.reports["report_id"] == rid].iloc[0]
+            agency = r["agency"] if pd.notna(r["agency"]) else "未读出机构名称的机关"
+            year = f"{int(r['year'])} 年度" if pd.notna(r["year"]) else "年度不详的"
             return (other.sort_values("start").reset_index(drop=True),
-                    f"该机构的报告都没有读出第五部分，以下改用{r['agency']} {int(r['year'])} 年度报告的第五部分。")
+                    f"本报告没有读出第五部分，以下改用{agency} {year}报告的第五部分。")
     return said.iloc[0:0], "语料中的报告都没有读出第五部分。"
 
 
