@@ -67,13 +67,18 @@ def render_editions(
     html, warnings = to_html(for_html(nb), f"{page.title}（教师版）", True, page.home)
     student = student_notebook(nb)
     student_html, _ = to_html(for_html(student), f"{page.title}（学生版）", True, page.home)
-    path = edition_path(page, STUDENT)
-    files = {
-        f"{path}.ipynb": nbformat.writes(student).encode("utf-8"),
-        f"{path}.html": student_html.encode("utf-8"),
-        f"{edition_path(page, GUIDE)}.md": guide(nb, page).encode("utf-8"),
-    }
+    contents = (nbformat.writes(student), student_html, guide(nb, page))
+    files = {name: text.encode("utf-8") for name, text in zip(edition_files(page), contents, strict=True)}
     return html, warnings, files
+
+
+def edition_files(page: Page) -> list[str]:
+    """The site files a lesson page makes besides its own: the student's .ipynb and HTML, the guide (none
+    for another page). A lesson that fails leaves none of them behind from an earlier run."""
+    if not page.editions:
+        return []
+    student = edition_path(page, STUDENT)
+    return [f"{student}.ipynb", f"{student}.html", f"{edition_path(page, GUIDE)}.md"]
 
 
 def lesson_parts(nb: nbformat.NotebookNode) -> list[tuple[str, str, int]]:

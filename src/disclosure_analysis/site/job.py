@@ -15,7 +15,7 @@ from pathlib import Path
 from nbclient.exceptions import CellTimeoutError
 from papermill.exceptions import PapermillExecutionError
 
-from disclosure_analysis.site.editions import render_editions
+from disclosure_analysis.site.editions import edition_files, render_editions
 from disclosure_analysis.site.execute import execute
 from disclosure_analysis.site.export import to_html
 from disclosure_analysis.site.kernel import MemoryIO
@@ -94,4 +94,5 @@ def write_output(site: Path, page: Page, output: PageOutput) -> None:
     if output.error is None:
         html.write_text(output.html, encoding="utf-8")
     else:
-        html.unlink(missing_ok=True)
+        for name in [page.html, *edition_files(page)]:
+            (site / name).unlink(missing_ok=True)

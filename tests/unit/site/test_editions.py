@@ -77,3 +77,15 @@ def test_parts_and_paths() -> None:
     assert guide(notebook(), PAGE).startswith("# 教师指南")
     with pytest.raises(ValueError):
         edition_path(Page("lesson", "lesson", "课", {}, []), "student")
+
+
+def test_a_failed_lesson_leaves_no_edition_of_an_earlier_run(tmp_path) -> None:
+    from disclosure_analysis.site.job import PageOutput, write_output
+
+    _, _, files = render_editions(notebook(), PAGE)
+    write_output(tmp_path, PAGE, PageOutput("{}", "<html>", files))
+    assert {p.name for p in tmp_path.iterdir()} == {
+        "lesson-teacher.html", "lesson-teacher.ipynb", "lesson-student.html", "lesson-student.ipynb", "lesson-guide.md"
+    }
+    write_output(tmp_path, PAGE, PageOutput("{}", error="笔记本第 3 个代码单元出错"))
+    assert {p.name for p in tmp_path.iterdir()} == {"lesson-teacher.ipynb"}  # kept to show where it failed
