@@ -65,6 +65,8 @@ def assert_editions(site: Path, exercises: list[Exercise]) -> None:
         assert shown in teacher and shown in teacher_nb, exercise.answer_text
         assert shown not in student and shown not in student_nb, exercise.answer_text
         assert exercise.answer_text not in student_nb
+    raw = (site / "lesson-student.ipynb").read_text(encoding="utf-8")
+    assert not any(reason in raw for reason in lesson.INSTRUCTIVE.values())  # why the report was chosen
     for text in (student, student_nb):
         assert "参考答案" not in text and "选择这份报告的原因" not in text
         assert "jp-OutputArea-error" not in text and "Traceback" not in text

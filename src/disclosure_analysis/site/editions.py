@@ -44,8 +44,13 @@ def edition_path(page: Page, edition: str) -> str:
 
 
 def student_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """A copy of executed notebook `nb` without the answers (see the module docstring)."""
-    return _removed(nb, remove_cell_tags=REMOVED_CELLS, remove_all_outputs_tags=CLEARED_OUTPUTS)
+    """A copy of executed notebook `nb` without the answers (see the module docstring), nor the lesson's
+    metadata for the guide (it says why the report was chosen)."""
+    student = _removed(nb, remove_cell_tags=REMOVED_CELLS, remove_all_outputs_tags=CLEARED_OUTPUTS)
+    for cell in student.cells:
+        for out in cell.get("outputs", []):
+            out.get("metadata", {}).pop(METADATA, None)
+    return student
 
 
 def for_html(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:

@@ -53,6 +53,7 @@ def test_the_student_edition_keeps_the_exercises_and_drops_the_answers() -> None
     verify = next(c for c in student.cells if c.source == "verify()")
     assert verify.outputs == []  # the code stays for the student to run
     assert len(nb.cells) == 8 and nb.cells[6].outputs  # the teacher's notebook is left as it was
+    assert METADATA not in nbformat.writes(student) and METADATA in nbformat.writes(nb)
 
 
 def test_editions_html_and_guide() -> None:
