@@ -114,8 +114,9 @@ def guide(nb: nbformat.NotebookNode, page: Page) -> str:
     lines = [
         "# 教师指南：读懂一份政府信息公开工作年度报告",
         "",
-        f"本课案例：**{_md(case['title'])}**（{_md(why)}）。全课 {sum(m for *_, m in parts)} 分钟，"
-        f"{len(exercises)} 道练习。",
+        f"本课案例：**{_md(case['title'])}**。选择它是因为：{_md(why)}。",
+        "",
+        f"全课 {sum(m for *_, m in parts)} 分钟，{len(exercises)} 道练习。",
         "",
         "## 材料",
         "",
