@@ -45,9 +45,16 @@ def edition_path(page: Page, edition: str) -> str:
 
 def student_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """A copy of executed notebook `nb` without the answers (see the module docstring), nor the lesson's
-    metadata for the guide (it says why the report was chosen)."""
+    metadata for the guide (it says why the report was chosen), nor the run's timings and paths (the same
+    lesson gives the same student's notebook): papermill's record keeps only the parameters."""
     student = _removed(nb, remove_cell_tags=REMOVED_CELLS, remove_all_outputs_tags=CLEARED_OUTPUTS)
+    run = student.metadata.get("papermill", {})
+    student.metadata["papermill"] = {"parameters": run.get("parameters", {})}
     for cell in student.cells:
+        for key in ("papermill", "execution"):
+            cell.metadata.pop(key, None)
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell.id = "injected-parameters"  # papermill's id for it is random
         for out in cell.get("outputs", []):
             out.get("metadata", {}).pop(METADATA, None)
     return student

@@ -38,7 +38,10 @@ def notebook() -> nbformat.NotebookNode:
         new_code_cell("verify()", metadata={"tags": ["answer-output"]}, outputs=[shown("<p>程序：42</p>")]),
         new_markdown_cell("## 第二部分　讨论（5 分钟）"),
     ]
-    return new_notebook(cells=cells, metadata={"language_info": {"name": "python"}})
+    cells[4].metadata["execution"] = {"iopub.status.busy": "2026-01-01T00:00:00"}
+    cells[4].metadata["papermill"] = {"duration": 0.1, "status": "completed"}
+    papermill = {"parameters": {"year": 2024}, "start_time": "2026-01-01T00:00:00", "duration": 3.2}
+    return new_notebook(cells=cells, metadata={"language_info": {"name": "python"}, "papermill": papermill})
 
 
 PAGE = Page("lesson", "lesson-teacher", "课堂教学：甲局", {}, [], editions=True)
@@ -54,6 +57,8 @@ def test_the_student_edition_keeps_the_exercises_and_drops_the_answers() -> None
     assert verify.outputs == []  # the code stays for the student to run
     assert len(nb.cells) == 8 and nb.cells[6].outputs  # the teacher's notebook is left as it was
     assert METADATA not in nbformat.writes(student) and METADATA in nbformat.writes(nb)
+    assert student.metadata.papermill == {"parameters": {"year": 2024}}  # no timings: the same lesson, the same file
+    assert "2026-01-01" not in nbformat.writes(student) and "2026-01-01" in nbformat.writes(nb)
 
 
 def test_editions_html_and_guide() -> None:
