@@ -192,7 +192,7 @@ def release_rate(n: int, cells: Cells) -> Exercise:
         )
     g, p, t = (cells.get(r, column) for r in rows)
     rate = (g + p) / t  # type: ignore[operator]
-    where = "总计列" if column == "total" else f"{_label(column)}列（总计列有空白）"
+    where = "总计列" if column == "total" else f"{_label(column)}列（总计列有空白或总计为 0）"
     return Exercise(
         n, title, teaches,
         f"公开率 =（予以公开 + 部分公开）÷ 办理结果总计。请用表三{where}的数字计算本报告的公开率"
@@ -215,7 +215,8 @@ def denied(n: int, cells: Cells) -> Exercise:
     total = sum(parts)  # type: ignore[arg-type]
     return Exercise(
         n, title, teaches,
-        f"表三（三）不予公开分 8 个子项，没有小计行。请用{_label(column)}列算出本报告不予公开的总件数。"
+        f"表三（三）不予公开分 8 个子项，没有小计行。请用{_label(column)}列"
+        f"{'' if column == 'total' else '（总计列有空白）'}算出本报告不予公开的总件数。"
         "（再想一想：这 8 项理由分别出自《条例》哪几条？）",
         "number", total, f"答案：不予公开共 {total} 件（{' + '.join(map(str, parts))}）",
         working="理由出自《条例》第十四条（国家秘密、法律行政法规禁止、“三安全一稳定”）、第十五条（第三方合法权益）、"
