@@ -8,7 +8,7 @@ from __future__ import annotations
 
 #: 表三 row code → the 条例 provision it reports on (Chinese, as shown to readers)
 T3_BASIS: dict[str, str] = {
-    "new_received": "第二十七条至第三十二条（申请的提出与补正）",
+    "new_received": "第二十七条至第三十一条（申请的提出、内容与补正）",
     "carried_in": "第三十三条（答复期限：20 个工作日，可延长 20 个工作日，跨年的申请结转）",
     "granted": "第三十六条第（一）（二）项（已主动公开的告知途径；可以公开的予以提供）",
     "partial": "第三十七条（能够区分处理的，提供可以公开的部分）",

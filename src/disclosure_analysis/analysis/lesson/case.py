@@ -22,7 +22,7 @@ INSTRUCTIVE: dict[str, str] = {
     "identity": "表内勾稽关系不成立（R1/R2/R3/R5）",
     "carry_over": "上年结转与上年报告的结转下年度不符（X1）",
     "narrative": "正文所述数字与表格不一致（T1）",
-    "copied": f"第五部分与上年雷同（{COPIED_FLAG:.0%} 以上的文字照抄上年）",
+    "copied": f"第五部分与上年雷同（{COPIED_FLAG:.0%} 以上的文字与上年逐字相同）",
 }
 IDENTITY_RULES = ("R1", "R2", "R3", "R5")
 OLD, NEW = "2019", "2021"  # the two formats a two-report lesson sets side by side (by `template`)
