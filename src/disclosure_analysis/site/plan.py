@@ -11,6 +11,7 @@ from disclosure_analysis.analysis.metrics import richest_report, subset
 from disclosure_analysis.corpus import Corpus
 from disclosure_analysis.page.display import is_safe_id
 from disclosure_analysis.site.config import RunConfig
+from disclosure_analysis.site.lesson import lesson_page
 from disclosure_analysis.site.pages import FAILED, Page, PageResult
 
 
@@ -84,6 +85,12 @@ def plan_pages(corpus: Corpus, config: RunConfig, corpus_path: Path) -> tuple[li
             pages.append(page)
         elif config.case_study_report:
             failed.append(PageResult(page, FAILED, error=f"语料中没有报告 {config.case_study_report}"))
+    if "lesson" in config.notebooks:
+        lesson = lesson_page(corpus, config, common)
+        if isinstance(lesson, Page):
+            pages.append(lesson)
+        elif lesson is not None:
+            failed.append(lesson)
     return pages, failed
 
 

@@ -4,6 +4,7 @@ Site layout under the output folder:
     index.html                       links to every page, with a status per page
     overview.html / case_study.html  (+ the executed .ipynb beside each page)
     agencies/<agency-id>.html        one page per agency (+ .ipynb)
+    lesson-teacher.html / lesson-student.html / lesson-guide.md   the lesson's two editions (+ .ipynb), guide
     data/<page>/<chart>.csv          the tidy data behind every chart
     data/tables.xlsx                 the main tables
     assets/                          the scripts that draw the charts (bundled Vega-Lite) and their licences
