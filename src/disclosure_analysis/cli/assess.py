@@ -78,7 +78,7 @@ def run_assess(args: argparse.Namespace) -> int:
     from disclosure_analysis.corpus import load_corpus
     from disclosure_analysis.corpus.register import RegisterError, load_register
     from disclosure_analysis.site.config import ConfigError
-    from disclosure_analysis.site.index import update_assessment_link
+    from disclosure_analysis.site.links import update_links
     from disclosure_analysis.site.run import resolve_corpus
 
     try:
@@ -125,6 +125,6 @@ def run_assess(args: argparse.Namespace) -> int:
         if page.error:
             print(f"assessment.html 生成失败：{page.error}", file=sys.stderr)
             status = EXIT_SOME_FAILED
-    update_assessment_link(config.output)
+    update_links(config.output)
     print(folder / WORKBOOK)
     return status

@@ -8,10 +8,9 @@ same inputs give the same index however the site was brought up to date.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from html import escape
-from pathlib import Path
 
+from disclosure_analysis.site.links import index_link
 from disclosure_analysis.site.pages import FAILED, OK, SKIPPED, STATUS_TEXT, PageResult, RunResult
 
 _STYLE = """
@@ -49,33 +48,6 @@ def _table(results: list[PageResult], first: str) -> str:
     return "<table>" + head + "".join(_row(r) for r in results) + "</table>"
 
 
-#: where index.html links to the assessment (`assess` updates it: the assessment may come after the site)
-_ASSESSMENT = ("<!-- assessment -->", "<!-- /assessment -->")
-
-
-def assessment_link(site: Path) -> str:
-    """The link to `site`/assessment/assessment.html, or nothing when there is no such page."""
-    if not (site / "assessment" / "assessment.html").is_file():
-        return ""
-    return (
-        '<h2>评估结果</h2><p><a href="assessment/assessment.html">年报评估结果</a>：'
-        "评分和名次、问题清单（可在页面中确认或驳回）、缺报和重复报告、各机构记分卡。</p>"
-    )
-
-
-def update_assessment_link(site: Path) -> None:
-    """Put in (or take out) the assessment link of an existing index.html."""
-    index = site / "index.html"
-    if not index.is_file():
-        return
-    text = index.read_text(encoding="utf-8")
-    start, end = (re.escape(m) for m in _ASSESSMENT)
-    updated = re.sub(f"{start}.*?{end}", lambda _: "".join((_ASSESSMENT[0], assessment_link(site), _ASSESSMENT[1])),
-                     text, flags=re.S)
-    if updated != text:
-        index.write_text(updated, encoding="utf-8")
-
-
 def render_index(result: RunResult, corpus_label: str, written: dt.datetime | None = None) -> str:
     """The site's index page; `written`: the time to show as the time of writing (none by default)."""
     agencies = sorted((r for r in result.pages if r.page.notebook == "agency"), key=lambda r: r.page.path)
@@ -94,7 +66,7 @@ def render_index(result: RunResult, corpus_label: str, written: dt.datetime | No
 <body>
 <h1>政府信息公开工作年度报告分析</h1>
 <p>语料：{escape(corpus_label)}。{stamp}{counts}。</p>
-{_ASSESSMENT[0]}{assessment_link(result.output)}{_ASSESSMENT[1]}
+{index_link(result.output)}
 <h2>总览与案例</h2>
 {_table(others, "页面")}
 <h2>各机构（{len(agencies)} 个）</h2>

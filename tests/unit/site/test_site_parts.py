@@ -175,18 +175,3 @@ def test_bundled_scripts_are_vega_5_and_vega_lite_5_with_their_licences() -> Non
             encoding="utf-8"
         )
     assert "http" not in (STATIC / "charts.js").read_text(encoding="utf-8")
-
-
-def test_index_links_the_assessment_once_it_is_there(tmp_path: Path) -> None:
-    from disclosure_analysis.site.index import update_assessment_link
-
-    result = RunResult(tmp_path, [PageResult(page("overview", "语料总览"), OK)])
-    result.index.write_text(render_index(result, "语料"), encoding="utf-8")
-    assert "assessment/assessment.html" not in result.index.read_text(encoding="utf-8")
-    (tmp_path / "assessment").mkdir()
-    (tmp_path / "assessment" / "assessment.html").write_text("<html></html>", encoding="utf-8")
-    update_assessment_link(tmp_path)  # what assess does after writing the page
-    assert 'href="assessment/assessment.html"' in result.index.read_text(encoding="utf-8")
-    (tmp_path / "assessment" / "assessment.html").unlink()
-    update_assessment_link(tmp_path)
-    assert "assessment/assessment.html" not in result.index.read_text(encoding="utf-8")
