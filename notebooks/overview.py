@@ -25,6 +25,7 @@ corpus: str = ""  # 语料文件夹路径；留空表示内置示例语料
 years: list = []  # 纳入的年度，如 [2023, 2024]；留空表示全部年度
 agencies: list = []  # 纳入的机构编号；留空表示全部机构
 output_dir: str = ""  # 站点输出文件夹，图表数据写入其中的 data/overview/；留空表示不写文件
+register: str = ""  # 机构登记表（CSV 或 XLSX）：机构类型、层级、地区和补录的发布日期以它为准；留空表示不用
 
 # %%
 import matplotlib.pyplot as plt
@@ -32,6 +33,7 @@ from IPython.display import display
 
 from disclosure_analysis.analysis import metrics, problems
 from disclosure_analysis.corpus import load_corpus
+from disclosure_analysis.corpus.register import load_register, with_register
 from disclosure_analysis.formats import names
 from disclosure_analysis.page import charts, plotting, section_five
 from disclosure_analysis.page import display as page
@@ -42,6 +44,8 @@ if not corpus:
 
     corpus = str(sample_corpus())
 full = load_corpus(corpus)
+if register:
+    full = with_register(full, load_register(register))
 chosen = metrics.subset(full.reports, agencies, [int(y) for y in years])
 if chosen.empty:
     raise ValueError("所选机构和年度中没有报告")

@@ -87,6 +87,21 @@ def test_two_runs_into_two_folders_give_the_same_files(sites) -> None:
     assert [wait(child) for child in both] == [0, 0]
     assert (one / "assessment" / "assessment.ipynb").is_file() and (one / "assessment" / "assessment.xlsx").is_file()
     assert differing(one, two) == []
+    _links_resolve(one)
+    # a run after the assessment keeps the links: the pages' bytes do not depend on which command came last
+    assert cli("run", "--input", str(sites["corpus"]), "--output", str(two), "--jobs", "1", temp=str(sites["temp"])) == 0
+    assert differing(one, two) == []
+
+
+def _links_resolve(site: Path) -> None:
+    """index.html links to the assessment, every agency page to its own scorecard, and both targets exist."""
+    assert 'href="assessment/assessment.html"' in (site / "index.html").read_text(encoding="utf-8")
+    pages = sorted((site / "agencies").glob("*.html"))
+    assert pages
+    for page in pages:
+        target = f"../assessment/scorecards/{page.stem}.html"
+        assert f'href="{target}"' in page.read_text(encoding="utf-8"), page.name
+        assert (page.parent / target).resolve().is_file()
 
 
 @pytest.fixture(scope="module")

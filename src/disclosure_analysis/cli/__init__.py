@@ -1,4 +1,4 @@
-"""Command line: `disclosure-analysis extract|validate|problems|synth|run|assess|build …`.
+"""Command line: `disclosure-analysis extract|validate|problems|synth|run|assess|register|build …`.
 
 Thin: one module per sub-command parses its arguments and calls the package; what they share (input
 arguments, progress, exit statuses) is in `common`. May import every other package; nothing imports it.
@@ -76,6 +76,7 @@ def _parser() -> argparse.ArgumentParser:
     from disclosure_analysis.cli.build import add_build_parser
     from disclosure_analysis.cli.extract import add_extract_parser
     from disclosure_analysis.cli.problems import add_problems_parser
+    from disclosure_analysis.cli.register import add_register_parser
     from disclosure_analysis.cli.run import add_run_parser
     from disclosure_analysis.cli.synth import add_synth_parser
     from disclosure_analysis.cli.validate import add_validate_parser
@@ -86,6 +87,7 @@ def _parser() -> argparse.ArgumentParser:
     add_synth_parser(sub)
     add_run_parser(sub)
     add_assess_parser(sub)
+    add_register_parser(sub)
     add_build_parser(sub)
     for command in sub.choices.values():
         command.add_argument("--debug", action="store_true", help="出现程序内部错误时显示完整的 Python 回溯")

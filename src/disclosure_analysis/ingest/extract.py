@@ -45,6 +45,7 @@ class Extraction:
     level: str | None = None
     is_government: bool | None = None
     region: str | None = None
+    agency_kind: str | None = None  # formats.agency_kinds() code; "unknown" when the name does not settle it
     findings: list[Finding] = field(default_factory=list)  # filled by `checks.report.check_extraction`
     missing_tables: list[str] = field(default_factory=list)  # tables not found (t2, t3, t4); F1 findings
     notes: list[str] = field(default_factory=list)
@@ -72,6 +73,7 @@ class Extraction:
             "level": self.level,
             "is_government": self.is_government,
             "region": self.region,
+            "agency_kind": self.agency_kind,
             "published": self.published,
             "cells": self.values(),
             "cell_flags": {k: c.flag for k, c in self.cells.items() if c.flag},
@@ -80,6 +82,8 @@ class Extraction:
             "cell_printed": {k: c.raw for k, c in self.cells.items() if c.flag in mapping.PRINTED_FLAGS and c.raw},
             "cell_confidence": {k: c.reading.confidence for k, c in self.cells.items() if c.reading},
             "cell_doubts": {k: asdict(c.doubt) for k, c in self.cells.items() if c.doubt},
+            "cell_pages": {k: c.page + 1 for k, c in self.cells.items() if c.page is not None},
+            "cell_labels": {k: c.label for k, c in self.cells.items() if c.label},
             "sections": self.sections,
             "headings": self.headings,
             "narrative": self.narrative,
@@ -130,6 +134,7 @@ def interpret(doc: Document, result: Extraction) -> Extraction:
     sections = find_sections(lines, old_format=pre2019)
     info = agency_info(result.agency)
     result.level, result.is_government, result.region = info.level, info.is_government, info.region
+    result.agency_kind = info.kind
     result.published = find_published(lines, result.year, doc.meta)
     _read_sections(lines, sections, result)
     named = identity.title is not None or identity.named_in_text or any(v is not None for v in result.narrative.values())

@@ -71,6 +71,8 @@ class Cell:
     unit: str | None = None
     reading: Reading | None = None  # how OCR recognised it (None: read from text)
     doubt: Doubt | None = None  # with flag OCR_UNCERTAIN
+    page: int | None = None  # 0-based page of the document the cell is printed on (PDF, OCR), if known
+    label: str | None = None  # the row's label as printed (表二, 表三)
 
 
 @dataclass
@@ -137,6 +139,16 @@ def _collapsed(row: DataRow, n: int) -> bool:
     """A row printing fewer values than its n columns in a text whose empty cells vanish: a table marked
     so (`Table.collapsed`), or a line of text (space-separated numbers leave nothing for an empty cell)."""
     return (row.line.collapsed or not row.line.is_table) and not row.line.joined and len(row.values) < n
+
+
+def _printed_label(row: DataRow) -> str | None:
+    """The row's label cells as printed, joined by a blank (a group label, then the row's own)."""
+    return " ".join(lb.strip() for lb in row.labels if lb.strip()) or None
+
+
+def _located(cell: Cell, row: DataRow) -> Cell:
+    cell.page, cell.label = row.line.page, _printed_label(row)
+    return cell
 
 
 def _observed(row: DataRow, wrapped: dict[int, tuple[str, str]]) -> Observed:
@@ -231,13 +243,13 @@ def map_table3(lines: list[Line], default_version: str) -> TableResult:
             result.cells |= {k: _cell(*split.cells[k]) for k in keys}
             continue
         if keys[0] in placed:
-            result.cells |= {k: placed[k] for k in keys}
+            result.cells |= {k: _located(placed[k], rows[idx]) for k in keys}
             continue
         row = rows[idx]
         placed_values, fit_flag = _placed_values(row.values, row.value_readings, ncols)
         row_flag = ROW_BY_POSITION if not observed[idx].labels else None
         for key, (raw, reading) in zip(keys, placed_values, strict=True):
-            result.cells[key] = _cell(raw, fit_flag or row_flag, reading=reading)
+            result.cells[key] = _located(_cell(raw, fit_flag or row_flag, reading=reading), row)
     return result
 
 
@@ -298,7 +310,7 @@ def map_table2(lines: list[Line], default_version: str, printed_in_full: bool = 
             cells = [(raw, fit_flag if raw is None or fit_flag == EXTRA_CELLS else None, reading) for raw, reading in placed]
         for code, (raw, flag, reading) in zip(spec.codes, cells, strict=True):
             field = AMOUNT if code in fmt.amounts else CHANGE if code in fmt.signed else COUNT
-            cell = _cell(raw, flag, field, fmt.units.get(code), reading)
+            cell = _located(_cell(raw, flag, field, fmt.units.get(code), reading), rows[idx])
             if code in fmt.units and cell.unit is None and cell.value is not None:
                 cell.unit = fmt.units[code]
             result.cells[f"t2.{code}"] = cell
@@ -315,6 +327,7 @@ def map_table4(lines: list[Line], printed_in_full: bool = False) -> TableResult:
     values: list[str] = []
     readings: list[Reading | None] = []
     joined = collapsed = False
+    pages: list[int | None] = []  # the page of each value
     for ln in lines:
         row = data_row(ln)
         if row is None:
@@ -329,6 +342,7 @@ def map_table4(lines: list[Line], printed_in_full: bool = False) -> TableResult:
             continue
         values.extend(row.values)
         readings.extend(row.value_readings)
+        pages.extend([ln.page] * len(row.values))
         if len(values) >= len(codes):
             break
     if not values:
@@ -346,10 +360,16 @@ def map_table4(lines: list[Line], printed_in_full: bool = False) -> TableResult:
     if collapsed and len(values) < len(codes):
         keys = tuple(f"t4.{c}" for c in codes)
         result.cells = _placed("表四", [Row("表四", keys, tuple(values))], table4_identities(), result)
+        page = pages[0] if len(set(pages)) == 1 else None  # which value went where is the placement's
+        for cell in result.cells.values():
+            cell.page = page if cell.value is not None else None
         return result
-    placed, flag = _placed_values(tuple(values), tuple(readings), len(codes))
-    for code, (raw, reading) in zip(codes, placed, strict=True):
-        result.cells[f"t4.{code}"] = _cell(raw, flag, reading=reading)
+    where, flag = _fit(tuple(values), len(codes))
+    for code, i in zip(codes, where, strict=True):
+        cell = result.cells[f"t4.{code}"] = _cell(
+            None if i is None else values[i], flag, reading=None if i is None else readings[i]
+        )
+        cell.page = None if i is None else pages[i]
     if flag:
         result.notes.append(f"表四应有 {len(codes)} 个数字，实际读到 {len(values)} 个")
     return result

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
+from disclosure_analysis.site.links import index_link
 from disclosure_analysis.site.pages import FAILED, OK, SKIPPED, STATUS_TEXT, PageResult, RunResult
 
 _STYLE = """
@@ -65,6 +66,7 @@ def render_index(result: RunResult, corpus_label: str, written: dt.datetime | No
 <body>
 <h1>政府信息公开工作年度报告分析</h1>
 <p>语料：{escape(corpus_label)}。{stamp}{counts}。</p>
+{index_link(result.output)}
 <h2>总览与案例</h2>
 {_table(others, "页面")}
 <h2>各机构（{len(agencies)} 个）</h2>
