@@ -11,6 +11,8 @@ a group label merged down the rows shares its characters out among them. Pages e
 
 from __future__ import annotations
 
+import re
+
 from disclosure_analysis.synth.model import Block, Grid
 from disclosure_analysis.synth.render_pasted import pasted_blocks
 from disclosure_analysis.synth.report import Report
@@ -20,14 +22,22 @@ PAGE = 38  # lines of a page
 CHARS_PER_WIDTH = 1.6  # characters per unit of a table's relative column width
 #: a table as wide as the page: 表三's narrow columns hold one character, its label column ten
 TABLE_UNITS = {"t2": 9.0, "t3": 16.0, "t4": 15.0}
+_UNBROKEN = re.compile(r"[!-~]+|.", re.S)  # a run of printable ASCII (a number, a word), or one character
 
 
 def _wrap(text: str, width: int) -> list[str]:
-    """`text` cut into lines of `width` characters (a number is never cut: it overflows its column)."""
+    """`text` cut into lines of at most `width` characters, as a word processor wraps Chinese: between
+    any two characters but never inside a number or other run of Latin characters (`1579.57万元` may wrap
+    before 万, never inside 1579.57); a run wider than the column overflows it."""
     text = text.replace("\n", "")
     if not text or text.isascii() or width <= 0:
         return [text]
-    return [text[i : i + width] for i in range(0, len(text), width)]
+    lines = [""]
+    for piece in _UNBROKEN.findall(text):
+        if lines[-1] and len(lines[-1]) + len(piece) > width:
+            lines.append("")
+        lines[-1] += piece
+    return lines
 
 
 def _table(grid: Grid) -> list[str]:

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from disclosure_analysis.synth import RENDERINGS, SUFFIXES, generate
+from disclosure_analysis.synth.render_flipbook import _wrap
 
 
 @pytest.fixture(scope="module")
@@ -57,6 +58,18 @@ def test_one_cell_per_line_drops_empty_cells(written) -> None:
 def test_flip_book_pages_split_vertical_headers_into_characters(written) -> None:
     text = written["flipbook"][0][0]
     assert "结 结 其 尚" in text and re.search(r"^- \d+ -$", text, re.M)
+
+
+def test_flip_book_lines_never_cut_a_number(written) -> None:
+    """A word processor wraps Chinese anywhere but inside a number: a narrow 表二 column printing
+    `1579.57万元` wraps before 万 (a cut 1579.5|7万元 would be read as 1579.5), and every amount of 表二 is
+    printed whole on one line."""
+    assert _wrap("1579.57万元", 6) == ["1579.57", "万元"]
+    assert _wrap("全年公开信息1862条", 8) == ["全年公开信息", "1862条"]
+    for text, record in written["flipbook"]:
+        tokens = set(text.split())
+        amounts = [v for k, v in record["cells"].items() if k.endswith("_amount") and isinstance(v, float)]
+        assert all(any(t.startswith(f"{v:g}") for t in tokens) for v in amounts), record["file"]
 
 
 def test_markdown_has_one_small_table_per_row_and_footers(written) -> None:
