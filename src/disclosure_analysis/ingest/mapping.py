@@ -338,8 +338,8 @@ def map_table4(lines: list[Line], printed_in_full: bool = False) -> TableResult:
             break
         if not ln.is_table and row.labels:
             continue  # running text that happens to end in a number
-        if not row.has_number and not row.labels and len(row.values) < 5:
-            continue
+        if not row.has_number and (row.labels or len(row.values) < 5):
+            continue  # a header row (its empty cells `&nbsp;` are no values), or a few stray blanks
         values.extend(row.values)
         readings.extend(row.value_readings)
         pages.extend([ln.page] * len(row.values))

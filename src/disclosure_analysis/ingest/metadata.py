@@ -22,7 +22,7 @@ _ABOUT_AFTER = re.compile(r"[》」”\"']?(?:的|之|编制|编写|发布会|�
 _ABOUT_BEFORE = re.compile(r"图解|解读|读懂|看懂|新闻发布")
 _SENTENCE = re.compile(r"[,，。;；]")  # a title is no sentence
 _NAMING = re.compile(r"公布|现将|特向|发布|印发")  # a verb naming the report in a sentence
-_LABEL_PREFIX = re.compile(r"^(?:#+\s*|标题[:：]|名称[:：]|关于)")
+_LABEL_PREFIX = re.compile(r"^(?:#+\s*|(?:标题|名称)\s*[:：|]?\s*|关于)")  # 名称 | …: a portal's info table
 _AGENCY_END = re.compile(
     r"(?:局|委|委员会|办|办公室|办公厅|政府|院|会|处|室|所|中心|厅|部|署|馆|队|站|区|县|市|镇|乡|街道|办事处|管委会|公司|社|团|总队|支队|大队)$"
 )
@@ -72,9 +72,13 @@ def _about_the_report(title: str, m: re.Match) -> bool:
 
 
 def _title_start(texts: list[tuple[int, str]], pos: int) -> bool:
-    """A line ending in '…政府信息公开' whose next line completes the title."""
+    """A line ending in '…政府信息公开' whose next line completes the title (and is not a whole title
+    itself: a portal's menu item 政府信息公开 above the title line is no part of it)."""
     text = _squash(texts[pos][1])
-    return text.endswith(("信息公开", "信息公开工作")) and pos + 1 < len(texts) and "报告" in texts[pos + 1][1]
+    return (
+        text.endswith(("信息公开", "信息公开工作")) and pos + 1 < len(texts) and "报告" in texts[pos + 1][1]
+        and not _TITLE_HINT.search(_squash(texts[pos + 1][1]))
+    )
 
 
 def _squash(text: str) -> str:

@@ -166,7 +166,7 @@ def _pipe_cells(lines: list[str]) -> list[_Text | str | None]:
     stripped = [s for ln in lines if (s := ln.strip())]
     suffixed = sum(s.endswith("|") and s.count("|") == 1 and len(s) > 1 for s in stripped)
     lone = sum(s == "|" for s in stripped)
-    between = lone > suffixed
+    between = lone > suffixed and suffixed < MIN_CELLS  # ` |` ends an empty cell too: count the filled ones
     items: list[_Text | str | None] = []
     pending: list[str] = []
     for raw in lines:

@@ -41,6 +41,15 @@ def test_an_indented_paragraph_does_not_hide_pipe_rows() -> None:
     assert _tables(text)[0].rows[3] == ("行政规范性文件", "3", "1", "17")
 
 
+def test_pipe_per_line_with_more_empty_cells_than_filled_ones() -> None:
+    """Cells ending in ` |` where most are empty (a small agency's 表三): each empty cell is a lone `|`,
+    more of them than filled cells, and the text is still read cell by cell."""
+    row = ["一、本年新收政府信息公开申请数量 |", "3 |", *["|"] * 5, "3 |"]
+    text = "\n".join(["二、主动公开政府信息情况", *row * 6])
+    (table,) = _tables(text)
+    assert table.rows[0] == ("一、本年新收政府信息公开申请数量", "3", "", "", "", "", "", "3")
+
+
 def test_pipe_per_line_with_pipes_after_the_cells_or_between_them() -> None:
     after = "\n".join(["规章 |", "0 |", "|", "0 |", "行政规范性文件 |", "3 |", "1 |", "17 |"] * 2)
     between = "\n".join(["规章", "|", "0", "|", "", "|", "0", "|", "行政规范性文件", "|", "3", "|", "1", "|", "17", "|"] * 2)
