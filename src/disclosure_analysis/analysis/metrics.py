@@ -162,7 +162,9 @@ def year_over_year(df: pd.DataFrame, value: str, by: Sequence[str] = ("agency_id
 def proactive_volume(narrative: pd.DataFrame, table2: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
     """主动公开 per report: the stated total (section 一/二 narrative) and the main 表二 counts.
 
-    2019-format 本年新制作数量 is shown as 制发 (`*_issued`); 收费金额 exists only in the 2021 format.
+    A total stated only as a lower bound ("5500余条") is not the exact total (`proactive_total` is null)
+    but `proactive_total_at_least`. 2019-format 本年新制作数量 is shown as 制发 (`*_issued`); 收费金额
+    exists only in the 2021 format.
     """
     counts = [
         "regulations_issued",
@@ -176,10 +178,13 @@ def proactive_volume(narrative: pd.DataFrame, table2: pd.DataFrame, reports: pd.
     for kind in ("regulations", "normative"):
         t2[f"{kind}_issued"] = t2[f"{kind}_issued"].fillna(t2[f"{kind}_new_made"])
     t2 = t2[[*KEYS, *counts]]
-    stated = narrative[narrative["figure"] == "proactive_total"].drop_duplicates("report_id")
-    stated = stated[["report_id", "value"]].rename(columns={"value": "proactive_total"})
-    out = reports[KEYS].merge(stated, on="report_id", how="left").merge(t2, on=KEYS, how="left")
-    return out.astype({"proactive_total": "Float64", **{c: "Float64" for c in counts}})
+    out = reports[KEYS]
+    for figure in ("proactive_total", "proactive_total_at_least"):
+        stated = narrative[narrative["figure"] == figure].drop_duplicates("report_id")
+        out = out.merge(stated[["report_id", "value"]].rename(columns={"value": figure}), on="report_id", how="left")
+    out = out.merge(t2, on=KEYS, how="left")
+    out = out[[*KEYS, "proactive_total", *counts, "proactive_total_at_least"]]
+    return out.astype({"proactive_total": "Float64", "proactive_total_at_least": "Float64", **{c: "Float64" for c in counts}})
 
 
 def report_metrics(

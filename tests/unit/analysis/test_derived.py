@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from disclosure_analysis.analysis import derived, metrics
+from disclosure_analysis.analysis import derived, indicators, metrics
 from disclosure_analysis.analysis.peers import peer_position
 from disclosure_analysis.corpus import Corpus, load_corpus
 from disclosure_analysis.synth.sample import sample_corpus
@@ -14,10 +14,14 @@ from disclosure_analysis.synth.sample import sample_corpus
 PER_REPORT = {
     "proactive_volume": lambda c: metrics.proactive_volume(c.narrative, c.table2, c.reports),
     "applications_by_applicant": lambda c: metrics.applications_by_applicant(c.table3),
-    "outcome_mix": lambda c: metrics.outcome_mix(c.table3),
-    "outcome_reasons": lambda c: metrics.outcome_mix(c.table3, detail=True),
-    "release_rate": lambda c: metrics.release_rate(c.table3),
-    "review_litigation": lambda c: metrics.review_litigation(c.table4),
+    "outcome_mix": lambda c: indicators.gate(metrics.outcome_mix(c.table3), c.findings, "t3", ["share"]),
+    "outcome_reasons": lambda c: indicators.gate(
+        metrics.outcome_mix(c.table3, detail=True), c.findings, "t3", ["share"]
+    ),
+    "review_litigation": lambda c: indicators.gate(
+        metrics.review_litigation(c.table4), c.findings, "t4", ["correction_rate"]
+    ),
+    "indicators": lambda c: indicators.indicator_values(c.reports, c.table3, c.table4, c.narrative, c.findings),
 }
 
 
