@@ -274,10 +274,28 @@ def findings_matrix(findings: pd.DataFrame, severities: Sequence[str] = ("error"
 
 
 def coverage(reports: pd.DataFrame, years: Iterable[int] | None = None) -> pd.DataFrame:
-    """Reports per agency (rows) and year (columns); 0 marks a missing year."""
-    years = sorted(set(years or reports["year"].dropna().astype(int)))
-    table = pd.crosstab(reports["agency_id"], reports["year"])
-    return table.reindex(columns=years, fill_value=0).rename_axis(index="agency_id", columns="year")
+    """Per agency (index `agency_id`): `first_year` and `last_year` with a report, `reports`, and the years
+    of the corpus (of `years`, when given) with no report of it (`missing_years` as text, `missing` their
+    number), from its first report's year to the latest year. Without a register of who must report
+    since when, a year before an agency's first report is not counted as missing: a 2011 report of one
+    agency does not make 2011 a missing year of every other."""
+    known = reports.dropna(subset=["year"]).astype({"year": int})
+    chosen = sorted(set(years or known["year"]))
+    latest = max(chosen, default=0)
+    rows = []
+    for agency, own in known.groupby("agency_id", sort=True):
+        have = set(own["year"])
+        first = min(have)
+        missing = [y for y in chosen if first <= y <= latest and y not in have]
+        rows.append({
+            "agency_id": agency, "first_year": first, "last_year": max(have), "reports": len(own),
+            "missing_years": "、".join(map(str, missing)), "missing": len(missing),
+        })
+    columns = ["agency_id", "first_year", "last_year", "reports", "missing_years", "missing"]
+    out = pd.DataFrame(rows, columns=columns).astype(
+        {"first_year": "Int64", "last_year": "Int64", "reports": "Int64", "missing": "Int64", "missing_years": "string"}
+    )
+    return out.set_index("agency_id")
 
 
 def richest_report(table3: pd.DataFrame) -> str | None:

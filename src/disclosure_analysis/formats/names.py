@@ -51,7 +51,10 @@ T4_GROUPS: dict[str, str] = {
 }
 T4_OUTCOMES: dict[str, str] = dict(formats.table4().outcomes)
 SEVERITY: dict[str, str] = {"error": "错误", "warning": "警告", "info": "无法核对"}
-PEER_GROUPS: dict[str, str] = {"level": "同级机关", "region": "同一地区"}
+PEER_GROUPS: dict[str, str] = {
+    "level": "同层级的机关（已知机构类型时还须同类型）",
+    "region": "同层级、同一地区的机关（已知机构类型时还须同类型）",
+}
 
 #: metric and key columns of the analysis frames
 COLUMNS: dict[str, str] = {

@@ -6,7 +6,9 @@ Site layout under the output folder:
     agencies/<agency-id>.html        one page per agency (+ .ipynb)
     data/<page>/<chart>.csv          the tidy data behind every chart
     data/tables.xlsx                 the main tables
-    assets/                          the scripts that draw the charts (bundled Vega-Lite) and their licences
+    assets/                          the scripts that draw the charts (bundled Vega-Lite), the site's font
+                                     (Noto Sans CJK SC cut to the site's characters, `site.fonts`) and
+                                     their licences
     .state.json                      what each page and the workbook were made from (for incremental
                                      reruns; written so that an interrupted run is finished by the next:
                                      see `site.state`)
@@ -28,6 +30,7 @@ from disclosure_analysis.executors import Executor, WorkerError, make_executor
 from disclosure_analysis.site import scratch
 from disclosure_analysis.site.config import SAMPLE, ConfigError, RunConfig
 from disclosure_analysis.site.export import STYLESHEET, notebook_css
+from disclosure_analysis.site.fonts import site_characters, write_font
 from disclosure_analysis.site.index import render_index
 from disclosure_analysis.site.job import PageJob, PageOutput, describe, render_job, write_output
 from disclosure_analysis.site.notebooks import NOTEBOOK_DIR, Source, load_source
@@ -139,7 +142,9 @@ def run_site(
     )
     label = "内置示例语料" if config.corpus == SAMPLE else str(corpus_path)
     written = dt.datetime.now() if config.stamp else None
-    write_whole(result.index, render_index(result, label, written))
+    index = render_index(result, label, written)
+    write_whole(result.index, index)
+    write_font(output / "assets", site_characters(output, [index]))
     return result
 
 
@@ -181,14 +186,17 @@ def render_page(
     page: Page, source: Source, output: Path, show_code: bool, timeout: int, cwd: Path | None = None
 ) -> PageResult:
     """One page in this process, on a kernel of its own (there is nothing to keep warm for); the assets
-    it links go into `output`/assets/. `cwd`: a folder of the site to run in (see `PageJob.cwd`)."""
+    it links go into `output`/assets/, the font cut to the characters of every page under `output`.
+    `cwd`: a folder of the site to run in (see `PageJob.cwd`)."""
     job = PageJob(page, source, show_code, timeout, warm=False, cwd=str(cwd or ""))
     try:
         out: PageOutput | WorkerError = render_job(job)
     except Exception as exc:
         out = WorkerError(describe(exc))
     copy_assets(output)
-    return record(output, page, out)
+    result = record(output, page, out)
+    write_font(output / "assets", site_characters(output))
+    return result
 
 
 def copy_assets(site: Path) -> None:

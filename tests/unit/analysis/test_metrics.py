@@ -235,10 +235,16 @@ def test_findings_matrix_and_coverage() -> None:
         [
             {"report_id": "a22", "agency_id": "a", "year": 2022},
             {"report_id": "b23", "agency_id": "b", "year": 2023},
+            {"report_id": "c11", "agency_id": "c", "year": 2011},
+            {"report_id": "c24", "agency_id": "c", "year": 2024},
         ],
     )
     cov = metrics.coverage(reports, years=[2022, 2023, 2024])
-    assert cov.loc["a", 2022] == 1 and cov.loc["a", 2023] == 0 and cov.loc["b", 2024] == 0
+    assert cov.loc["a", "missing_years"] == "2023、2024" and cov.loc["a", "reports"] == 1
+    assert cov.loc["b", "missing_years"] == "2024"  # 2022, before b's first report, is not missing
+    cov = metrics.coverage(reports)  # the corpus's years: 2011 is c's year, nobody else's missing one
+    assert cov.loc["b", "missing"] == 1 and cov.loc["a", "first_year"] == 2022
+    assert cov.loc["c", "missing_years"] == "2022、2023"  # years no report of the corpus has are not counted
 
 
 def test_richest_report_and_subset(table3: pd.DataFrame) -> None:
