@@ -89,7 +89,14 @@ def run_site(
     with make_executor(workers, dask, workers) as executor:
         # extracts new files; the kernels then read the extraction cache. Read before anything is written
         # to the output folder, which may lie inside the corpus folder (a site is not walked as input)
-        corpus = load_corpus(corpus_path, executor=executor)
+        with _bar(progress) as bar:
+            reading = bar.add_task("读取报告", total=None, detail="（新文件提取，其余读缓存）")
+            bar.refresh()
+            corpus = load_corpus(
+                corpus_path, executor=executor, progress=lambda done, total: bar.update(
+                    reading, completed=done, total=total, refresh=True
+                )
+            )
         output.mkdir(parents=True, exist_ok=True)
         copy_assets(output)
         pages, results = plan_pages(corpus, config, corpus_path)
@@ -151,24 +158,30 @@ def run_site(
 def render_pages(jobs: list[PageJob], executor: Executor, output: Path, progress: bool) -> list[PageResult]:
     """Run `jobs` on `executor` (a task that fails twice is a failed page) and write what they made."""
     results = []
-    bar = Progress(
-        TextColumn("生成页面"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        TextColumn("{task.description}"),
-        console=Console(stderr=True),
-        auto_refresh=False,  # no refresh thread: local workers are forked from this process
-        disable=not progress or not jobs,
-    )
-    with bar:
-        task = bar.add_task("", total=len(jobs))
+    with _bar(progress and bool(jobs)) as bar:
+        task = bar.add_task("生成页面", total=len(jobs), detail="首页较慢：各工作进程先启动内核、读取语料")
+        bar.refresh()  # says what it is doing before the first page is done
         for i, out in executor.map_unordered(render_job, jobs):
             result = record(output, jobs[i].page, out)
             results.append(result)
             checkpoint("page")
-            bar.update(task, advance=1, description=f"{result.page.path} {result.status}", refresh=True)
+            bar.update(task, advance=1, detail=f"{result.page.path} {result.status}", refresh=True)
     return results
+
+
+def _bar(shown: bool) -> Progress:
+    """A progress display on stderr: what is being done, a bar, done/total, time, the last item. Without a
+    refresh thread (local workers are forked from this process): it is redrawn at each update."""
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[detail]}"),
+        console=Console(stderr=True),
+        auto_refresh=False,
+        disable=not shown,
+    )
 
 
 def record(output: Path, page: Page, out: PageOutput | WorkerError) -> PageResult:
