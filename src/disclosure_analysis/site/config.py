@@ -10,7 +10,7 @@ YAML schema (every key optional; the defaults are the demo run, `params/demo.yam
 | `notebooks` | list[str] | `[agency, overview, case_study]` | which notebooks to run |
 | `output` | str | `outputs/demo` | site folder (relative paths are relative to the working directory) |
 | `show_code` | bool | `false` | keep code cells in the pages |
-| `peer_group` | str | `level` | peers for the agency pages: `level` (同级) or `region` (同一地区) |
+| `peer_group` | str | `level` | peers for the agency pages: `level` (same kind and level) or `region` (also the same region); ranks only in groups of ≥ 5 |
 | `case_study_report` | str | `""` | report id for the case study; empty = the report with the most 表三 cells |
 | `timeout` | int | `600` | seconds one notebook may run |
 | `stamp` | bool | `false` | show the time of writing on index.html (then two runs no longer give the same file) |
