@@ -94,9 +94,7 @@ volume_cols = [
     "coercion_decisions",
     "fees_amount",
 ]
-counts = volume.melt(id_vars="year", value_vars=volume_cols[1:7], var_name="item", value_name="count")
-counts["at_least"] = counts["item"].eq("proactive_total") & counts["year"].map(dict(zip(volume["year"], bounded, strict=True)))
-counts["item"] = counts["item"].map(names.COLUMNS)
+counts = tables.long_counts(volume, volume_cols[1:7], bounded.tolist())
 drawn = charts.panels(
     counts, "year", "item", "count", title="主动公开数量", value_label="件/条", bounds=counts["at_least"]
 )
@@ -130,11 +128,9 @@ else:
         index_label="年度",
         stacked=True,
     )
-    by_type = apps.pivot_table(index="year", columns="applicant", values="count", aggfunc="first", dropna=False)
-    by_type = by_type.reindex(columns=list(names.APPLICANTS)[:-1]).rename(columns=names.APPLICANTS)
-    totals = apps.drop_duplicates("year").set_index("year")["total"].rename("总计（分母）")
-    by_type = page.compact(by_type.join(totals).rename_axis(columns=None).reset_index())
-    page.show(page.table(by_type, labels=names.COLUMNS), data.save(apps, "applications-by-applicant"))
+    page.show(
+        page.table(tables.applicants_table(apps), labels=names.COLUMNS), data.save(apps, "applications-by-applicant")
+    )
 
 # %% [markdown]
 # ## 三、办理结果

@@ -68,11 +68,13 @@ def at_least(value: object) -> str:
 def compact(df: pd.DataFrame, keep: Iterable[str] = ("year",)) -> pd.DataFrame:
     """`df` without its rows whose every column but `keep` is null, and without the columns (but `keep`)
     that are null in every row: a table of "—" says nothing a note could not."""
-    keep = [c for c in keep if c in df.columns]
-    values = df.drop(columns=keep)
-    rows = df[values.notna().any(axis=1)] if len(values.columns) else df
-    full = [c for c in df.columns if c in keep or rows[c].notna().any()]
-    return rows[full].reset_index(drop=True)
+    keep = set(keep)
+    checked = [i for i, c in enumerate(df.columns) if c not in keep]
+    present = df.iloc[:, checked].notna().to_numpy()
+    rows = present.any(axis=1) if checked else [True] * len(df)
+    full = {checked[i] for i in range(len(checked)) if present[rows, i].any()}
+    columns = [i for i, c in enumerate(df.columns) if c in keep or i in full]
+    return df.iloc[rows, columns].reset_index(drop=True)
 
 
 def last(values: pd.Series, default: str = NULL) -> str:

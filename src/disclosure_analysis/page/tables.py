@@ -9,9 +9,11 @@ there are things to say, not years × things; rows with nothing in any year are 
 
 from __future__ import annotations
 
+from functools import cache
+
 import pandas as pd
 
-from disclosure_analysis.analysis import indicators
+from disclosure_analysis.analysis import indicators, metrics
 from disclosure_analysis.analysis.peers import MIN_GROUP
 from disclosure_analysis.formats import names
 from disclosure_analysis.page.display import NULL, Html, count, pct, plain, points, signed
@@ -27,97 +29,137 @@ HEADLINE_NAMES = {
 }
 
 
-def _years(values: pd.Series) -> list[int]:
-    return sorted(int(y) for y in values.dropna().unique())
+def long_counts(wide: pd.DataFrame, items: list[str], at_least: list[bool]) -> pd.DataFrame:
+    """`wide` (one row per year) as long rows for a chart: year, item (its Chinese name), count, and
+    `at_least` (per row of `wide`, for the first item only: the 主动公开 total stated as a lower bound).
+    Built from plain lists (pandas' `melt` costs a page several milliseconds)."""
+    years = wide["year"].tolist()
+    return pd.DataFrame({
+        "year": years * len(items),
+        "item": [names.COLUMNS[i] for i in items for _ in years],
+        "count": pd.array([v for i in items for v in wide[i].tolist()], dtype="Float64"),
+        "at_least": [*at_least, *[False] * (len(years) * (len(items) - 1))],
+    })
 
 
-def _by_year(rows: pd.DataFrame, label: str, cell: pd.Series, order: list[str]) -> pd.DataFrame:
-    """Text cells of `rows` (one per label and year) as a table: labels in `order` down, years across."""
-    table = rows.assign(_cell=cell.to_numpy()).pivot_table(
-        index=label, columns="year", values="_cell", aggfunc="first", observed=True
-    )
-    years = _years(rows["year"])
-    table = table.reindex(index=[o for o in order if o in set(rows[label])], columns=years).fillna(NULL)
-    table.columns = [f"{y} 年" for y in table.columns]
-    return table.rename_axis(index=None).reset_index(names="")
+def _by_year(
+    first: str, labels: list[str], years: list[object], cells: list[str], order: list[str]
+) -> pd.DataFrame:
+    """Text cells (one per label and year) as a table: `first` column of labels in `order` (those present),
+    one column per year ("2024 年"); a missing cell is "—". Plain Python: a page builds several of these
+    from a handful of rows, where pandas' pivoting costs milliseconds each."""
+    grid: dict[str, dict[int, str]] = {}
+    for label, year, cell in zip(labels, years, cells, strict=True):
+        if not pd.isna(year):
+            grid.setdefault(label, {})[int(year)] = cell  # type: ignore[call-overload]
+    shown_years = sorted({y for row in grid.values() for y in row})
+    rows = [[label, *(grid[label].get(y, NULL) for y in shown_years)] for label in order if label in grid]
+    return pd.DataFrame(rows, columns=[first, *(f"{y} 年" for y in shown_years)], dtype=object)
 
 
 def indicator_table(values: pd.DataFrame) -> pd.DataFrame:
     """Rows of `derived` "indicators" as one row per indicator, one column per year: a rate with its
     numerator and denominator ("59.5%（1,816 / 3,050）"), an amount with its unit, and for a value not
     computed why ("表内不平衡", "—"). Indicators blank in every year are left out."""
-    cells = []
-    for code, num, den, value, status in zip(
-        values["indicator"].tolist(), values["numerator"].tolist(), values["denominator"].tolist(),
-        values["value"].tolist(), values["status"].tolist(), strict=True,
+    codes, statuses = values["indicator"].tolist(), values["status"].tolist()
+    said = {c for c, s in zip(codes, statuses, strict=True) if s != indicators.BLANK}
+    labels, years, cells = [], [], []
+    for code, year, num, den, value, status in zip(
+        codes, values["year"].tolist(), values["numerator"].tolist(), values["denominator"].tolist(),
+        values["value"].tolist(), statuses, strict=True,
     ):
+        if code not in said:
+            continue
         ind = indicators.BY_CODE[code]
         if status != indicators.OK:
-            cells.append(indicators.STATUS_TEXT.get(status) or NULL)
+            cell = indicators.STATUS_TEXT.get(status) or NULL
         elif ind.is_rate:
-            cells.append(f"{pct(value)}（{count(num)} / {count(den)}）")
+            cell = f"{pct(value)}（{count(num)} / {count(den)}）"
         else:
-            cells.append(f"{count(value)} {ind.unit}")
-    named = values.assign(name=values["indicator"].map(lambda c: indicators.BY_CODE[c].name))
-    said = named.groupby("name")["status"].transform(lambda s: s.ne(indicators.BLANK).any())
-    kept = named[said.to_numpy()]
-    shown = [c for c, keep in zip(cells, said.tolist(), strict=True) if keep]
-    order = [i.name for i in indicators.INDICATORS]
-    return _by_year(kept, "name", pd.Series(shown, dtype=object), order).rename(columns={"": "指标"})
+            cell = f"{count(value)} {ind.unit}"
+        labels.append(ind.name)
+        years.append(year)
+        cells.append(cell)
+    return _by_year("指标", labels, years, cells, [i.name for i in indicators.INDICATORS])
 
 
 def unbalanced_note(findings: pd.DataFrame) -> Html | None:
     """Which years' tables fail their identities, so that their rates are not computed; None when none."""
-    failing = indicators.unbalanced(findings)
-    if failing.empty:
+    rules = {rule: table for table, names_ in indicators.IDENTITIES.items() for rule in names_}
+    failing: dict[tuple[object, str], list[str]] = {}
+    for year, rule, severity in zip(
+        findings["year"].tolist(), findings["rule"].tolist(), findings["severity"].tolist(), strict=True
+    ):
+        if severity == "error" and rule in rules and rule not in failing.setdefault((year, rules[rule]), []):
+            failing[year, rules[rule]].append(rule)
+    parts = sorted(
+        f"{plain(year)} 年{indicators.TABLE_NAMES[table]}（{'、'.join(sorted(found))} 未通过）"
+        for (year, table), found in failing.items()
+        if found
+    )
+    if not parts:
         return None
-    years = findings.drop_duplicates("report_id").set_index("report_id")["year"]
-    parts = []
-    for (rid, table), rules in failing.groupby(["report_id", "table"], sort=False)["rule"]:
-        parts.append(f"{plain(years.get(rid))} 年{indicators.TABLE_NAMES[table]}（{'、'.join(rules)} 未通过）")
     return Html(
-        '<p class="unbalanced"><b>表内不平衡：</b>' + "；".join(sorted(parts)) + "。这些表格的数字相互矛盾，"
+        '<p class="unbalanced"><b>表内不平衡：</b>' + "；".join(parts) + "。这些表格的数字相互矛盾，"
         "由它们计算的比率和构成不是比率，页面上显示为“表内不平衡”，也不参加同类排名；数字本身照常列出，"
         "矛盾之处见“数据校验发现”。</p>"
     )
 
 
-def definitions_html(codes: list[str] | None = None) -> Html:
+@cache
+def definitions_html() -> Html:
     """The indicators' definitions, numerators, denominators and legal bases, folded under one line."""
     from disclosure_analysis.page.display import table
 
-    body = table(indicators.definitions(codes)).to_html()
+    body = table(indicators.definitions()).to_html()
     return Html(f"<details><summary>指标的定义、分子、分母和法律依据</summary>{body}</details>")
+
+
+def _count_share(counts: list[object], shares: list[object]) -> list[str]:
+    return [
+        NULL if pd.isna(n) else count(n) if pd.isna(s) else f"{count(n)}（{pct(s)}）"
+        for n, s in zip(counts, shares, strict=True)
+    ]
+
+
+def applicants_table(apps: pd.DataFrame) -> pd.DataFrame:
+    """Rows of `derived` "applications_by_applicant" as one row per year: the applicant types with a number
+    in some year, and the printed 总计 (the shares' denominator)."""
+    years = [int(y) for y in apps["year"].dropna().unique()]
+    grid: dict[int, dict[str, object]] = {y: {} for y in sorted(years)}
+    for year, applicant, n, total in zip(
+        apps["year"].tolist(), apps["applicant"].tolist(), apps["count"].tolist(), apps["total"].tolist(),
+        strict=True,
+    ):
+        if not pd.isna(year):
+            grid[int(year)][names.APPLICANTS[applicant]] = n
+            grid[int(year)]["总计（分母）"] = total
+    shown = [
+        c for c in [*(names.APPLICANTS[a] for a in metrics.APPLICANTS), "总计（分母）"]
+        if any(not pd.isna(row.get(c)) for row in grid.values())
+    ]
+    data = {"year": list(grid)} | {c: pd.array([row.get(c) for row in grid.values()], dtype="Int64") for c in shown}
+    return pd.DataFrame(data)
 
 
 def outcome_table(mix: pd.DataFrame) -> pd.DataFrame:
     """Rows of `derived` "outcome_mix" as one row per outcome group and one column per year:
     "1,362（44.7%）"; a year whose table does not add up shows counts without shares."""
-    cells = [
-        NULL if pd.isna(n) else count(n) if pd.isna(s) else f"{count(n)}（{pct(s)}）"
-        for n, s in zip(mix["count"].tolist(), mix["share"].tolist(), strict=True)
-    ]
-    named = mix.assign(name=mix["group"].map(names.OUTCOME_GROUPS))
-    return _by_year(named, "name", pd.Series(cells, dtype=object), list(names.OUTCOME_GROUPS.values())).rename(
-        columns={"": "办理结果"}
-    )
+    labels = [names.OUTCOME_GROUPS[g] for g in mix["group"].tolist()]
+    cells = _count_share(mix["count"].tolist(), mix["share"].tolist())
+    return _by_year("办理结果", labels, mix["year"].tolist(), cells, list(names.OUTCOME_GROUPS.values()))
 
 
 def reasons_table(reasons: pd.DataFrame, groups: tuple[str, ...] = ("denied", "unable", "rejected", "other")) -> pd.DataFrame:
     """Rows of `derived` "outcome_reasons" for `groups`: one row per reason printed with a number other than 0
     in some year (a reason that is 0 or blank in every year is left out), "count（share of 办理结果总计）"."""
-    rows = reasons[reasons["group"].isin(groups)]
-    said = rows.groupby("outcome")["count"].transform(lambda s: s.fillna(0).ne(0).any())
-    rows = rows[said.to_numpy()]
-    cells = [
-        NULL if pd.isna(n) else count(n) if pd.isna(s) else f"{count(n)}（{pct(s)}）"
-        for n, s in zip(rows["count"].tolist(), rows["share"].tolist(), strict=True)
-    ]
-    named = rows.assign(
-        name=[f"{names.OUTCOME_GROUPS[g]}：{names.T3_ROWS[o]}" for g, o in zip(rows["group"], rows["outcome"], strict=True)]
-    )
-    order = list(dict.fromkeys(named["name"]))
-    return _by_year(named, "name", pd.Series(cells, dtype=object), order).rename(columns={"": "理由"})
+    group, outcome, n = reasons["group"].tolist(), reasons["outcome"].tolist(), reasons["count"].tolist()
+    said = {o for g, o, v in zip(group, outcome, n, strict=True) if g in groups and not pd.isna(v) and v != 0}
+    keep = [g in groups and o in said for g, o in zip(group, outcome, strict=True)]
+    labels = [f"{names.OUTCOME_GROUPS[g]}：{names.T3_ROWS[o]}" for g, o, k in zip(group, outcome, keep, strict=True) if k]
+    cells = [c for c, k in zip(_count_share(n, reasons["share"].tolist()), keep, strict=True) if k]
+    years = [y for y, k in zip(reasons["year"].tolist(), keep, strict=True) if k]
+    return _by_year("理由", labels, years, cells, list(dict.fromkeys(labels)))
 
 
 def changes_tables(changes: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -125,32 +167,33 @@ def changes_tables(changes: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     previous year: the value, last year's, and the change (counts: also the relative change; rates: in
     百分点 only); a year without the previous year's report is not listed. A lower bound shows as
     "≥ 5,500", and so does a change from an exact figure to it."""
-    rows = changes[changes["previous"].notna()]
-    is_rate = rows["metric"].str.endswith("_pct")
-    out = []
-    for part, rate in ((rows[~is_rate], False), (rows[is_rate], True)):
-        shown = pd.DataFrame({
-            "指标": part["metric"].map(HEADLINE_NAMES).tolist(),
-            "年度": [plain(y) for y in part["year"].tolist()],
-        })
-        flags = part["at_least"].fillna(False).tolist()
-        if rate:
-            shown["本年"] = [pct(v / 100) if pd.notna(v) else NULL for v in part["value"].tolist()]
-            shown["上年"] = [pct(v / 100) if pd.notna(v) else NULL for v in part["previous"].tolist()]
-            shown["增减"] = [points(v) for v in part["change"].tolist()]
-        else:
-            shown["本年"] = [bound(v) if b else count(v) for v, b in zip(part["value"].tolist(), flags, strict=True)]
-            shown["上年"] = [count(v) for v in part["previous"].tolist()]
-            shown["增减"] = [
-                f"≥ {signed(v)}" if b and pd.notna(v) else signed(v)
-                for v, b in zip(part["change"].tolist(), flags, strict=True)
-            ]
-            shown["增减幅度"] = [
-                f"≥ {pct(v)}" if b and pd.notna(v) else pct(v)
-                for v, b in zip(part["change_pct"].tolist(), flags, strict=True)
-            ]
-        out.append(shown)
-    return out[0], out[1]
+    counts, rates = [], []
+    for metric, year, value, previous, change, change_pct, bounded in zip(
+        changes["metric"].tolist(), changes["year"].tolist(), changes["value"].tolist(),
+        changes["previous"].tolist(), changes["change"].tolist(), changes["change_pct"].tolist(),
+        changes["at_least"].tolist(), strict=True,
+    ):
+        if pd.isna(previous):
+            continue
+        name, shown_year = HEADLINE_NAMES[metric], plain(year)
+        if metric.endswith("_pct"):
+            rates.append([name, shown_year, _share(value), _share(previous), points(change)])
+            continue
+        at_least = bounded is True
+        counts.append([
+            name, shown_year, bound(value) if at_least else count(value), count(previous),
+            f"≥ {signed(change)}" if at_least and not pd.isna(change) else signed(change),
+            f"≥ {pct(change_pct)}" if at_least and not pd.isna(change_pct) else pct(change_pct),
+        ])
+    return (
+        pd.DataFrame(counts, columns=["指标", "年度", "本年", "上年", "增减", "增减幅度"], dtype=object),
+        pd.DataFrame(rates, columns=["指标", "年度", "本年", "上年", "增减"], dtype=object),
+    )
+
+
+def _share(value_pct: object) -> str:
+    """A rate given in percentage points (52.6) as "52.6%"."""
+    return NULL if pd.isna(value_pct) else pct(float(value_pct) / 100)  # type: ignore[arg-type]
 
 
 def peer_table(peers: pd.DataFrame, min_group: int = MIN_GROUP) -> pd.DataFrame:
@@ -160,9 +203,7 @@ def peer_table(peers: pd.DataFrame, min_group: int = MIN_GROUP) -> pd.DataFrame:
     rows = peers[peers["value"].notna()]
 
     def fmt(metric: str, value: object) -> str:
-        if pd.isna(value):
-            return NULL
-        return pct(float(value) / 100) if metric.endswith("_pct") else count(value)
+        return _share(value) if metric.endswith("_pct") else count(value)
 
     ranks = []
     for key, rank, size in zip(rows["peer_key"].tolist(), rows["rank"].tolist(), rows["peer_count"].tolist(), strict=True):
