@@ -206,8 +206,8 @@ def agency_summary(signals: pd.DataFrame, agency_id: str, follow: dict[int, pd.D
             taken, back = table["taken_up"].tolist(), table["came_back"].tolist()
             row |= {"上年问题": len(table), "本年有回应": sum(taken), "本年再次出现": sum(back)}
         rows.append(row)
-    return pd.DataFrame(rows, columns=SUMMARY_COLUMNS).astype(
-        {c: "Int64" for c in ("上年问题", "本年有回应", "本年再次出现")}
+    return pd.DataFrame(rows, columns=SUMMARY_COLUMNS).astype(  # typed: a year without 五 left 0.444… as text
+        {**{c: "Int64" for c in ("上年问题", "本年有回应", "本年再次出现")}, "具体性": "Float64", "与上年重复占比": "Float64"}
     )
 
 

@@ -85,3 +85,14 @@ def test_select_after_a_table_is_replaced_uses_the_new_table() -> None:
     corpus.table3 = corpus.table3[corpus.table3["column"] == "total"].reset_index(drop=True)
     chosen = corpus.select(ids).table3
     assert set(chosen["column"]) == {"total"} and set(chosen["report_id"]) == ids
+
+
+def test_the_demo_ranks_only_in_groups_of_five(corpus: Corpus) -> None:
+    from disclosure_analysis.analysis.peers import MIN_GROUP
+
+    for by in ("level", "region"):
+        peers = derived.frame(corpus, f"peers_{by}")
+        ranked = peers[peers["rank"].notna()]
+        assert ranked["peer_count"].ge(MIN_GROUP).all()
+        small = peers[peers["peer_count"].lt(MIN_GROUP).fillna(False)]
+        assert small["rank"].isna().all() and small["peer_median"].isna().all()

@@ -101,3 +101,13 @@ def test_an_unbalanced_table3_gives_no_rate_and_no_shares(tmp_path: Path) -> Non
     assert mix.loc[mix["year"].eq(2024), "share"].isna().all() and not mix.loc[mix["year"].eq(2024), "balanced"].any()
     assert mix.loc[mix["year"].eq(2023), "share"].sum() == pytest.approx(1.0)
     assert set(indicators.unbalanced(corpus.findings)["rule"]) >= {"R1", "R3"}
+
+
+def test_the_real_corpus_ranks_only_in_groups_of_five(real: Corpus) -> None:
+    from disclosure_analysis.analysis.peers import MIN_GROUP
+
+    for by in ("level", "region"):
+        peers = derived.frame(real, f"peers_{by}")
+        assert peers.loc[peers["rank"].notna(), "peer_count"].ge(MIN_GROUP).all()
+        huaian = peers[peers["agency_id"].str.startswith("huaianshi")]
+        assert huaian["rank"].isna().all()  # 淮安 was ranked "1 / 1": alone in its group, now no rank
