@@ -281,22 +281,18 @@ elif not peer_rows.empty:
     parts.append(page.table(peer_rows, numeric=["本机关", "同类中位数"]))
 page.show(*parts, data.save(peers, "peers"))
 latest_year = known_years[-1] if known_years else None
-key = peers.loc[peers["year"].isin([latest_year]) & peers["metric"].eq("new_received"), "peer_key"].dropna()
-if not key.empty:
-    per_report = derived.frame(full, "metrics")
-    group_of = derived.frame(full, f"peers_{peer_group}")
-    members = group_of.loc[group_of["metric"].eq("new_received") & group_of["peer_key"].eq(key.iloc[0]), "report_id"]
-    group = per_report[per_report["year"].isin([latest_year]) & per_report["report_id"].isin(members)]
-    group = group.dropna(subset=["new_received"]).sort_values("new_received")
-    if len(group) >= MIN_GROUP:
-        charts.ranking(
-            group["agency"].fillna(group["agency_id"]),
-            group["new_received"],
-            group["agency_id"].isin([agency_id]),
-            title=f"{latest_year} 年同类机构的新收申请（红色为本机关）",
-            value_label="本年新收申请（件）",
-        )
-        page.show(data.save(group[["agency_id", "agency", "year", "new_received"]], "peers-new-received"))
+latest = peers[peers["year"].isin([latest_year]) & peers["metric"].eq("new_received")]
+if not latest.empty and latest["peer_count"].fillna(0).iloc[0] >= MIN_GROUP:
+    members = derived.peer_members(full, peer_group, latest_year, latest["peer_key"].iloc[0])
+    group = derived.rows(full, "metrics", members).dropna(subset=["new_received"]).sort_values("new_received")
+    charts.ranking(
+        group["agency"].fillna(group["agency_id"]),
+        group["new_received"],
+        group["agency_id"].isin([agency_id]),
+        title=f"{latest_year} 年同类机构的新收申请（红色为本机关）",
+        value_label="本年新收申请（件）",
+    )
+    page.show(data.save(group[["agency_id", "agency", "year", "new_received"]], "peers-new-received"))
 
 # %% [markdown]
 # ## 九、数据校验发现

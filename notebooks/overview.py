@@ -28,6 +28,7 @@ output_dir: str = ""  # 站点输出文件夹，图表数据写入其中的 data
 
 # %%
 import matplotlib.pyplot as plt
+import pandas as pd
 from IPython.display import display
 
 from disclosure_analysis.analysis import derived, metrics, problems
@@ -113,15 +114,15 @@ latest = per_report[per_report["year"].isin([latest_year])]
 ranked = derived.rows(full, "peers_level", latest["report_id"])
 rank_text = {}
 for metric in ("new_received", "release_rate_pct"):
-    part = tables.peer_table(ranked[ranked["metric"].eq(metric)]).assign(
-        report_id=ranked.loc[ranked["metric"].eq(metric) & ranked["value"].notna(), "report_id"].to_numpy()
-    )
-    rank_text[metric] = dict(zip(part["report_id"], part["名次 / 同类报告数"], strict=True))
-group_of = dict(zip(ranked["report_id"], ranked["peer_key"], strict=False))
+    rows = ranked[ranked["metric"].eq(metric) & ranked["value"].notna()]
+    shown_ranks = tables.peer_table(rows)["名次 / 同类报告数"].tolist()
+    rank_text[metric] = dict(zip(rows["report_id"].tolist(), shown_ranks, strict=True))
+group_of = dict(zip(ranked["report_id"].tolist(), ranked["peer_key"].tolist(), strict=True))
+ids = latest["report_id"].tolist()
 league = latest.assign(
-    peer_key=latest["report_id"].map(group_of),
-    rank_new=latest["report_id"].map(rank_text["new_received"]).fillna(page.NULL),
-    rank_rate=latest["report_id"].map(rank_text["release_rate_pct"]).fillna(page.NULL),
+    peer_key=pd.array([group_of.get(r) for r in ids], dtype="string"),
+    rank_new=[rank_text["new_received"].get(r, page.NULL) for r in ids],
+    rank_rate=[rank_text["release_rate_pct"].get(r, page.NULL) for r in ids],
 ).sort_values(["peer_key", "new_received"], ascending=[True, False], na_position="last")
 league_cols = [
     "agency",

@@ -111,6 +111,18 @@ def rows(corpus: Corpus, name: str, report_ids: Iterable[str]) -> pd.DataFrame:
     return corpus.rows(name, _cached(corpus, name, lambda: FRAMES[name](corpus)), set(report_ids))
 
 
+def peer_members(corpus: Corpus, by: str, year: int, key: str) -> list[str]:
+    """The reports of peer group `key` (a `peer_key` of the `peers_<by>` frame) in `year`; the groups are
+    found once per corpus, so a page looks its group up instead of scanning every report."""
+
+    def members() -> dict[tuple[int, str], list[str]]:
+        peers = frame(corpus, f"peers_{by}")
+        known = peers[peers["metric"].eq(PEER_METRICS[0]) & peers["peer_key"].notna()]
+        return {(int(y), str(k)): list(ids) for (y, k), ids in known.groupby(["year", "peer_key"])["report_id"]}
+
+    return _cached(corpus, f"peer_members_{by}", members).get((int(year), key), [])
+
+
 def _cached(corpus: Corpus, key: str, compute: Callable[[], Any]) -> Any:
     store = corpus.derived
     if key not in store:

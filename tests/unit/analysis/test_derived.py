@@ -96,3 +96,11 @@ def test_the_demo_ranks_only_in_groups_of_five(corpus: Corpus) -> None:
         assert ranked["peer_count"].ge(MIN_GROUP).all()
         small = peers[peers["peer_count"].lt(MIN_GROUP).fillna(False)]
         assert small["rank"].isna().all() and small["peer_median"].isna().all()
+
+
+def test_peer_members_are_the_group_of_the_peers_frame(corpus: Corpus) -> None:
+    peers = derived.frame(corpus, "peers_level")
+    row = peers[peers["metric"].eq("new_received") & peers["peer_key"].notna()].iloc[0]
+    same = peers[peers["metric"].eq("new_received") & peers["year"].eq(row["year"]) & peers["peer_key"].eq(row["peer_key"])]
+    assert sorted(derived.peer_members(corpus, "level", row["year"], row["peer_key"])) == sorted(same["report_id"])
+    assert derived.peer_members(corpus, "level", 1999, "县级") == []
