@@ -19,16 +19,17 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """The sample corpus plus one report whose 表三 does not add up, exported twice into two folders."""
+    """The sample corpus plus one report whose 表三 does not add up (and a file that is no report), exported
+    twice, from two copies of the corpus in different folders, into two folders."""
     root = tmp_path_factory.mktemp("export")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    for f in sorted(sample_corpus().glob("2024_*"))[:6]:
-        (corpus / f.name).write_bytes(f.read_bytes())
-    write_corpus(corpus, [{"file": "bad.md", "agency": "甲县民政局", "year": 2024, "new": 20, "granted": 8,
-                           "partial": 2, "handled_error": 7}])
-    for out in ("a", "b"):
-        assert main(["export", str(corpus), "--out", str(root / out), "--jobs", "1", "--author", "测试者"]) == 0
+    for corpus, out in ((root / "corpus", "a"), (root / "elsewhere" / "copy", "b")):
+        corpus.mkdir(parents=True)
+        for f in sorted(sample_corpus().glob("2024_*"))[:6]:
+            (corpus / f.name).write_bytes(f.read_bytes())
+        (corpus / "notes.txt").write_text("会议纪要", encoding="utf-8")
+        write_corpus(corpus, [{"file": "bad.md", "agency": "甲县民政局", "year": 2024, "new": 20, "granted": 8,
+                               "partial": 2, "handled_error": 7}])
+        assert main(["export", str(corpus), "--out", str(root / out), "--jobs", "1", "--author", "测试者"]) == 1
     return root / "a", root / "b"
 
 
@@ -39,7 +40,7 @@ def test_the_same_inputs_give_identical_files(exported: tuple[Path, Path]) -> No
         f.as_posix() for f in files
     }
     assert files == sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
-    for f in files:
+    for f in files:  # wherever the corpus lies: no path of it is in the files
         assert (a / f).read_bytes() == (b / f).read_bytes(), f
 
 

@@ -29,6 +29,7 @@ from disclosure_analysis.analysis import indicators
 from disclosure_analysis.corpus import Corpus
 from disclosure_analysis.dataset import codebook, panel
 from disclosure_analysis.dataset.codebook import Column
+from disclosure_analysis.dataset.panel import relative, without_root
 
 NAME = "gov-info-disclosure-annual-reports"
 MISSING = [""]
@@ -113,15 +114,19 @@ _PROVENANCE_COLUMNS = [
 def frames(corpus: Corpus) -> dict[str, pd.DataFrame]:
     """Every table of the dataset as a DataFrame, typed as its columns say."""
     values = indicators.indicator_values(corpus.reports, corpus.table3, corpus.table4, corpus.narrative, corpus.findings)
+    root = panel.corpus_root(corpus.manifest)
     raw = {
         "panel": panel.panel(corpus, values),
         "codes": pd.DataFrame(codebook.codes()),
-        "reports": corpus.reports.assign(source=corpus.reports["report_id"].map(_relative(corpus))),
+        "reports": corpus.reports.assign(source=relative(corpus.reports["source"], root)),
         "table2": corpus.table2, "table3": corpus.table3, "table4": corpus.table4,
         "narrative": corpus.narrative, "sections": corpus.sections, "indicators": values, "findings": corpus.findings,
         "provenance": panel.provenance(corpus),
-        "manifest": corpus.manifest.assign(source=corpus.manifest["sha256"].map(panel.source_files(corpus.manifest).groupby(level=0).first())
-                                           .fillna(corpus.manifest["source"].map(lambda s: Path(str(s)).name))),
+        "manifest": corpus.manifest.assign(
+            source=relative(corpus.manifest["source"], root),
+            reason=without_root(corpus.manifest["reason"], root),
+            duplicate_of=relative(corpus.manifest["duplicate_of"], root),
+        ),
     }
     out = {}
     for table in tables():
@@ -130,12 +135,6 @@ def frames(corpus: Corpus) -> dict[str, pd.DataFrame]:
         text = [c.name for c in table.columns if c.type == "string"]
         out[table.name] = df.assign(**{c: df[c].mask(df[c].eq("")) for c in text})  # "" is null, as in CSV
     return out
-
-
-def _relative(corpus: Corpus) -> pd.Series:
-    files = corpus.manifest.dropna(subset=["report_id"]).drop_duplicates("report_id")
-    rel = panel.source_files(corpus.manifest).groupby(level=0).first()
-    return pd.Series(files["sha256"].map(rel).to_numpy(), index=files["report_id"].to_numpy())
 
 
 def data_version(corpus: Corpus) -> str:

@@ -32,22 +32,31 @@ DTYPES = {"string": "string", "integer": "Int64", "number": "Float64", "boolean"
 TABLE_SECTIONS = {"t2": "active", "t3": "applications", "t4": "review_litigation"}
 
 
-def source_files(manifest: pd.DataFrame) -> pd.Series:
-    """Each input's path relative to the folder that holds all of them (by `sha256`): the same in any
-    copy of the corpus, wherever it lies."""
-    sources = manifest["source"].astype(str).tolist()
-    root = os.path.commonpath([os.path.dirname(s) for s in sources]) if sources else ""
-    relative = [Path(os.path.relpath(s, root)).as_posix() if root else Path(s).name for s in sources]
-    return pd.Series(relative, index=manifest["sha256"].tolist(), dtype="string")
+def corpus_root(manifest: pd.DataFrame) -> str:
+    """The folder that holds every input file (their common parent), "" when there is none."""
+    sources = [os.path.dirname(str(s)) for s in manifest["source"].dropna()]
+    return os.path.commonpath(sources) if sources else ""
+
+
+def relative(paths: pd.Series, root: str) -> pd.Series:
+    """`paths` relative to `root` (posix): the same in any copy of the corpus, wherever it lies."""
+    return pd.Series(
+        [None if pd.isna(p) else Path(os.path.relpath(str(p), root) if root else Path(str(p)).name).as_posix() for p in paths],
+        index=paths.index, dtype="string",
+    )
+
+
+def without_root(texts: pd.Series, root: str) -> pd.Series:
+    """`texts` (messages that name input files) with the corpus folder left out of the paths they name."""
+    return texts if not root else texts.str.replace(root.rstrip("/") + "/", "", regex=False)
 
 
 def _files(corpus: Corpus) -> pd.DataFrame:
     """Per report: source_file, sha256, read_by."""
     read = corpus.manifest.dropna(subset=["report_id"]).drop_duplicates("report_id")
-    rel = source_files(corpus.manifest)
     return pd.DataFrame({
         "report_id": read["report_id"].to_numpy(),
-        "source_file": read["sha256"].map(rel.groupby(level=0).first()).to_numpy(),
+        "source_file": relative(read["source"], corpus_root(corpus.manifest)).to_numpy(),
         "sha256": read["sha256"].to_numpy(),
         "read_by": read["read_by"].to_numpy(),
     }).astype("string")
