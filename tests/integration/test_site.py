@@ -341,6 +341,12 @@ MEASURE = """(() => {
     span.textContent = text; span.style.font = '32px ' + family; span.style.whiteSpace = 'nowrap';
     document.body.append(span); out[key] = span.getBoundingClientRect().width; span.remove();
   }
+  const chars = [...new Set(document.body.innerText.match(/[\u4e00-\u9fff]/g))];
+  const probe = document.createElement('span');
+  probe.style.font = '32px "DA Noto Sans SC", "DejaVu Sans"'; document.body.append(probe);
+  out.chars = chars.length;
+  out.without = chars.filter(c => { probe.textContent = c; return Math.abs(probe.getBoundingClientRect().width - 32) > 0.5; });
+  probe.remove();
   const r = h1.getBoundingClientRect();
   out.font = [...document.fonts].filter(f => f.family === 'DA Noto Sans SC').map(f => f.status).join();
   out.box = [r.left, r.top, r.right, r.bottom].map(Math.round);
@@ -378,6 +384,10 @@ def test_chinese_is_drawn_on_a_machine_without_a_cjk_font(site, tmp_path: Path) 
     # each Chinese character is 1 em wide in the site's font; DejaVu's missing-glyph box is narrower
     assert abs(drawn["drawn"] - drawn["boxes"]) > 0.2 * drawn["boxes"], drawn
     assert abs(boxes["drawn"] - boxes["boxes"]) < 0.05 * boxes["boxes"], boxes  # without it: boxes
+    # every Chinese character of the page's text is in the font (1 em wide), headings' too (nbconvert writes
+    # them as character references)
+    assert drawn["chars"] > 300 and drawn["without"] == [], drawn["without"]
+    assert len(boxes["without"]) == boxes["chars"]
     heading = tuple(drawn["box"])
     ink = ImageStat.Stat(with_font.crop(heading)).mean[0]
     assert ink < 250  # something is drawn there

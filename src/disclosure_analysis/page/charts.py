@@ -150,10 +150,14 @@ def panels_spec(
         "data": {"values": records},
         "facet": {"field": "panel", "type": "nominal", "sort": names, "title": None, "header": {"labelFontSize": 12}},
         "columns": columns,
-        "spec": {"width": 150, "height": 110, "layer": [bars, labels]},
+        # an invisible mark at 1: a panel of zeros gets the scale 0–1 (its zeros at the bottom, not mid-air)
+        "spec": {"width": 150, "height": 110, "layer": [bars, labels, _AT_ONE]},
         "resolve": {"scale": {"y": "independent"}},
         "config": CONFIG,
     }
+
+
+_AT_ONE = {"mark": {"type": "point", "opacity": 0}, "encoding": {"y": {"datum": 1, "type": "quantitative", "axis": None}}}
 
 
 def _show(spec: dict[str, Any] | None, title: str) -> bool:

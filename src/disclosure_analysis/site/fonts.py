@@ -20,6 +20,7 @@ beside the stylesheet (`CHARS_FILE`), so a rerun whose pages use the same charac
 from __future__ import annotations
 
 import base64
+import html
 import io
 from collections.abc import Iterable
 from importlib import metadata
@@ -53,13 +54,12 @@ def font_css(woff2: bytes) -> str:
 
 
 def site_characters(site: Path, texts: Iterable[str] = ()) -> str:
-    """The characters of every HTML file of `site` and of `texts` (pages not written yet), with printable
-    ASCII, sorted, without line breaks and other control characters."""
+    """The characters of every HTML file of `site` and of `texts` (pages not written yet), character
+    references read as the characters they stand for, with printable ASCII, sorted, without line breaks
+    and other control characters."""
     chars = set(ASCII)
-    for path in sorted(site.rglob("*.html")):
-        chars.update(path.read_text(encoding="utf-8", errors="replace"))
-    for text in texts:
-        chars.update(text)
+    for text in [*(p.read_text(encoding="utf-8", errors="replace") for p in sorted(site.rglob("*.html"))), *texts]:
+        chars.update(html.unescape(text))  # nbconvert writes headings' characters as references (&#31215;)
     return "".join(sorted(c for c in chars if c.isprintable()))
 
 
