@@ -17,13 +17,16 @@ agency_id: str = ""  # 机构编号（小写字母、数字、连字符）；留
 years: list = []  # 分析的年度，如 [2023, 2024]（papermill -p 时写作 "[2023, 2024]"）；留空表示全部年度
 peer_group: str = "level"  # 同类比较范围："level" 同类同级机关，"region" 同类同级且同一地区
 output_dir: str = ""  # 站点输出文件夹，图表数据写入其中的 data/agencies/<机构编号>/；留空表示不写文件
+register: str = ""  # 机构登记表（CSV 或 XLSX）：机构类型、层级、地区和补录的发布日期以它为准；留空表示不用
 
 # %%
 from pathlib import Path
 
+from disclosure_analysis import formats
 from disclosure_analysis.analysis import derived, metrics, problems
 from disclosure_analysis.analysis.peers import MIN_GROUP
 from disclosure_analysis.corpus import load_corpus
+from disclosure_analysis.corpus.register import load_register, with_register
 from disclosure_analysis.formats import names
 from disclosure_analysis.page import charts, section_five, tables
 from disclosure_analysis.page import display as page
@@ -34,6 +37,8 @@ if not corpus:
 
     corpus = str(sample_corpus())
 full = load_corpus(corpus)
+if register:
+    full = with_register(full, load_register(register))
 agency_id = agency_id or str(full.reports["agency_id"].dropna().sort_values().iloc[0])
 years = as_list(years, int, "years")
 chosen = metrics.subset(full.reports, [agency_id], years)
@@ -51,9 +56,10 @@ files = reports.assign(source=reports["source"].map(lambda s: Path(s).name))
 page.show(
     page.text(f"{agency_name}：政府信息公开工作年度报告分析", tag="h1"),
     page.note(
-        "年度：{years}；报告 {n} 份；层级：{level}；地区：{region}。",
+        "年度：{years}；报告 {n} 份；机构类型：{kind}；层级：{level}；地区：{region}。",
         years=year_span,
         n=len(reports),
+        kind=formats.agency_kinds().names.get(page.last(reports["agency_kind"]), "待确认"),
         level=page.last(reports["level"]),
         region=page.last(reports["region"]),
     ),
@@ -297,8 +303,9 @@ if not latest.empty and latest["peer_count"].fillna(0).iloc[0] >= MIN_GROUP:
 # %% [markdown]
 # ## 九、数据校验发现
 #
-# 对表三、表四的勾稽关系（R1 收支平衡、R2 行合计、R3 结果合计、R5 表四合计）、跨年结转（X1）
-# 和正文与表格一致性（T1）的核对结果。每条指向具体的表、行、列，列出按勾稽关系应为的数值和报告所填数值。
+# 对表三、表四的勾稽关系（R1 收支平衡、R2 行合计、R3 结果合计、R5 表四合计）、跨年结转（X1）、
+# 表二存量与流量的衔接（X2 2019 年格式、X3 2021 年格式：本年新公开不超过公开总数、现行有效件数与上年衔接等，
+# 报告说明了清理后调整的只作提示）和正文与表格一致性（T1）的核对结果。每条指向具体的表、行、列，列出按勾稽关系应为的数值和报告所填数值。
 
 # %%
 findings = metrics.in_order(mine.findings, "rule")

@@ -26,11 +26,9 @@ output_dir: str = ""  # 站点输出文件夹，图表数据写入其中的 data
 import pandas as pd
 from IPython.display import display
 
-from disclosure_analysis import formats
 from disclosure_analysis.analysis import metrics, problems
 from disclosure_analysis.corpus import load_corpus
-from disclosure_analysis.formats import names
-from disclosure_analysis.page import charts, section_five
+from disclosure_analysis.page import charts, reading, section_five
 from disclosure_analysis.page import display as page
 
 if not corpus:
@@ -82,16 +80,7 @@ display(
 # 2019 年版的列不同（本年新制作、本年新公开、对外公开总数量等），还有（九）项政府集中采购。
 
 # %%
-if one.table2.empty:
-    display(page.note("该报告没有读出表二。"))
-else:
-    t2 = one.table2.assign(code=one.table2["code"].map(names.T2_CELLS).fillna(one.table2["code"]))
-    display(
-        page.table(
-            t2[["code", "value", "unit", "remark"]],
-            labels={"code": "单元格", "value": "数值", "unit": "单位", "remark": "备注"},
-        )
-    )
+display(reading.table2(one) or page.note("该报告没有读出表二。"))
 
 # %% [markdown]
 # ## 三、怎么读表三（收到和处理政府信息公开申请情况）
@@ -101,18 +90,8 @@ else:
 # 四、结转下年度继续办理。表头左上角印着本表的勾稽关系：“第一项加第二项之和，等于第三项加第四项之和”。
 
 # %%
-t3 = one.table3.assign(
-    row_label=one.table3["row"].map(names.T3_ROWS), column_label=one.table3["column"].map(names.APPLICANTS)
-)
-if t3.empty:
-    display(page.note("该报告没有读出表三。"))
-else:
-    grid = t3.pivot_table(
-        index="row_label", columns="column_label", values="value", aggfunc="first", sort=False, dropna=False
-    )
-    grid = grid.reindex(columns=list(names.APPLICANTS.values()))
-    grid = grid.reindex([names.T3_ROWS[r] for r in formats.table3().rows if names.T3_ROWS[r] in grid.index])
-    display(page.table(grid.rename_axis(index="行", columns=None), index=True))
+display(reading.table3(one) or page.note("该报告没有读出表三。"))
+if not one.table3.empty:
     data.save(one.table3, "table3")
 
 # %% [markdown]
@@ -122,44 +101,17 @@ else:
 # 下表逐列列出两边的和与差；有空白格的列无法核对（显示“—”），空白不能当作 0。
 
 # %%
-r1 = metrics.r1_balance(one.table3).assign(column=lambda d: d["column"].map(names.APPLICANTS))
-r1_labels = {
-    "column": "列",
-    "new_received": "一 本年新收",
-    "carried_in": "二 上年结转",
-    "inflow": "一＋二",
-    "handled_total": "三（七）总计",
-    "carried_out": "四 结转下年度",
-    "outflow": "三＋四",
-    "difference": "差",
-    "holds": "相符",
-}
-display(page.table(r1[list(r1_labels)], labels=r1_labels))
+r1, r1_table = reading.r1(one)
+display(r1_table)
 data.save(r1, "r1-balance")
-broken = r1[r1["holds"].eq(False).fillna(False)]
-display(
-    page.note(
-        "R1：{ok} 列相符，{bad} 列不符，{na} 列因空白无法核对。",
-        ok=int(r1["holds"].eq(True).sum()),
-        bad=len(broken),
-        na=int(r1["holds"].isna().sum()),
-    )
-)
+display(reading.r1_summary(r1))
 
 # %% [markdown]
 # **R3（结构隐含）**：对每一列，（七）总计 = （一）予以公开 +（二）部分公开 +（三）不予公开 8 项 +
 # （四）无法提供 3 项 +（五）不予处理 5 项 +（六）其他处理（2021 年版为 3 项）。
 
 # %%
-r3 = metrics.r3_results(one.table3).assign(column=lambda d: d["column"].map(names.APPLICANTS))
-r3_labels = {
-    "column": "列",
-    "results_sum": "各项结果之和",
-    "handled_total": "（七）总计",
-    "difference": "差",
-    "holds": "相符",
-}
-display(page.table(r3[list(r3_labels)], labels=r3_labels))
+display(reading.r3(one))
 
 # %% [markdown]
 # ## 五、怎么读表四（行政复议、行政诉讼情况）
@@ -168,41 +120,13 @@ display(page.table(r3[list(r3_labels)], labels=r3_labels))
 # 其他结果、尚未审结、总计。**R5**：每组 维持 + 纠正 + 其他 + 尚未审结 = 总计。
 
 # %%
-r5 = metrics.r5_balance(one.table4).assign(group=lambda d: d["group"].map(names.T4_GROUPS))
-if r5.empty:
+r5 = reading.r5(one)
+if r5 is None:
     display(page.note("该报告没有读出表四。"))
 else:
-    r5_labels = {
-        "group": "类别",
-        **names.COLUMNS,
-        "parts_sum": "四项之和",
-        "difference": "差",
-        "holds": "相符",
-    }
-    display(
-        page.table(
-            r5[
-                [
-                    "group",
-                    "upheld",
-                    "corrected",
-                    "other",
-                    "pending",
-                    "parts_sum",
-                    "total",
-                    "difference",
-                    "holds",
-                ]
-            ],
-            labels=r5_labels,
-        )
-    )
-    outcomes = one.table4[one.table4["outcome"].isin(["upheld", "corrected", "other", "pending"])]
-    outcomes = outcomes.assign(
-        group=outcomes["group"].map(names.T4_GROUPS), outcome=outcomes["outcome"].map(names.T4_OUTCOMES)
-    )
+    display(r5)
     charts.bars(
-        outcomes,
+        reading.table4_outcomes(one),
         "group",
         "outcome",
         "value",
@@ -219,11 +143,7 @@ else:
 # 与上面的手工核算对照：程序逐条列出不符之处，指向表、行、列。
 
 # %%
-findings = metrics.in_order(one.findings, "rule")
-if findings.empty:
-    display(page.note("该报告未发现问题。"))
-else:
-    display(page.findings_table(findings))
+display(reading.findings(one))
 
 # %% [markdown]
 # ## 七、第五部分说了什么

@@ -25,6 +25,7 @@ corpus: str = ""  # 语料文件夹路径；留空表示内置示例语料
 years: list = []  # 纳入的年度，如 [2023, 2024]（papermill -p 时写作 "[2023, 2024]"）；留空表示全部年度
 agencies: list = []  # 纳入的机构编号，如 ["a-1", "b-2"]；留空表示全部机构
 output_dir: str = ""  # 站点输出文件夹，图表数据写入其中的 data/overview/；留空表示不写文件
+register: str = ""  # 机构登记表（CSV 或 XLSX）：机构类型、层级、地区和补录的发布日期以它为准；留空表示不用
 
 # %%
 import matplotlib.pyplot as plt
@@ -33,6 +34,7 @@ from IPython.display import display
 
 from disclosure_analysis.analysis import derived, metrics, problems
 from disclosure_analysis.corpus import load_corpus
+from disclosure_analysis.corpus.register import load_register, with_register
 from disclosure_analysis.formats import names
 from disclosure_analysis.page import charts, plotting, section_five, tables
 from disclosure_analysis.page import display as page
@@ -44,6 +46,8 @@ if not corpus:
 
     corpus = str(sample_corpus())
 full = load_corpus(corpus)
+if register:
+    full = with_register(full, load_register(register))
 years, agencies = as_list(years, int, "years"), as_list(agencies, str, "agencies")
 chosen = metrics.subset(full.reports, agencies, years)
 if chosen.empty:

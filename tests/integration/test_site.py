@@ -124,10 +124,11 @@ def test_every_page_is_made(site) -> None:
     root, result, ids = site
     out = root / "out"
     assert {r.status for r in result.pages} == {OK}, [(r.page.path, r.error) for r in result.pages]
-    expected = {"overview", "case_study", *(f"agencies/{a}" for a in ids.values())}
+    expected = {"overview", "case_study", "lesson-teacher", *(f"agencies/{a}" for a in ids.values())}
     assert set(pages(result)) == expected
-    for path in expected:
+    for path in expected | {"lesson-student"}:
         assert (out / f"{path}.html").is_file() and (out / f"{path}.ipynb").is_file()
+    assert (out / "lesson-guide.md").is_file()
     assert (out / "index.html").is_file() and (out / "data" / "tables.xlsx").is_file()
     assert list((out / "data" / "agencies" / ids["甲市交通运输局"]).glob("*.csv"))
     assert (out / "data" / "overview" / "outcome-mix.csv").is_file()
@@ -149,7 +150,8 @@ def test_pages_are_clean_offline_and_escaped(site) -> None:
             "plotting.setup(",
         ):
             assert bad not in html, (html_path, bad)
-        assert not re.search(r'class="[^"]*jp-InputArea-editor', html), html_path  # no code cell
+        if not html_path.name.startswith("lesson-"):  # the lesson shows the code its students run
+            assert not re.search(r'class="[^"]*jp-InputArea-editor', html), html_path  # no code cell
     index = (root / "out" / "index.html").read_text(encoding="utf-8")
     assert "甲市&lt;script&gt;alert(1)&lt;/script&gt;局" in index and "甲市交通运输局" in index
 
@@ -243,7 +245,8 @@ def test_second_run_skips_unchanged_and_a_changed_report_rerenders_its_agency(si
     case_changed = case_report not in set(load_corpus(root / "corpus").reports["report_id"])
     third = pages(run_site(config, jobs=2, progress=False))
     rerendered = {p for p, r in third.items() if r.status == OK}
-    expected = {"overview", f"agencies/{ids['甲市交通运输局']}"} | ({"case_study"} if case_changed else set())
+    expected = {"overview", "lesson-teacher", f"agencies/{ids['甲市交通运输局']}"}  # the lesson reads every report
+    expected |= {"case_study"} if case_changed else set()
     assert rerendered == expected
     assert third[f"agencies/{ids[XSS_NAME]}"].status == SKIPPED
 
@@ -312,6 +315,8 @@ def test_pages_in_headless_chromium(site, tmp_path: Path) -> None:
         (f"agencies/{ids[XSS_NAME]}.html", ["公开率", "返回目录"]),
         ("overview.html", ["办理结果构成", "甲市交通运输局", "返回目录"]),
         ("case_study.html", ["行政复议", "返回目录"]),
+        ("lesson-teacher.html", ["练习1", "参考答案", "第八部分", "返回目录"]),
+        ("lesson-student.html", ["练习1", "第八部分", "返回目录"]),
     ):
         url = (root / "out" / page).as_uri()
         charts = (root / "out" / page).read_text(encoding="utf-8").count(CHART_DIV)
@@ -325,7 +330,9 @@ def test_pages_in_headless_chromium(site, tmp_path: Path) -> None:
         svgs = [div for div in dom.split(CHART_DIV)[1:] if "<svg" in div.split("</div>")[0]]
         assert len(svgs) == charts, (page, len(svgs), charts)  # every chart drawn by the bundled Vega
         drawn[page] = charts
-        if page in ("index.html", "overview.html", f"agencies/{ids['甲市交通运输局']}.html"):
+        if page == "lesson-student.html":
+            assert "参考答案" not in dom
+        if page in ("index.html", "overview.html", "lesson-student.html", f"agencies/{ids['甲市交通运输局']}.html"):
             shot = tmp_path / (Path(page).stem + ".png")
             chromium("--virtual-time-budget=10000", f"--screenshot={shot}", "--window-size=1200,2000", url)
             assert shot.is_file() and shot.stat().st_size > 20_000

@@ -47,7 +47,7 @@ def test_every_format_is_covered(clean: list[tuple[dict, dict]]) -> None:
 
 
 def test_cells_agency_year_template_are_reproduced(clean: list[tuple[dict, dict]]) -> None:
-    assert _mismatches(clean, ("agency", "year", "template")) == []
+    assert _mismatches(clean, ("agency", "year", "template", "agency_kind")) == []
 
 
 def _narrative_mismatches(pairs: list[tuple[dict, dict]]) -> list[tuple]:

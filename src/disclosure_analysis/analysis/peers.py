@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from disclosure_analysis import formats
 from disclosure_analysis.analysis.metrics import KEYS
 
 #: peer groups a notebook can ask for → the `reports` columns that define them, in order
@@ -31,10 +32,12 @@ def peer_keys(reports: pd.DataFrame, by: str) -> list[str]:
 
 
 def peer_labels(reports: pd.DataFrame, by: str) -> pd.Series:
-    """Each report's peer group as text ("县级 · 沭阳县"), null when a key is unknown; by `report_id`."""
+    """Each report's peer group as text ("人民政府 · 县级 · 沭阳县"), null when a key is unknown; by `report_id`."""
     keys = peer_keys(reports, by)
     values = reports.set_index("report_id")[keys].astype("string")
     known = values.notna().all(axis=1) & ~values.eq(UNKNOWN).fillna(False).any(axis=1)
+    if "agency_kind" in keys:  # shown by its Chinese name ("政府部门 · 市级")
+        values["agency_kind"] = values["agency_kind"].map(formats.agency_kinds().names).fillna(values["agency_kind"])
     joined = values.fillna("").agg(" · ".join, axis=1) if keys else pd.Series("", index=values.index)
     return joined.where(known & bool(keys)).astype("string")
 

@@ -1,5 +1,7 @@
-"""Stage 8, assess: score reports against a rubric (YAML), list missing reports and cross-level gaps, and
-keep the evaluator's decisions on findings across runs. May import every stage below; never `cli`."""
+"""Stage 8, assess: score reports against a rubric (YAML) with what the agency register says
+(`corpus.register`), list missing and duplicate reports and cross-level gaps, locate every finding in its
+report, present it all in Chinese (`present`), and keep the evaluator's decisions on findings across runs.
+May import every stage below; never `cli`."""
 
 from __future__ import annotations
 
@@ -11,9 +13,6 @@ _EXPORTS = {
     "assess": "assessment",
     "DecisionsError": "decisions",
     "load_decisions": "decisions",
-    "Roster": "roster",
-    "RosterError": "roster",
-    "load_roster": "roster",
     "Rubric": "rubric",
     "RubricError": "rubric",
     "load_rubric": "rubric",

@@ -3,57 +3,54 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from disclosure_analysis.analysis import metrics
 from disclosure_analysis.assess import decisions as dec
 from disclosure_analysis.assess.context import build_context
-from disclosure_analysis.assess.roster import MISSING_COLUMNS, Roster, missing_reports
+from disclosure_analysis.assess.coverage import missing_reports
 from disclosure_analysis.assess.rubric import Rubric, load_rubric
 from disclosure_analysis.assess.scoring import findings_table, outcomes_table, run_indicators, scores_table
 from disclosure_analysis.corpus import Corpus
+from disclosure_analysis.corpus.register import Register
 
 
 @dataclass
 class Assessment:
-    """The results: `scores` (one row per report), `outcomes` (per report and indicator), `findings`,
-    `missing` (roster agencies without a report), `cross_level`, and `decisions` (the file to hand back)."""
+    """The results: `scores` (one row per scored report), `outcomes` (per report and indicator), `findings`,
+    `missing` (expected agency-years without a report), `duplicates` (reports not scored because another of
+    the same agency-year is), `cross_level`, the decisions it was given (`present.decisions` makes the file
+    to hand back), the `years` whose reports were expected, and the register it was made with."""
 
     rubric: Rubric
     scores: pd.DataFrame
     outcomes: pd.DataFrame
     findings: pd.DataFrame
     missing: pd.DataFrame
+    duplicates: pd.DataFrame
     cross_level: pd.DataFrame
-    decisions: pd.DataFrame
+    given_decisions: pd.DataFrame
+    years: list[int] = field(default_factory=list)
+    register: Register | None = None
 
-    def sheets(self) -> dict[str, pd.DataFrame]:
-        """The workbook's sheets by name."""
-        return {
-            "scores": self.scores,
-            "findings": self.findings,
-            "missing": self.missing,
-            "cross_level": self.cross_level,
-            "outcomes": self.outcomes,
-            "rubric": self.rubric.table(),
-        }
 
 
 def assess(
     corpus: Corpus,
     rubric: Rubric | None = None,
-    roster: Roster | None = None,
+    register: Register | None = None,
     decisions: pd.DataFrame | None = None,
     years: Iterable[int] | None = None,
     agencies: Iterable[str] | None = None,
 ) -> Assessment:
     """Assess every report of `corpus` (last-year links use the whole corpus), then keep the reports of the
-    given `years` and `agencies` (None or empty = all); ranks are among the kept reports."""
+    given `years` and `agencies` (None or empty = all); ranks are among the kept reports. Missing reports are
+    looked for in `years` (default: the latest year of the corpus)."""
     rubric = rubric or load_rubric()
     decisions = dec.empty() if decisions is None else decisions
-    ctx = build_context(corpus, roster)
+    ctx = build_context(corpus, register, rubric.duplicates)
     results = run_indicators(ctx, rubric)
     findings = findings_table(ctx, results, decisions)
     outcomes = outcomes_table(ctx, rubric, results, findings)
@@ -63,19 +60,18 @@ def assess(
     def scoped(df: pd.DataFrame) -> pd.DataFrame:
         return df[df["report_id"].isin(keep)].reset_index(drop=True)
 
-    if roster is None:
-        missing = pd.DataFrame(columns=MISSING_COLUMNS)
-    else:
-        published = ctx.reports.dropna(subset=["roster_id", "year"])
-        missing = missing_reports(
-            roster, published, years or sorted(set(ctx.reports["year"].dropna().astype(int)))
-        )
+    dated = ctx.reports["year"].dropna()
+    expected = years or ([int(dated.max())] if not dated.empty else [])
+    duplicates = ctx.duplicates[ctx.duplicates["scored_report_id"].isin(keep)].reset_index(drop=True)
     return Assessment(
         rubric,
-        scores_table(scoped(outcomes), rubric),
+        scores_table(scoped(outcomes), ctx.reports, rubric),
         scoped(outcomes),
         scoped(findings),
-        missing,
+        missing_reports(ctx.reports, register, expected),
+        duplicates,
         scoped(ctx.cross_level),
-        dec.decisions_file(findings, decisions),
+        decisions,
+        expected,
+        register,
     )

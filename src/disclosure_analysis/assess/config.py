@@ -4,15 +4,15 @@
 |---|---|---|
 | `corpus` | `sample` | folder (or file) of reports; `sample` = the embedded sample corpus |
 | `output` | `outputs/demo` | run folder; the assessment goes to `<output>/assessment/` |
-| `agencies`, `years` | `[]` | agency ids / years to assess (empty = all) |
+| `agencies` | `[]` | agency ids to assess (empty = all) |
+| `years` | `[]` | years to assess, and in which missing reports are looked for (empty = every year is assessed, missing reports are looked for in the latest year of the corpus) |
 | `rubric` | `params/rubrics/default.yaml` | the rubric |
-| `roster` | — | CSV of expected agencies (id, name, level, parent, aliases) |
-| `aliases` | — | YAML of extra names per roster id |
+| `register` | — | the agency register, CSV or XLSX (`corpus.register`; `disclosure-analysis register init` makes one) |
 | `decisions` | — | the evaluator's decisions.csv |
 | `timeout` | `600` | seconds the assessment notebook may run |
 
 The site runner's keys (`notebooks`, `show_code`, `peer_group`, `case_study_report`, `stamp`) are accepted and
-ignored, so one params file can serve `run` and `assess`.
+ignored, so one params file can serve `run` and `assess` (both read `register`).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from disclosure_analysis.assess.rubric import DEFAULT_RUBRIC
 from disclosure_analysis.site.config import SAMPLE, ConfigError
 
 _RUN_ONLY = {"notebooks", "show_code", "peer_group", "case_study_report", "stamp"}
-_PATHS = ("rubric", "roster", "aliases", "decisions")
+_PATHS = ("rubric", "register", "decisions")
 
 
 @dataclass(frozen=True)
@@ -37,8 +37,7 @@ class AssessConfig:
     agencies: tuple[str, ...] = ()
     years: tuple[int, ...] = ()
     rubric: Path = DEFAULT_RUBRIC
-    roster: Path | None = None
-    aliases: Path | None = None
+    register: Path | None = None
     decisions: Path | None = None
     timeout: int = 600
 

@@ -1,18 +1,19 @@
 """Cross-level check: a government's report against the sum of its departments' reports of the same year.
 
-Children of a government report are, with a roster, the roster entries whose `parent` is the government
-(those without a report that year are listed as missing); without one, the department reports (not
-governments) of the same level whose region names the same place. A region-wide (全区域) report cannot be
-smaller than the sum of its parts; a report of the government's own office (本机关) may well be, so a
-smaller parent figure is an `info` finding (rule L1) for the evaluator to judge.
+Children of a government report are, with an agency register, the agencies whose `parent` is the government
+and that are expected to publish that year (those without a report are listed as missing); without one,
+the department reports (not governments) of the same level whose region names the same place. A
+region-wide (全区域) report cannot be smaller than the sum of its parts; a report of the government's own
+office (本机关) may well be: a smaller parent figure is a warning (rule L1) for the evaluator to confirm or
+dismiss.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from disclosure_analysis.assess.roster import Roster
 from disclosure_analysis.corpus import schema
+from disclosure_analysis.corpus.register import Register
 
 #: (table, row, column, what) of the compared figures
 MEASURES = (
@@ -56,13 +57,13 @@ def _same_place(a: object, b: object) -> bool:
 
 
 def _children(
-    reports: pd.DataFrame, parent: pd.Series, roster: Roster | None
+    reports: pd.DataFrame, parent: pd.Series, register: Register | None
 ) -> tuple[list[str], list[str] | None]:
-    """Report ids of the parent's children that year, and (with a roster) the names of those missing."""
+    """Report ids of the parent's children that year, and (with a register) the names of those missing."""
     same_year = reports[reports["year"].eq(parent["year"]).fillna(False)].drop_duplicates("entity")
-    if roster is not None and pd.notna(parent["roster_id"]):
-        expected = roster.children(parent["roster_id"])
-        have = dict(zip(same_year["roster_id"], same_year.index, strict=True))
+    if register is not None and pd.notna(parent["register_id"]):
+        expected = [e for e in register.children(parent["register_id"]) if e.expects(int(parent["year"]))]
+        have = dict(zip(same_year["register_id"], same_year.index, strict=True))
         return [have[e.id] for e in expected if e.id in have], [e.name for e in expected if e.id not in have]
     found = same_year[
         same_year["is_government"].eq(False).fillna(False)
@@ -73,14 +74,18 @@ def _children(
 
 
 def cross_level(
-    reports: pd.DataFrame, table3: pd.DataFrame, table4: pd.DataFrame, roster: Roster | None
+    reports: pd.DataFrame, table3: pd.DataFrame, table4: pd.DataFrame, register: Register | None
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The comparison table and its L1 findings (schema "findings" columns)."""
     values = _values(table3, table4)
     rows, findings = [], []
-    parents = reports[reports["is_government"].eq(True).fillna(False) & reports["year"].notna()]
+    parents = reports[
+        reports["is_government"].eq(True).fillna(False)
+        & reports["year"].notna()
+        & reports["template"].ne("pre2019").fillna(True)  # before 2019 there were no unified tables to add up
+    ]
     for rid, parent in parents.iterrows():
-        kids, missing = _children(reports, parent, roster)
+        kids, missing = _children(reports, parent, register)
         if not kids and not missing:
             continue
         for table, row, column, what in MEASURES:
@@ -111,14 +116,14 @@ def cross_level(
                         "agency_id": parent["agency_id"],
                         "year": parent["year"],
                         "rule": "L1",
-                        "severity": "info",
+                        "severity": "warning",
                         "table": table,
                         "row": row,
                         "column": column,
                         "expected": total,
                         "printed": mine,
                         "message": f"{what} {mine:g} 小于所属 {len(known)} 个下级报告之和 {total:g}："
-                        "若本报告是全区域汇总报告则不一致；若只反映本机关情况则属正常",
+                        "若本报告是全区域汇总报告则不一致；若只反映本机关情况则属正常，请确认或驳回",
                     }
                 )
     table = pd.DataFrame(rows, columns=COLUMNS).astype({"year": "Int64", "children_expected": "Int64"})

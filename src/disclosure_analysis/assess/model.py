@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from disclosure_analysis.formats import names
+
 #: an indicator was checked (score from its findings), or could not be for the reason named
 ASSESSED, UNKNOWN, NOT_APPLICABLE, NOT_ASSESSED = "assessed", "unknown", "not_applicable", "not_assessed"
 #: what a score of an assessed indicator is called
@@ -20,46 +22,41 @@ STATUS_TEXT = {
 
 #: columns of the assessment's findings table (one row per finding)
 FINDING_COLUMNS = [
-    "finding_key",
+    "finding_key",  # stable across runs while the report file is unchanged (decisions are keyed by it)
     "report_id",
-    "source",
+    "source",  # the report's file name
     "agency_id",
     "agency",
+    "register_id",
     "year",
-    "indicator",
+    "indicator",  # the rubric indicator scoring it; null: listed, not scored
     "rule",
     "severity",
     "table",
     "row",
     "column",
+    "label",  # the row's label as printed in the report
+    "printed_text",  # the cell as printed (its text when that is not a number, 空白 for a blank)
     "expected",
     "printed",
+    "section",  # the section(s) the finding is about (comma-joined keys), for findings on no table
+    "location",  # page (PDF, OCR) or the nearest heading
     "message",
     "penalty",
     "decision",
     "decision_note",
+    "location_key",  # the finding's place whatever the report's content (a decision reopens there)
 ]
 
 RULE_TEXT = {
-    "R1": "表三列平衡（新收+结转=办结+结转下年）",
-    "R2": "表三行合计",
-    "R3": "表三办理结果合计",
-    "R4": "非负整数／整行整列空白",
-    "N1": "单个空白格（同行同列有数字）",
-    "R5": "表四合计",
-    "T1": "正文与表格数字一致",
-    "F1": "表格缺失或无法识别",
-    "P1": "单元格读取存疑",
-    "Y1": "报告年度合理（不在未来）",
-    "X1": "上年结转与上年报告衔接",
-    "X2": "表二存量衔接（2019 格式）",
-    "X3": "表二存量衔接（2021 格式）",
+    **names.RULES,
     "L1": "上下级数字核对",
     "on_time": "按时发布",
     "format": "符合统一格式",
     "fee": "报告信息处理费情况",
     "gov_items": "政府年报的考核、评议和责任追究",
     "problems": "第五部分的质量",
+    "duplicate": "同一机构同一年度有多份报告",
 }
 
 
@@ -77,6 +74,7 @@ class Check:
     expected: float | None = None
     printed: float | None = None
     pool_id: int | None = None  # the row of the shared findings pool this check scores, if any
+    section: str | None = None  # the section(s) of the report it is about, comma-joined keys (no table)
 
 
 @dataclass(frozen=True)

@@ -2,13 +2,15 @@
 
 ```yaml
 name: 默认评估指标
+duplicates: most_complete       # which of two reports of one agency and year is scored (see DUPLICATES)
 indicators:
   - id: on_time                 # [a-z][a-z0-9_]*, unique; the column name in the scores sheet
     type: on_time               # one of indicators.TYPES
     label: 按时发布
     weight: 15                  # a number ≥ 0; the total is the weighted mean of the scored indicators
     basis: 《政府信息公开条例》第四十九条   # text or list of texts: 条例 article, format notice, evaluator practice
-    unknown_score: null         # optional: score when the outcome is unknown (null = left out of the total)
+    unknown_score: 0            # score when the outcome is unknown (null = left out of the total; the type's
+                                # default when absent; on_time must score an unknown date: 0 by default)
     params: {grace_days: 0}     # optional: the type's parameters (see each type's `params` in `indicators/`)
 ```
 
@@ -30,10 +32,19 @@ from disclosure_analysis.assess.indicators import TYPES, Indicator
 
 DEFAULT_RUBRIC = Path(__file__).resolve().parents[3] / "params" / "rubrics" / "default.yaml"
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
-_TOP_KEYS = {"name", "description", "indicators"}
+_TOP_KEYS = {"name", "description", "duplicates", "indicators"}
+#: which report of an agency-year is scored when there are several (the others are listed, not scored)
+DUPLICATES = {
+    "most_complete": "读取最完整的一份（已完整读取优先，其次读出的单元格多，再次发布日期晚）",
+    "latest_published": "发布日期最晚的一份（更正后重新发布的报告）",
+    "earliest_published": "发布日期最早的一份（首次发布的报告）",
+}
 _KEYS = {"id", "type", "label", "weight", "basis", "params", "unknown_score"}
 #: columns of the scores sheet an indicator id must not take
-_RESERVED = {"report_id", "agency_id", "agency", "roster_id", "year", "total", "rank"}
+_RESERVED = {
+    "report_id", "agency_id", "agency", "register_id", "agency_kind", "year", "published", "published_source",
+    "source", "total", "rank", "unknown",
+}
 
 
 class RubricError(ValueError):
@@ -45,6 +56,8 @@ class Rubric:
     name: str
     source: str
     indicators: tuple[Indicator, ...]
+    duplicates: str = "most_complete"  # a key of DUPLICATES
+    description: str = ""
 
     def table(self) -> pd.DataFrame:
         """One row per indicator: id, label, type, weight, basis, parameters (for the workbook)."""
@@ -105,7 +118,15 @@ def parse_rubric(data: Any, source: str) -> Rubric:
     if sum(i.weight for i in indicators) <= 0:
         raise fail("所有指标的权重之和为 0，无法计算总分")
     _no_shared_rules(indicators, fail)
-    return Rubric(str(data.get("name") or Path(source).stem), source, tuple(indicators))
+    duplicates = data.get("duplicates", "most_complete")
+    if duplicates not in DUPLICATES:
+        raise fail(f"duplicates 应为 {sorted(DUPLICATES)} 之一，收到 {duplicates!r}")
+    description = data.get("description") or ""
+    if not isinstance(description, str):
+        raise fail("description 应为文字")
+    return Rubric(
+        str(data.get("name") or Path(source).stem), source, tuple(indicators), duplicates, description.strip()
+    )
 
 
 def _indicator(item: Any) -> Indicator:
@@ -131,9 +152,13 @@ def _indicator(item: Any) -> Indicator:
     label = item.get("label", ident)
     if not isinstance(label, str) or not label.strip():
         raise ValueError(f"label 应为文字，收到 {label!r}")
-    unknown_score = item.get("unknown_score")
+    unknown_score = item.get("unknown_score", TYPES[kind].unknown_score)
     if unknown_score is not None and (not _is_number(unknown_score) or not 0 <= unknown_score <= 1):
         raise ValueError(f"unknown_score 应为 0 到 1 之间的数字或 null，收到 {unknown_score!r}")
+    if unknown_score is None and TYPES[kind].unknown_required:
+        raise ValueError(
+            "unknown_score 不能为 null：无法判断时（如发布日期不明）应按规定的分数计入总分，不能从总分中略去"
+        )
     return Indicator(
         ident,
         kind,

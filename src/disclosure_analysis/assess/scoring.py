@@ -8,6 +8,7 @@ the year (1 = best; ties share the better rank).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict
 
 import numpy as np
@@ -15,6 +16,7 @@ import pandas as pd
 
 from disclosure_analysis.assess.context import Context
 from disclosure_analysis.assess.decisions import DISMISSED, apply_decisions, finding_key
+from disclosure_analysis.assess.evidence import Cells, file_name
 from disclosure_analysis.assess.indicators import TYPES
 from disclosure_analysis.assess.model import ASSESSED, FINDING_COLUMNS, UNKNOWN, Outcome, status_of
 from disclosure_analysis.assess.rubric import Rubric
@@ -23,7 +25,7 @@ OUTCOME_COLUMNS = [
     "report_id",
     "agency_id",
     "agency",
-    "roster_id",
+    "register_id",
     "year",
     "indicator",
     "label",
@@ -33,6 +35,18 @@ OUTCOME_COLUMNS = [
     "findings",
     "note",
 ]
+#: what every report row of the scores carries before its indicators
+REPORT_COLUMNS = [
+    "report_id",
+    "agency_id",
+    "agency",
+    "register_id",
+    "agency_kind",
+    "year",
+    "published",
+    "published_source",
+    "source",
+]
 
 
 def run_indicators(ctx: Context, rubric: Rubric) -> dict[str, list[Outcome]]:
@@ -41,7 +55,8 @@ def run_indicators(ctx: Context, rubric: Rubric) -> dict[str, list[Outcome]]:
 
 
 def findings_table(ctx: Context, outcomes: dict[str, list[Outcome]], decisions: pd.DataFrame) -> pd.DataFrame:
-    """Every finding: those the indicators raised or scored, then the unscored rest of the pool."""
+    """Every finding: those the indicators raised or scored, the unscored rest of the pool, and one per report
+    left unscored as a duplicate (on the report scored instead); each located in its report (`evidence`)."""
     rows, scored = [], set()
     for indicator, results in outcomes.items():
         for o in results:
@@ -53,16 +68,45 @@ def findings_table(ctx: Context, outcomes: dict[str, list[Outcome]], decisions: 
         {**r, "indicator": None, "penalty": 0.0}
         for r in rest.drop(columns=["agency_id", "year"]).to_dict("records")
     ]
-    table = pd.DataFrame(rows, columns=[c for c in FINDING_COLUMNS if c not in ("decision", "decision_note")])
-    about = ["source", "agency_id", "agency", "year"]
+    rows += [
+        {
+            "report_id": d.scored_report_id,
+            "indicator": None,
+            "rule": "duplicate",
+            "severity": "info",
+            "message": f"同一机构同一年度另有报告 {file_name(d.source)}（未计分）：按评估指标只评估本份",
+            "penalty": 0.0,
+            "row": d.report_id,  # one finding per unscored report
+        }
+        for d in ctx.duplicates.itertuples()
+    ]
+    columns = [c for c in FINDING_COLUMNS if c not in ("decision", "decision_note", "location_key")]
+    table = pd.DataFrame(rows, columns=columns)
+    about = ["agency_id", "agency", "register_id", "year"]
     table[about] = ctx.reports[about].reindex(table["report_id"]).to_numpy()
-    located = zip(
-        table["report_id"], table["rule"], table["table"], table["row"], table["column"], strict=True
+    table["source"] = ctx.reports["source"].reindex(table["report_id"]).map(file_name).to_numpy()
+    cells = Cells(ctx.corpus, set(table["report_id"]))
+    located = [cells.locate(f) for _, f in table.iterrows()]
+    table["label"] = [x[0] for x in located]
+    table["printed_text"] = [x[1] for x in located]
+    table["location"] = [x[2] for x in located]
+    table["finding_key"] = unique_keys(
+        finding_key(*k)
+        for k in zip(table["report_id"], table["rule"], table["table"], table["row"], table["column"], strict=True)
     )
-    table["finding_key"] = [finding_key(*k) for k in located]
     numbers = {"year": "Int64", "expected": "Float64", "printed": "Float64", "penalty": "Float64"}
     table = table.astype({c: numbers.get(c, "string") for c in table.columns})
     return apply_decisions(table, decisions)[FINDING_COLUMNS]
+
+
+def unique_keys(keys: Iterable[str]) -> list[str]:
+    """The keys, a repeated one numbered (-2, -3 …) in order, so that every finding has its own."""
+    seen: dict[str, int] = {}
+    out = []
+    for key in keys:
+        seen[key] = seen.get(key, 0) + 1
+        out.append(key if seen[key] == 1 else f"{key}-{seen[key]}")
+    return out
 
 
 def outcomes_table(
@@ -86,7 +130,7 @@ def outcomes_table(
                     "report_id": o.report_id,
                     "agency_id": report["agency_id"],
                     "agency": report["agency"],
-                    "roster_id": report["roster_id"],
+                    "register_id": report["register_id"],
                     "year": report["year"],
                     "indicator": ind.id,
                     "label": ind.label,
@@ -100,9 +144,9 @@ def outcomes_table(
     return pd.DataFrame(rows, columns=OUTCOME_COLUMNS).astype({"year": "Int64", "score": "Float64"})
 
 
-def scores_table(outcomes: pd.DataFrame, rubric: Rubric) -> pd.DataFrame:
-    """One row per report: agency (and roster id), year, each indicator's score (0–100), total, rank in the year."""
-    keys = ["report_id", "agency_id", "agency", "roster_id", "year"]
+def scores_table(outcomes: pd.DataFrame, reports: pd.DataFrame, rubric: Rubric) -> pd.DataFrame:
+    """One row per report: what it is (`REPORT_COLUMNS`), each indicator's score (0–100), the total, the rank
+    in the year, and the indicators that could not be judged (`unknown`, ids joined by ",")."""
     ids = [i.id for i in rubric.indicators]
     wide = outcomes.pivot(index="report_id", columns="indicator", values="score").reindex(columns=ids)
     values = wide.to_numpy(dtype=float, na_value=np.nan)
@@ -113,8 +157,11 @@ def scores_table(outcomes: pd.DataFrame, rubric: Rubric) -> pd.DataFrame:
             np.nansum(values * weights, axis=1) / denominator, index=wide.index, dtype="Float64"
         )
     wide = pd.DataFrame(values, index=wide.index, columns=ids).astype("Float64")
-    out = outcomes[keys].drop_duplicates("report_id").set_index("report_id", drop=False).rename_axis(None)
+    unknown = outcomes[outcomes["status"] == UNKNOWN].groupby("report_id")["indicator"].agg(",".join)
+    out = reports.loc[wide.index, REPORT_COLUMNS].copy()
+    out["source"] = out["source"].map(file_name)
     out = out.join((wide * 100).round(1)).assign(total=(total * 100).round(1))
+    out["unknown"] = unknown.reindex(out.index).astype("string")
     out = out.sort_values(["year", "total", "agency_id", "report_id"], ascending=[True, False, True, True])
     out["rank"] = (
         out.groupby("year", dropna=False)["total"].rank(method="min", ascending=False).astype("Int64")

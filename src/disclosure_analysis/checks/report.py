@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from disclosure_analysis import formats
 from disclosure_analysis.checks.ocr import describe, mark_doubts
 from disclosure_analysis.errors import Finding
+from disclosure_analysis.formats.names import cell_name
 from disclosure_analysis.ingest import mapping
 from disclosure_analysis.ingest.labels import clean
 
@@ -150,7 +151,7 @@ def check_values(cells: Cells) -> list[Finding]:
             table, _, rest = key.partition(".")
             row, _, col = rest.rpartition(".") if table == "t3" else ("", "", rest)
             out.append(Finding("R4", ERROR, table, row or None, col, None, v,
-                               f"{_TABLE_NAMES[table]} {rest}：{number_text(v)} 不是非负整数"))
+                               f"{cell_name(key)}：{number_text(v)} 不是非负整数"))
     return out
 
 
@@ -236,13 +237,13 @@ def _flagged(key: str, cell: mapping.Cell) -> Finding:
     table, (row, col) = key[:2], _row_col(key)
     if cell.flag in _INVALID_TEXT:
         return Finding("R4", ERROR, table, row, col, None, None,
-                       f"{_TABLE_NAMES[table]} {key[3:]}：印的是“{cell.raw}”，{_INVALID_TEXT[cell.flag]}，记为空")
+                       f"{cell_name(key)}：印的是“{cell.raw}”，{_INVALID_TEXT[cell.flag]}，记为空")
     text = _FLAG_TEXT[cell.flag]
     if cell.flag == mapping.UNIT_CONVERTED:
         text = f"印的是“{cell.raw}”，{text}为 {number_text(cell.value)}{cell.unit or ''}，请人工核对"
     elif cell.flag == mapping.CELL_MISSING and cell.value is not None:
         text = "该行的数字个数少于表格列数，此格按位置推定，请人工核对"
-    return Finding("P1", INFO, table, row, col, None, cell.value, f"{key}：{text}")
+    return Finding("P1", INFO, table, row, col, None, cell.value, f"{cell_name(key)}：{text}")
 
 
 _FLAG_TEXT = {
@@ -251,6 +252,8 @@ _FLAG_TEXT = {
     mapping.EXTRA_CELLS: "该行的数字个数多于表格列数，多出的内容被忽略，请人工核对",
     mapping.NOT_A_NUMBER: "此格内容既不是数字也不是空白标记，记为空",
     mapping.UNIT_CONVERTED: "已按单位换算",
+    mapping.SPLIT_AMBIGUOUS: "该行的数字连在一起（没有分隔），按列数和表格勾稽关系仍有不止一种拆法（空白单元格抓取时会消失），此格无法确定，记为空",
+    mapping.SPLIT_NO_FIT: "该行的数字连在一起（没有分隔），整张表没有一种拆法既填满各列又符合勾稽关系（可能有空白单元格在抓取时消失），此格无法确定，记为空",
 }
 _INVALID_TEXT = {
     mapping.NOT_A_COUNT: "不是非负整数（表三、表四和表二的件数须为整数）",

@@ -1,4 +1,4 @@
-"""Command line: `disclosure-analysis extract|validate|problems|synth|run|assess|build|export|sample …`.
+"""Command line: `disclosure-analysis extract|validate|problems|synth|run|assess|register|build|export|sample …`.
 
 Thin: one module per sub-command parses its arguments and calls the package; what they share (input
 arguments, progress, exit statuses) is in `common`. May import every other package; nothing imports it.
@@ -86,6 +86,7 @@ def _parser() -> argparse.ArgumentParser:
     from disclosure_analysis.cli.export import add_export_parser
     from disclosure_analysis.cli.extract import add_extract_parser
     from disclosure_analysis.cli.problems import add_problems_parser
+    from disclosure_analysis.cli.register import add_register_parser
     from disclosure_analysis.cli.run import add_run_parser
     from disclosure_analysis.cli.sample import add_sample_parser
     from disclosure_analysis.cli.synth import add_synth_parser
@@ -97,6 +98,7 @@ def _parser() -> argparse.ArgumentParser:
     add_synth_parser(sub)
     add_run_parser(sub)
     add_assess_parser(sub)
+    add_register_parser(sub)
     add_build_parser(sub)
     add_export_parser(sub)
     add_sample_parser(sub)

@@ -81,6 +81,17 @@ def apply_ocr(args: argparse.Namespace) -> str | None:
     return None
 
 
+def year_list(text: str) -> list[int]:
+    """'2019-2024' or '2019,2021,2023' (an argparse type)."""
+    try:
+        if "-" in text:
+            first, last = (int(x) for x in text.split("-", 1))
+            return list(range(first, last + 1))
+        return [int(x) for x in text.split(",")]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"年份应写作 2019-2024 或 2019,2021：{text!r}") from None
+
+
 def results(args: argparse.Namespace) -> list[dict] | None:
     """The extraction JSON of every input file, or None (after saying why) when there is nothing to read."""
     from disclosure_analysis.corpus.extraction import default_cache_dir, extract_many, report_files

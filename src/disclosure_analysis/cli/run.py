@@ -35,7 +35,21 @@ def add_run_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentP
         default=None,
         help="在 index.html 上注明生成时间（默认不注明，相同输入得到逐字节相同的站点）",
     )
+    parser.add_argument(
+        "--register",
+        help="机构登记表 CSV 或 XLSX（见 register init）：机构类型、层级、地区和补录的发布日期以它为准",
+    )
     add_ocr(parser)
+    lesson = parser.add_argument_group("课堂教学（lesson 笔记本）")
+    lesson.add_argument("--lesson-agency", metavar="机构名称", help="选用的机构：名称或其中一段（如 洪泽区）")
+    lesson.add_argument("--lesson-year", type=int, metavar="年度", help="选用的报告年度（如 2023）")
+    lesson.add_argument(
+        "--two-reports",
+        dest="lesson_two_reports",
+        action="store_true",
+        default=None,
+        help="同一机构 2021 年版格式的报告与 2019 年版格式的报告对照",
+    )
     parser.set_defaults(func=run_command)
     return parser
 
@@ -50,7 +64,15 @@ def run_command(args: argparse.Namespace) -> int:
 
     try:
         config = load_config(args.params) if args.params else RunConfig()
-        config = config.with_overrides(corpus=args.input, output=args.output, stamp=args.stamp)
+        config = config.with_overrides(
+            corpus=args.input,
+            output=args.output,
+            stamp=args.stamp,
+            register=args.register,
+            lesson_agency=args.lesson_agency,
+            lesson_year=args.lesson_year,
+            lesson_two_reports=args.lesson_two_reports,
+        )
     except ConfigError as exc:
         print(f"配置错误：{exc}", file=sys.stderr)
         return 2

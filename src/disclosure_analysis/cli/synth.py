@@ -7,18 +7,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from disclosure_analysis.cli.common import year_list
 from disclosure_analysis.synth import ALL_FORMATS, FORMATS, TRUTH_FILE
-
-
-def _years(text: str) -> list[int]:
-    """'2019-2024' or '2019,2021,2023'."""
-    try:
-        if "-" in text:
-            first, last = (int(x) for x in text.split("-", 1))
-            return list(range(first, last + 1))
-        return [int(x) for x in text.split(",")]
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"年份应写作 2019-2024 或 2019,2021：{text!r}") from None
 
 
 def _formats(text: str) -> list[str]:
@@ -38,10 +28,10 @@ def add_synth_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("outdir", type=Path, help="输出文件夹（不存在时新建）")
     p.add_argument("--agencies", type=int, default=20, help="机关数（默认 20）")
     p.add_argument(
-        "--years", type=_years, default=_years("2019-2024"), help="年度，如 2019-2024（默认）或 2021,2023"
+        "--years", type=year_list, default=year_list("2019-2024"), help="年度，如 2019-2024（默认）或 2021,2023"
     )
     p.add_argument(
-        "--formats", type=_formats, default=list(FORMATS), help="格式，逗号分隔，默认 txt,html,docx,pdf；scan 为扫描件式的纯图片 PDF（需 OCR 组件才能读取）"
+        "--formats", type=_formats, default=list(FORMATS), help="格式，逗号分隔，默认 txt,html,docx,pdf；scan 为扫描件式的纯图片 PDF（需 OCR 组件才能读取）；crawl 为网页抓取的文本（表格单元格连在一起）"
     )
     p.add_argument("--seed", type=int, default=7, help="随机种子（默认 7）；参数相同则输出逐字节相同")
     p.add_argument("--faults", type=float, default=0.0, help="注入一处错误的报告比例（0–1）")

@@ -7,7 +7,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 
-from disclosure_analysis.checks.cross_year import carries_over, carry_over_findings
+from disclosure_analysis.checks.cross_year import YearReport, carries_over, cross_year_findings, explanation
 from disclosure_analysis.corpus.schema import frame
 from disclosure_analysis.corpus.tables import Corpus
 from disclosure_analysis.errors import READ_STATUSES
@@ -27,18 +27,33 @@ def agency_id(name: str | None, fallback: str) -> str:
 
 def build_corpus(results: list[dict]) -> Corpus:
     """Tidy tables from extraction JSON objects (one per input file)."""
-    ids = _agency_ids(results)
+    ids = agency_ids(results)
     rec = report_records(results, ids)
-    candidates = (
-        (ids[r["source"]], r["year"], r["sha256"][:16], r["cells"]) for r in results if carries_over(r)
-    )
-    rec["findings"].extend(carry_over_findings(candidates))
+    rec["findings"].extend(cross_report_findings(results, ids))
     return Corpus(**{name: frame(name, rows) for name, rows in rec.items()})
+
+
+def cross_report_findings(results: list[dict], ids: dict[str, str] | None = None) -> list[dict]:
+    """The cross-year findings (X1, X2, X3: `checks.cross_year`) of extraction results, agency name variants
+    joined (`ids`: agency id per source, made when not given); each with its report_id, agency_id, year."""
+    ids = ids or agency_ids(results)
+    readable = [r for r in results if carries_over(r)]
+    said = {r["sha256"][:16]: r for r in readable}
+    return cross_year_findings(
+        (
+            YearReport(ids[r["source"]], r["year"], r["sha256"][:16], r["cells"], (r.get("table_versions") or {}).get("t2"))
+            for r in readable
+        ),
+        lambda rid: explanation(
+            [t for t in (said[rid].get("sections") or {}).values() if t]
+            + list((said[rid].get("cell_remarks") or {}).values())
+        ),
+    )
 
 
 def report_records(results: Iterable[dict], ids: dict[str, str]) -> dict[str, list[dict]]:
     """Rows of every table (as dicts) for extraction results; `ids` gives each source's agency id.
-    Cross-report findings are not included (see `carry_over_findings`)."""
+    Cross-report findings are not included (see `cross_report_findings`)."""
     rec: dict[str, list[dict]] = {name: [] for name in Corpus.TABLES}
     for res in results:
         rid = (res.get("sha256") or "")[:16] or None
@@ -60,19 +75,23 @@ def report_records(results: Iterable[dict], ids: dict[str, str]) -> dict[str, li
             **key, "source": res["source"], "kind": res.get("kind"), "agency": res.get("agency"),
             "template": res.get("template"), "t2_version": versions.get("t2"), "t3_version": versions.get("t3"),
             "published": res.get("published"), "level": res.get("level"),
-            "is_government": res.get("is_government"), "region": res.get("region"), "status": res["status"],
+            "is_government": res.get("is_government"), "region": res.get("region"),
+            "agency_kind": res.get("agency_kind"), "status": res["status"],
         })
         flags, remarks, units = res.get("cell_flags", {}), res.get("cell_remarks", {}), res.get("cell_units", {})
-        printed = res.get("cell_printed", {})
+        printed, pages, labels = res.get("cell_printed", {}), res.get("cell_pages", {}), res.get("cell_labels", {})
         confidence = res.get("cell_confidence", {})
         for k, v in res.get("cells", {}).items():
             table, _, rest = k.partition(".")
-            cell = {**key, "value": v, "flag": flags.get(k), "printed": printed.get(k), "confidence": confidence.get(k)}
+            cell = {**key, "value": v, "flag": flags.get(k), "printed": printed.get(k), "page": pages.get(k),
+                    "confidence": confidence.get(k)}
             if table == "t2":
-                rec["table2"].append({**cell, "code": rest, "unit": units.get(k), "remark": remarks.get(k)})
+                rec["table2"].append(
+                    {**cell, "code": rest, "unit": units.get(k), "remark": remarks.get(k), "label": labels.get(k)}
+                )
             elif table == "t3":
                 row, _, col = rest.partition(".")
-                rec["table3"].append({**cell, "row": row, "column": col})
+                rec["table3"].append({**cell, "row": row, "column": col, "label": labels.get(k)})
             elif table == "t4":
                 group, _, outcome = rest.rpartition("_")
                 rec["table4"].append({**cell, "group": group, "outcome": outcome})
@@ -97,7 +116,7 @@ def _reason(res: dict) -> str:
     return "已读取" if res.get("template") != "pre2019" else "已读取（2019 年以前的格式：只读取章节文字）"
 
 
-def _agency_ids(results: list[dict]) -> dict[str, str]:
+def agency_ids(results: list[dict]) -> dict[str, str]:
     """Agency id per source, with name variants joined (see `canonical_names`)."""
     canonical = canonical_names({r.get("agency") for r in results if r.get("agency")})
     return {

@@ -24,6 +24,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
         ("level", "string", "中央部门, 省级, 市级, 县级 or 乡镇街道 (null when the name does not tell)"),
         ("is_government", "boolean", "a people's government's own report (vs a department's)"),
         ("region", "string", "the region named at the start of the agency name, if any"),
+        ("agency_kind", "string", "government, committee, department, township, institution or unknown (formats/agency_kinds.yaml)"),
         ("status", "string", "ok or partial"),
     ],
     "table2": [
@@ -37,6 +38,8 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
         ("flag", "string", "why the parser is unsure of this cell, null when sure"),
         ("printed", "string", "the cell's text as printed when it is not the value (flagged: unreadable, impossible or converted)"),
         ("confidence", "Float64", "read by OCR: its least probable character's probability; null when read from text"),
+        ("page", "Int64", "page of the file the cell is printed on (PDF/OCR, from 1); null when the file has no pages"),
+        ("label", "string", "the row's label as printed in the report (表二, 表三)"),
     ],
     "table3": [
         ("report_id", "string", "report"),
@@ -48,6 +51,8 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
         ("flag", "string", "why the parser is unsure of this cell, null when sure"),
         ("printed", "string", "the cell's text as printed when it is not the value (flagged: unreadable, impossible or converted)"),
         ("confidence", "Float64", "read by OCR: its least probable character's probability; null when read from text"),
+        ("page", "Int64", "page of the file the cell is printed on (PDF/OCR, from 1); null when the file has no pages"),
+        ("label", "string", "the row's label as printed in the report (表二, 表三)"),
     ],
     "table4": [
         ("report_id", "string", "report"),
@@ -59,6 +64,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
         ("flag", "string", "why the parser is unsure of this cell, null when sure"),
         ("printed", "string", "the cell's text as printed when it is not the value (flagged: unreadable, impossible or converted)"),
         ("confidence", "Float64", "read by OCR: its least probable character's probability; null when read from text"),
+        ("page", "Int64", "page of the file the cell is printed on (PDF/OCR, from 1); null when the file has no pages"),
     ],
     "sections": [
         ("report_id", "string", "report"),

@@ -45,7 +45,13 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from disclosure_analysis import __version__
-from disclosure_analysis.checks.cross_year import carries_over, carry_over_findings
+from disclosure_analysis.checks.cross_year import (
+    STOCK_CODES,
+    YearReport,
+    carries_over,
+    cross_year_findings,
+    explanation,
+)
 from disclosure_analysis.corpus.assemble import agency_id, canonical_names, report_records
 from disclosure_analysis.corpus.extraction import (
     extract_unordered,
@@ -341,9 +347,9 @@ def _write_table(target: Path, table: str, rows: list[dict]) -> None:
 
 
 def _finish(out: Path, build: str) -> None:
-    """Join agency name variants over the whole store, then compute the X1 carry-over findings."""
+    """Join agency name variants over the whole store, then compute the cross-year findings (X1, X2, X3)."""
     reports = _read_arrow(
-        out, "reports", columns=["report_id", "agency_id", "agency", "year", "template", "status", "source"]
+        out, "reports", columns=["report_id", "agency_id", "agency", "year", "template", "t2_version", "status", "source"]
     ).to_pylist()
     names = {r["agency"] for r in reports if r["agency"]}
     joined = {agency_id(n, ""): agency_id(c, "") for n, c in canonical_names(names).items() if n != c}
@@ -356,16 +362,40 @@ def _finish(out: Path, build: str) -> None:
     t3 = _read_arrow(out, "table3", columns=["report_id", "row", "column", "value"], where=carried)
     for rid, row, col, value in zip(*(t3[c].to_pylist() for c in t3.column_names), strict=True):
         cells[rid][f"t3.{row}.{col}"] = value
+    t2 = _read_arrow(out, "table2", columns=["report_id", "code", "value"], where=pc.field("code").isin(STOCK_CODES))
+    for rid, code, value in zip(*(t2[c].to_pylist() for c in t2.column_names), strict=True):
+        cells[rid][f"t2.{code}"] = value
     reports.sort(key=lambda r: Path(r["source"]).parts)  # the order load_corpus reads the files in
-    candidates = (
-        (joined.get(r["agency_id"], r["agency_id"]), r["year"], r["report_id"], cells[r["report_id"]])
+    candidates = [
+        YearReport(joined.get(r["agency_id"], r["agency_id"]), r["year"], r["report_id"], cells[r["report_id"]],
+                   r["t2_version"])
         for r in reports
         if carries_over(r)
-    )
+    ]
+    asked: set[str] = set()  # first pass: the reports whose text may explain a broken 表二 relation
+    cross_year_findings(candidates, lambda rid: asked.add(rid))
+    texts = _texts(out, asked)
     stored_id = {r["report_id"]: r["agency_id"] for r in reports}
-    found = [{**f, "agency_id": stored_id[f["report_id"]]} for f in carry_over_findings(candidates)]
+    found = [
+        {**f, "agency_id": stored_id[f["report_id"]]}
+        for f in cross_year_findings(candidates, lambda rid: explanation(texts.get(rid, [])))
+    ]
     _write_table(out / "findings" / CROSS_YEAR, "findings", found)
     _write_marker(out, build, complete=True)
+
+
+def _texts(out: Path, report_ids: set[str]) -> dict[str, list[str]]:
+    """The sections' text and the 表二 remarks of some reports (where a clean-up may be explained)."""
+    texts: dict[str, list[str]] = defaultdict(list)
+    if not report_ids:
+        return texts
+    mine = pc.field("report_id").isin(sorted(report_ids))
+    for table, column in (("sections", "text"), ("table2", "remark")):
+        part = _read_arrow(out, table, columns=["report_id", column], where=mine)
+        for rid, text in zip(part["report_id"].to_pylist(), part[column].to_pylist(), strict=True):
+            if text:
+                texts[rid].append(text)
+    return texts
 
 
 def _parts(out: Path, table: str) -> list[Path]:

@@ -81,6 +81,22 @@ class Table4Format:
 
 
 @dataclass(frozen=True)
+class KindRule:
+    """A name ending in one of `suffixes` (or, `whole_place`, a bare place name) is of `kind`."""
+
+    kind: str
+    suffixes: tuple[str, ...] = ()
+    whole_place: bool = False
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class AgencyKinds:
+    names: dict[str, str]  # code → Chinese name
+    rules: tuple[KindRule, ...]
+
+
+@dataclass(frozen=True)
 class SectionSpec:
     key: str
     number: str
@@ -148,6 +164,20 @@ def sections() -> tuple[SectionSpec, ...]:
         SectionSpec(key=s["key"], number=s["number"], title=s["title"], keywords=tuple(s["keywords"]))
         for s in d["sections"]
     )
+
+
+@cache
+def agency_kinds() -> AgencyKinds:
+    """The kinds of agency (government, committee, department, township, institution, unknown) and the
+    name rules that tell them (agency_kinds.yaml)."""
+    d = _load("agency_kinds.yaml")
+    rules = tuple(
+        KindRule(r["kind"], tuple(r.get("suffixes", ())), bool(r.get("whole_place")), r.get("note"))
+        for r in d["rules"]
+    )
+    if unknown := {r.kind for r in rules} - set(d["kinds"]):
+        raise ValueError(f"agency_kinds.yaml: rules name kinds that are not listed: {sorted(unknown)}")
+    return AgencyKinds(dict(d["kinds"]), rules)
 
 
 def all_keys(t2_version: str, t3_version: str) -> list[str]:

@@ -16,6 +16,17 @@ def _short(label: str) -> str:
 
 APPLICANTS: dict[str, str] = dict(formats.table3().columns)
 T3_ROWS: dict[str, str] = {code: _short(spec.label) for code, spec in formats.table3().rows.items()}
+_EXPLANATION = re.compile(r"（[^）]*，[^）]*）")  # （区分处理的，只计这一情形，不计其他情形）
+
+
+def _printed_row(spec: formats.RowSpec) -> str:
+    """A 表三 row as the form prints it, under its sub-group: （三）不予公开 1．属于国家秘密."""
+    label = _EXPLANATION.sub("", spec.label)
+    return f"{spec.group} {label}" if spec.group and spec.group.startswith("（") else label
+
+
+#: 表三 row code → its label as the form prints it, with its sub-group (for evidence: where a finding is)
+T3_ROW_LABELS: dict[str, str] = {code: _printed_row(spec) for code, spec in formats.table3().rows.items()}
 OUTCOME_GROUPS: dict[str, str] = {
     "granted": "予以公开",
     "partial": "部分公开",
@@ -50,7 +61,43 @@ T4_GROUPS: dict[str, str] = {
     "suit_after_review": "行政诉讼（复议后起诉）",
 }
 T4_OUTCOMES: dict[str, str] = dict(formats.table4().outcomes)
-SEVERITY: dict[str, str] = {"error": "错误", "warning": "警告", "info": "无法核对"}
+T4_CELLS: dict[str, str] = {
+    f"{g}_{o}": f"{group} {outcome}" for g, group in T4_GROUPS.items() for o, outcome in T4_OUTCOMES.items()
+}
+TABLES: dict[str, str] = {"t2": "表二", "t3": "表三", "t4": "表四"}
+SEVERITY: dict[str, str] = {"error": "错误", "warning": "警告", "info": "提示"}
+#: the validator's rules (checks/): what each checks
+RULES: dict[str, str] = {
+    "R1": "表三列平衡（新收+结转=办结+结转下年）",
+    "R2": "表三行合计",
+    "R3": "表三办理结果合计",
+    "R4": "非负整数／整行整列空白",
+    "N1": "单个空白格（同行同列有数字）",
+    "R5": "表四合计",
+    "T1": "正文与表格数字一致",
+    "F1": "表格缺失或无法识别",
+    "P1": "单元格读取存疑",
+    "Y1": "报告年度合理（不在未来）",
+    "X1": "上年结转与上年报告衔接",
+    "X2": "表二存量衔接（2019 格式）",
+    "X3": "表二存量衔接（2021 格式）",
+}
+TEMPLATES: dict[str, str] = {
+    "2019": "2019 年格式",
+    "2021": "2021 年格式",
+    "mixed": "两种格式混用",
+    "pre2019": "2019 年以前的格式",
+}
+#: what happened to an input file (manifest status)
+STATUSES: dict[str, str] = {
+    "ok": "已读取",
+    "partial": "部分读取",
+    "needs_ocr": "需要文字识别（扫描件）",
+    "not_a_report": "不是年度报告",
+    "failed": "无法读取",
+    "skipped": "未读取（有意略过）",
+    "duplicate": "重复的文件",
+}
 PEER_GROUPS: dict[str, str] = {
     "level": "同层级的机关（已知机构类型时还须同类型）",
     "region": "同层级、同一地区的机关（已知机构类型时还须同类型）",
@@ -112,3 +159,31 @@ COLUMNS: dict[str, str] = {
     "message": "说明",
     "status": "状态",
 }
+
+
+def location(table: object, row: object, column: object) -> tuple[str | None, str | None, str | None]:
+    """The Chinese names of a finding's table, row and column codes (None where a code is absent; a code
+    with no name is shown as it is): ("表三", "（三）不予公开 1．属于国家秘密", "自然人")."""
+
+    def text(value: object) -> str | None:
+        return value if isinstance(value, str) and value else None
+
+    t, r, c = text(table), text(row), text(column)
+    if t == "t3":
+        return "表三", r and T3_ROW_LABELS.get(r, r), c and APPLICANTS.get(c, c)
+    if t == "t2":
+        return "表二", r, c and T2_CELLS.get(c, c)
+    if t == "t4":
+        return "表四", r, c and T4_CELLS.get(c, c)
+    return t, r, c
+
+
+def cell_name(key: str) -> str:
+    """A flat cell key in words: t3.granted.total → 表三「（一）予以公开」行「总计」列."""
+    table, _, rest = key.partition(".")
+    if table == "t3":
+        row, _, col = rest.partition(".")
+        name, row_name, col_name = location(table, row, col)
+        return f"{name}「{row_name}」行「{col_name}」列"
+    name, _, col_name = location(table, None, rest)
+    return f"{name}「{col_name}」"

@@ -33,11 +33,14 @@ class Table:
     """A table as a rectangular-ish grid; `None` marks a position covered by a merged cell.
 
     `readings` (tables read by OCR only) has the grid's shape: each position's `Reading`, None where
-    nothing was recognised (a merged or empty position)."""
+    nothing was recognised (a merged or empty position). `joined`: the source printed each row's cells
+    without separators (a crawler's text), so a row's value cells are runs of numbers still to be split
+    into the row's cells."""
 
     rows: tuple[tuple[str | None, ...], ...]
     page: int | None = None
     readings: tuple[tuple[Reading | None, ...], ...] | None = None
+    joined: bool = False
 
 
 Block = Paragraph | Table

@@ -43,6 +43,7 @@ class Extraction:
     level: str | None = None
     is_government: bool | None = None
     region: str | None = None
+    agency_kind: str | None = None  # formats.agency_kinds() code; "unknown" when the name does not settle it
     findings: list[Finding] = field(default_factory=list)  # filled by `checks.report.check_extraction`
     missing_tables: list[str] = field(default_factory=list)  # tables not found (t2, t3, t4); F1 findings
     notes: list[str] = field(default_factory=list)
@@ -69,6 +70,7 @@ class Extraction:
             "level": self.level,
             "is_government": self.is_government,
             "region": self.region,
+            "agency_kind": self.agency_kind,
             "published": self.published,
             "cells": self.values(),
             "cell_flags": {k: c.flag for k, c in self.cells.items() if c.flag},
@@ -77,6 +79,8 @@ class Extraction:
             "cell_printed": {k: c.raw for k, c in self.cells.items() if c.flag in mapping.PRINTED_FLAGS and c.raw},
             "cell_confidence": {k: c.reading.confidence for k, c in self.cells.items() if c.reading},
             "cell_doubts": {k: asdict(c.doubt) for k, c in self.cells.items() if c.doubt},
+            "cell_pages": {k: c.page + 1 for k, c in self.cells.items() if c.page is not None},
+            "cell_labels": {k: c.label for k, c in self.cells.items() if c.label},
             "sections": self.sections,
             "headings": self.headings,
             "narrative": self.narrative,
@@ -123,6 +127,7 @@ def interpret(doc: Document, result: Extraction) -> Extraction:
         result.agency, result.year = title.agency, title.year
     info = agency_info(result.agency)
     result.level, result.is_government, result.region = info.level, info.is_government, info.region
+    result.agency_kind = info.kind
     result.published = find_published(lines, result.year, doc.meta)
     _read_sections(lines, sections, result)
     if title is None and len(sections) < 3:
@@ -161,6 +166,9 @@ def _read_sections(lines: list[Line], sections: list, result: Extraction) -> Non
     if overview is None and sections:
         overview = section_text(lines, 0, sections[0].start)
     found = figures(overview or "")
+    for name, topic in (("proactive_total", "active"), ("applications_received", "applications")):
+        if name not in found and (fig := figures(result.sections.get(topic) or "").get(name)):
+            found[name] = fig  # stated in the section on its topic (old-format reports)
     for name in ("proactive_total", "applications_received"):
         fig = found.get(name)
         result.narrative[name] = None if fig is None or fig.approximate else fig.value
@@ -194,9 +202,9 @@ def _problems_without_heading(lines: list[Line], sections: list, result: Extract
 def _read_tables(lines: list[Line], sections: list, result: Extraction) -> None:
     default = "2021" if result.year is None or result.year >= 2021 else "2019"
     regions = mapping.table_regions(lines, sections)
-    t2 = mapping.map_table2(regions["t2"], default)
-    t3 = mapping.map_table3(regions["t3"], default)
-    t4 = mapping.map_table4(regions["t4"])
+    t3 = mapping.map_table3(regions["t3"], default)  # first: whether it shows every cell printed
+    t2 = mapping.map_table2(regions["t2"], default, t3.printed_in_full)
+    t4 = mapping.map_table4(regions["t4"], t3.printed_in_full)
     missing = [t.table for t in (t2, t3, t4) if not t.found]
     for t in (t2, t3, t4):
         result.cells.update(t.cells)

@@ -13,6 +13,13 @@ from disclosure_analysis import formats
 from disclosure_analysis.ingest import values
 from disclosure_analysis.ingest.document import Reading
 from disclosure_analysis.ingest.labels import Observed, Target, align, clean, match_unordered, numbering
+from disclosure_analysis.ingest.readers.runtogether.tables import (
+    SPLIT_AMBIGUOUS,
+    SPLIT_NO_FIT,
+    split_table2,
+    split_table3,
+    split_table4,
+)
 from disclosure_analysis.ingest.stream import DataRow, Line, Section, data_row
 from disclosure_analysis.ingest.values import AMOUNT, CHANGE, COUNT, normalize, parse_value
 
@@ -26,10 +33,15 @@ NOT_A_NUMBER = "not_a_number"  # the cell holds text that is neither a number no
 NOT_A_COUNT, OUT_OF_RANGE, UNIT_MISMATCH = values.NOT_A_COUNT, values.OUT_OF_RANGE, values.UNIT_MISMATCH
 ROUNDED = values.ROUNDED
 UNIT_CONVERTED = values.UNIT_CONVERTED
+# a run-together row's cell (crawler texts, `readers/runtogether`): its digits split more than one way
+# (SPLIT_AMBIGUOUS), or no split fits the table (SPLIT_NO_FIT)
 #: flags of a cell whose printed text is not its value (kept in `Cell.raw`, `extract --json` cell_printed)
 PRINTED_FLAGS = frozenset({NOT_A_NUMBER, NOT_A_COUNT, OUT_OF_RANGE, UNIT_MISMATCH, ROUNDED, UNIT_CONVERTED})
 #: flags of a cell left null because it could not be read (the report is then `partial`)
-UNREAD_FLAGS = frozenset({CELL_MISSING, ROW_MISSING, NOT_A_NUMBER, NOT_A_COUNT, OUT_OF_RANGE, UNIT_MISMATCH, ROUNDED})
+UNREAD_FLAGS = frozenset({
+    CELL_MISSING, ROW_MISSING, NOT_A_NUMBER, NOT_A_COUNT, OUT_OF_RANGE, UNIT_MISMATCH, ROUNDED, SPLIT_AMBIGUOUS,
+    SPLIT_NO_FIT,
+})
 
 OCR_UNCERTAIN = "ocr_uncertain"  # read by OCR, and may be misread (see `Cell.doubt`; set by `checks.ocr`)
 
@@ -55,6 +67,8 @@ class Cell:
     unit: str | None = None
     reading: Reading | None = None  # how OCR recognised it (None: read from text)
     doubt: Doubt | None = None  # with flag OCR_UNCERTAIN
+    page: int | None = None  # 0-based page of the document the cell is printed on (PDF, OCR), if known
+    label: str | None = None  # the row's label as printed (表二, 表三)
 
 
 @dataclass
@@ -64,6 +78,7 @@ class TableResult:
     cells: dict[str, Cell] = field(default_factory=dict)  # flat key -> cell
     found: bool = False
     notes: list[str] = field(default_factory=list)
+    printed_in_full: bool = False  # 表三 ran together and its identities bear out that every cell is printed
 
 
 def _cell(
@@ -108,6 +123,16 @@ def _placed(values: tuple[str, ...], readings: tuple[Reading | None, ...], n: in
     return [(None, None) if i is None else (values[i], readings[i]) for i in positions], flag
 
 
+def _printed_label(row: DataRow) -> str | None:
+    """The row's label cells as printed, joined by a blank (a group label, then the row's own)."""
+    return " ".join(lb.strip() for lb in row.labels if lb.strip()) or None
+
+
+def _located(cell: Cell, row: DataRow) -> Cell:
+    cell.page, cell.label = row.line.page, _printed_label(row)
+    return cell
+
+
 def _observed(row: DataRow) -> Observed:
     labels = [lb for lb in row.labels if clean(lb)]
     specific = [*labels[-1:], "".join(labels)] if labels else []
@@ -124,7 +149,9 @@ def _t3_targets(version: str) -> list[Target]:
 def map_table3(lines: list[Line], default_version: str) -> TableResult:
     fmt = formats.table3()
     ncols = len(fmt.columns)
-    rows = [r for ln in lines if (r := data_row(ln)) and (r.labels or r.has_number) and len(r.values) >= 3]
+    rows = [
+        r for ln in lines if (r := data_row(ln)) and (r.labels or r.has_number) and (len(r.values) >= 3 or ln.joined)
+    ]
     result = TableResult("t3", None)
     if not rows:
         return result
@@ -137,17 +164,29 @@ def map_table3(lines: list[Line], default_version: str) -> TableResult:
     assert best is not None
     _, version, assignment = best
     result.version, result.found = version, True
-    for target, idx in zip(_t3_targets(version), assignment, strict=True):
+    targets = _t3_targets(version)
+    joined = {  # rows whose cells ran together: split as one table (readers/runtogether)
+        t.code: rows[i].values for t, i in zip(targets, assignment, strict=True) if i is not None and rows[i].line.joined
+    }
+    split = split_table3(version, joined) if joined else None
+    if split:
+        result.notes.extend(split.notes)
+        result.printed_in_full = split.printed_in_full
+    for target, idx in zip(targets, assignment, strict=True):
         if idx is None:
             for col in fmt.column_codes:
                 result.cells[f"t3.{target.code}.{col}"] = Cell(None, None, ROW_MISSING)
             result.notes.append(f"表三缺少一行：{fmt.rows[target.code].label}")
             continue
+        if split and target.code in joined:
+            keys = [f"t3.{target.code}.{c}" for c in fmt.column_codes]
+            result.cells |= {k: _cell(*split.cells[k]) for k in keys}
+            continue
         row = rows[idx]
         placed, fit_flag = _placed(row.values, row.value_readings, ncols)
         row_flag = ROW_BY_POSITION if not observed[idx].labels else None
         for col, (raw, reading) in zip(fmt.column_codes, placed, strict=True):
-            result.cells[f"t3.{target.code}.{col}"] = _cell(raw, fit_flag or row_flag, reading=reading)
+            result.cells[f"t3.{target.code}.{col}"] = _located(_cell(raw, fit_flag or row_flag, reading=reading), row)
     return result
 
 
@@ -162,14 +201,14 @@ def _t2_version(lines: list[Line], rows: list[DataRow], default_version: str) ->
         lab = clean("".join(row.labels))
         if lab in ("其他对外管理服务事项", "政府集中采购"):
             scores["2019"] += 2
-        if lab in ("行政许可", "行政处罚", "行政强制"):
+        if lab in ("行政许可", "行政处罚", "行政强制") and not row.line.joined:
             scores["2019" if len(row.values) >= 3 else "2021"] += 1
     top = max(scores.values())
     winners = [v for v, s in scores.items() if s == top]
     return default_version if default_version in winners else winners[0]
 
 
-def map_table2(lines: list[Line], default_version: str) -> TableResult:
+def map_table2(lines: list[Line], default_version: str, printed_in_full: bool = False) -> TableResult:
     fmt = formats.table2()
     rows = [r for ln in lines if (r := data_row(ln)) and r.labels]
     result = TableResult("t2", None)
@@ -183,17 +222,26 @@ def map_table2(lines: list[Line], default_version: str) -> TableResult:
     if all(i is None for i in assignment):
         return result
     result.version, result.found = version, True
+    joined = {  # rows whose cells ran together (readers/runtogether)
+        s.code: rows[i].values for s, i in zip(specs, assignment, strict=True) if i is not None and rows[i].line.joined
+    }
+    split = split_table2(joined, version, printed_in_full) if joined else None
+    if split:
+        result.notes.extend(split.notes)
     for spec, idx in zip(specs, assignment, strict=True):
         if idx is None:
             for code in spec.codes:
                 result.cells[f"t2.{code}"] = Cell(None, None, ROW_MISSING)
             result.notes.append(f"表二缺少一行：{spec.label}")
             continue
-        placed, fit_flag = _placed(rows[idx].values, rows[idx].value_readings, len(spec.codes))
-        for code, (raw, reading) in zip(spec.codes, placed, strict=True):
+        if split and spec.code in joined:
+            cells = [(*split.cells[f"t2.{c}"], None) for c in spec.codes]
+        else:
+            placed, fit_flag = _placed(rows[idx].values, rows[idx].value_readings, len(spec.codes))
+            cells = [(raw, fit_flag if raw is None or fit_flag == EXTRA_CELLS else None, reading) for raw, reading in placed]
+        for code, (raw, flag, reading) in zip(spec.codes, cells, strict=True):
             field = AMOUNT if code in fmt.amounts else CHANGE if code in fmt.signed else COUNT
-            flag = fit_flag if raw is None or fit_flag == EXTRA_CELLS else None
-            cell = _cell(raw, flag, field, fmt.units.get(code), reading)
+            cell = _located(_cell(raw, flag, field, fmt.units.get(code), reading), rows[idx])
             if code in fmt.units and cell.unit is None and cell.value is not None:
                 cell.unit = fmt.units[code]
             result.cells[f"t2.{code}"] = cell
@@ -203,30 +251,45 @@ def map_table2(lines: list[Line], default_version: str) -> TableResult:
 # --- 表四 ------------------------------------------------------------------------------------------
 
 
-def map_table4(lines: list[Line]) -> TableResult:
+def map_table4(lines: list[Line], printed_in_full: bool = False) -> TableResult:
     fmt = formats.table4()
     codes = fmt.codes
     result = TableResult("t4", None)
     values: list[str] = []
     readings: list[Reading | None] = []
+    joined = False
+    pages: list[int | None] = []  # the page of each value
     for ln in lines:
         row = data_row(ln)
         if row is None:
             continue
+        if ln.joined and row.values and not values:
+            values, joined = list(row.values), True  # one run holds the whole row
+            break
         if not ln.is_table and row.labels:
             continue  # running text that happens to end in a number
         if not row.has_number and not row.labels and len(row.values) < 5:
             continue
         values.extend(row.values)
         readings.extend(row.value_readings)
+        pages.extend([ln.page] * len(row.values))
         if len(values) >= len(codes):
             break
     if not values:
         return result
-    placed, flag = _placed(tuple(values), tuple(readings), len(codes))
+    if joined:
+        split = split_table4(values, printed_in_full)
+        result.found = True
+        result.notes.extend(split.notes)
+        result.cells = {key: _cell(*cell) for key, cell in split.cells.items()}
+        return result
+    where, flag = _fit(tuple(values), len(codes))
     result.found = True
-    for code, (raw, reading) in zip(codes, placed, strict=True):
-        result.cells[f"t4.{code}"] = _cell(raw, flag, reading=reading)
+    for code, i in zip(codes, where, strict=True):
+        cell = result.cells[f"t4.{code}"] = _cell(
+            None if i is None else values[i], flag, reading=None if i is None else readings[i]
+        )
+        cell.page = None if i is None else pages[i]
     if flag:
         result.notes.append(f"表四应有 {len(codes)} 个数字，实际读到 {len(values)} 个")
     return result

@@ -1,4 +1,4 @@
-"""Report metadata read from the text: title, agency, year, publication date, level and region."""
+"""Report metadata read from the text: title, agency, year, publication date, level, region and kind."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from disclosure_analysis import formats
 from disclosure_analysis.ingest.stream import Line
 from disclosure_analysis.ingest.values import cjk_number
 
@@ -157,6 +158,8 @@ class AgencyInfo:
     level: str | None
     is_government: bool | None
     region: str | None
+    kind: str = "unknown"  # a code of formats.agency_kinds(): government, committee, department, …
+    kind_note: str | None = None  # why the name leaves the kind unknown, when a rule says
 
 
 def place_prefix(name: str) -> list[str]:
@@ -172,15 +175,44 @@ def place_prefix(name: str) -> list[str]:
     return units
 
 
+def agency_kind(name: str | None) -> tuple[str, str | None]:
+    """(kind, note): what the end of the name says the agency is (formats/agency_kinds.yaml), `unknown`
+    when no rule settles it — never a department by default."""
+    if not name:
+        return "unknown", None
+    text = _squash(name)
+    for rule in formats.agency_kinds().rules:
+        if text.endswith(rule.suffixes) if rule.suffixes else rule.whole_place and _bare_place(text):
+            return rule.kind, rule.note
+    return "unknown", None
+
+
+def _bare_place(text: str) -> bool:
+    """A name that is only a county-level or higher place (洪泽区, 淮安市洪泽区): that place's government."""
+    units = place_prefix(text)
+    return bool(units) and "".join(units) == text and not units[-1].endswith(("镇", "乡", "街道"))
+
+
+def is_government_kind(kind: str, name: str | None) -> bool | None:
+    """Whether an agency of `kind` publishes a people's government's report: governments and management
+    committees (the area's report) do, and 乡镇人民政府 (not a 街道办事处); unknown when the kind is."""
+    if kind == "unknown":
+        return None
+    if kind == "township":
+        return bool(name and re.search(r"政府$", _squash(name)))
+    return kind in ("government", "committee")
+
+
 def agency_info(name: str | None) -> AgencyInfo:
-    """Level (中央部门/省级/市级/县级/乡镇街道), government vs department, region — when the name tells."""
+    """Level (中央部门/省级/市级/县级/乡镇街道), kind, government vs department, region — when the name tells."""
     if not name:
         return AgencyInfo(None, None, None)
-    is_gov = bool(re.search(r"人民政府$|(?<!办)政府$", name))  # a 街道办事处 is the district's agency
+    kind, note = agency_kind(name)
+    is_gov = is_government_kind(kind, name)
     units = place_prefix(name)
     if not units:
         level = "中央部门" if _CENTRAL.match(name) else None
-        return AgencyInfo(level, is_gov if level is None else False, None)
+        return AgencyInfo(level, is_gov if level is None else False, None, kind, note)
     last = units[-1]
     if last.endswith(("镇", "乡", "街道")):
         level = "乡镇街道"
@@ -192,4 +224,4 @@ def agency_info(name: str | None) -> AgencyInfo:
         level = "县级" if len(units) > 1 and units[-2].endswith("市") and last.endswith("市") else "市级"
     else:
         level = None
-    return AgencyInfo(level, is_gov, "".join(units))
+    return AgencyInfo(level, is_gov, "".join(units), kind, note)

@@ -20,35 +20,55 @@ class Figure:
 
 
 # name -> patterns over whitespace-free text; the first group is the number, an optional "余|多" marks
-# an approximate figure ("5500余条").
+# an approximate figure ("5500余条"). A pattern without a number states zero ("全年未收到…申请").
+# 公开 after 依申请/不予/部分 is not proactive disclosure ("依申请公开政府信息86条").
+_NOT_PROACTIVE = r"(?<!依申请)(?<!申请)(?<!不予)(?<!部分)"
 _PATTERNS: dict[str, tuple[str, ...]] = {
     "proactive_total": (
-        r"(?:主动)?(?:公开|发布)(?:各类|各项)?(?:政府|政务)(?:信息|类信息)(?:共计?|总计|合计)?" + _NUM + r"(余|多)?(?:条|篇|件)",
+        _NOT_PROACTIVE + r"(?:主动)?(?:公开|发布)(?:各类|各项)?(?:政府|政务)(?:信息|类信息)(?:共计?|总计|合计)?"
+        + _NUM + r"(余|多)?(?:条|篇|件)",
         r"主动公开(?:各类)?信息(?:共计?)?" + _NUM + r"(余|多)?(?:条|篇)",
+        _NOT_PROACTIVE + r"(?:主动)?(?:公开|发布)(?:各类|各项)?" + _NUM + r"(余|多)?条(?:政府|政务)信息",
+        r"主动公开[\u4e00-\u9fff]{1,4}?(?:政府|政务)(?:信息|类信息)(?:共计?|总计|合计)?" + _NUM + r"(余|多)?(?:条|篇)",
     ),
     "applications_received": (
         r"(?:收到|受理|接收|新收|办理)(?:各类)?(?:政府信息公开|依申请公开|依申请信息公开|信息公开)(?:申请)?(?:共计?|合计)?"
         + _NUM + r"(余|多)?件",
+        r"(?:收到|受理|接收)(?:各类)?" + _NUM + r"(余|多)?件(?:政府信息公开|依申请公开|信息公开)?申请",
+        r"(?:未|没有)收到(?:过)?(?:任何|有关)?(?:要求公开政府信息|政府信息公开|信息公开|依申请公开)的?申请",
     ),
 }
+_SENTENCE = "。；;！？"
 
 
 def figures(text: str) -> dict[str, Figure]:
-    """The figures found in `text` (first match of each), approximate ones marked as such."""
+    """The figures found in `text` (first match of each), approximate ones marked as such. A figure
+    for a part ("…，其中通过政府网站公开1200条") is not taken for the total."""
     flat = normalize(text)
     out: dict[str, Figure] = {}
     for name, patterns in _PATTERNS.items():
-        for pattern in patterns:
-            m = re.search(pattern, flat)
-            if not m:
-                continue
-            raw = m.group(1)
-            value: float | int = float(raw) if "." in raw else int(raw)
-            clause = max(flat.rfind(p, max(0, m.start() - 30), m.start()) for p in "，。；,;")
-            start = clause + 1 if clause >= 0 else max(0, m.start() - 12)
-            out[name] = Figure(name, value, flat[start : m.end()], approximate=bool(m.group(2)))
-            break
+        m = next((m for p in patterns for m in re.finditer(p, flat) if not _part(flat, m.start())), None)
+        if m is None:
+            continue
+        raw = m.group(1) if m.re.groups else "0"
+        value: float | int = float(raw) if "." in raw else int(raw)
+        out[name] = Figure(name, value, _quote(flat, m), approximate=m.re.groups > 1 and bool(m.group(2)))
     return out
+
+
+def _quote(flat: str, m: re.Match[str]) -> str:
+    """The clause a figure was read from: from the punctuation before it (at most 30 characters back)."""
+    clause = max(flat.rfind(p, max(0, m.start() - 30), m.start()) for p in "，。；,;")
+    start = clause + 1 if clause >= 0 else max(0, m.start() - 12)
+    return flat[start : m.end()]
+
+
+def _part(flat: str, pos: int) -> bool:
+    """True when the figure at `pos` follows "其中" and a qualifier in its sentence (a part of a total
+    stated before it); "…总数330条，其中主动公开政府信息90条" states the proactive total itself."""
+    sentence = max(flat.rfind(p, 0, pos) for p in _SENTENCE) + 1
+    q = flat.rfind("其中", sentence, pos)
+    return q >= 0 and bool(flat[q + 2 : pos].strip("，,：:"))
 
 
 #: 信息处理费 collected (条例 art. 42; 国办函〔2020〕109号): "收取政府信息公开信息处理费3940元", "…共计380元"
@@ -74,7 +94,5 @@ def fee(section_six: str, elsewhere: str = "") -> Figure | None:
             if m.group(2):  # 万元 → 元
                 value = round(value * 10000, 2)
                 value = int(value) if float(value).is_integer() else value
-        clause = max(flat.rfind(p, max(0, m.start() - 30), m.start()) for p in "，。；,;")
-        start = clause + 1 if clause >= 0 else max(0, m.start() - 12)
-        return Figure("info_processing_fee", value, flat[start : m.end()])
+        return Figure("info_processing_fee", value, _quote(flat, m))
     return None

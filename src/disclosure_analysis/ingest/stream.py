@@ -29,6 +29,7 @@ class Line:
     index: int
     page: int | None = None
     readings: tuple[Reading | None, ...] | None = None  # per cell, for a table row read by OCR
+    joined: bool = False  # from a `Table` whose cells ran together (values still to be split)
 
     @property
     def text(self) -> str:
@@ -82,7 +83,7 @@ def lines_of(doc: Document) -> list[Line]:
                     readings = None
                     if block.readings is not None:
                         readings = tuple(r for c, r in zip(row, block.readings[n], strict=True) if c is not None)
-                    out.append(Line(cells, True, len(out), block.page, readings))
+                    out.append(Line(cells, True, len(out), block.page, readings, block.joined))
     return out
 
 
@@ -90,6 +91,8 @@ def data_row(line: Line) -> DataRow | None:
     """Split a line into labels + trailing values; None when it ends in text. An unreadable number
     (`values.is_unreadable_number`: NaN, =1+1) before a printed number is one of the values, so that the
     cells after it keep their columns."""
+    if line.joined:  # a label, then the row's runs of numbers (readers/runtogether/segment.py)
+        return DataRow(tuple(c for c in line.cells[:1] if c), line.cells[1:], line) if len(line.cells) > 1 else None
     if line.is_table:
         cells = list(line.cells)
         k = _values_start(cells)

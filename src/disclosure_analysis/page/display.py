@@ -274,10 +274,12 @@ def findings_table(findings: pd.DataFrame) -> Table:
     """Validation findings with Chinese labels, each pointing at its table, row and column."""
     from disclosure_analysis.formats import names
 
+    where = [names.location(*k) for k in zip(findings["table"], findings["row"], findings["column"], strict=True)]
     shown = findings.assign(
         severity=findings["severity"].map(names.SEVERITY).fillna(findings["severity"]),
-        row=findings["row"].map(names.T3_ROWS).fillna(findings["row"]),
-        column=findings["column"].map(names.APPLICANTS).fillna(findings["column"]),
+        table=[w[0] for w in where],
+        row=[w[1] for w in where],
+        column=[w[2] for w in where],
     )
     columns = ["year", "rule", "severity", "table", "row", "column", "expected", "printed", "message"]
     return table(shown[columns], labels=names.COLUMNS)

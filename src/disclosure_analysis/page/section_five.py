@@ -18,12 +18,18 @@ from matplotlib.ticker import MaxNLocator
 from disclosure_analysis.analysis.problems.classify import OTHER, codebook, topic_names
 from disclosure_analysis.analysis.problems.segment import KIND_NAMES
 from disclosure_analysis.analysis.problems.signals import Said, follow_up_table, said
-from disclosure_analysis.analysis.problems.similarity import MIN_PASSAGE, SHINGLE, jaccard, repeated, shingles
+from disclosure_analysis.analysis.problems.similarity import (
+    COPIED_FLAG,
+    MIN_PASSAGE,
+    SHINGLE,
+    jaccard,
+    repeated,
+    shingles,
+)
 from disclosure_analysis.analysis.problems.specificity import ENOUGH, PART_NAMES, specificity
 from disclosure_analysis.corpus import Corpus
 from disclosure_analysis.page.display import Html
 
-COPIED_FLAG = 0.5  # a section 五 repeating at least this share of last year's is flagged 与上年雷同
 STATEMENT_COLUMNS = {
     "year": "年度", "kind": "类型", "text": "原文", "topics": "主题（判定依据的关键词）", "concrete": "具体细节",
     "copied": "照抄上年", "answers": "回应的问题",

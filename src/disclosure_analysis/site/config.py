@@ -7,11 +7,15 @@ YAML schema (every key optional; the defaults are the demo run, `params/demo.yam
 | `corpus` | str | `sample` | folder (or file) of reports; `sample` = the embedded sample corpus |
 | `agencies` | list[str] | `[]` | agency ids to render (ASCII `[a-z0-9-]`); empty = every agency |
 | `years` | list[int] | `[]` | years to include; empty = every year |
-| `notebooks` | list[str] | `[agency, overview, case_study]` | which notebooks to run |
+| `notebooks` | list[str] | `[agency, overview, case_study, lesson]` | which notebooks to run |
 | `output` | str | `outputs/demo` | site folder (relative paths are relative to the working directory) |
 | `show_code` | bool | `false` | keep code cells in the pages |
 | `peer_group` | str | `level` | peers for the agency pages: `level` (same kind and level) or `region` (also the same region); ranks only in groups of ≥ 5 |
 | `case_study_report` | str | `""` | report id for the case study; empty = the report with the most 表三 cells |
+| `register` | str | `""` | the agency register (CSV or XLSX, `corpus.register`): agency kinds, levels, regions and dates entered by hand override what the names and texts say; empty = none |
+| `lesson_agency` | str | `""` | the lesson's agency: its name, part of it (洪泽区) or its id; empty = the most instructive report's |
+| `lesson_year` | int | `0` | the lesson's report year; 0 = the agency's (or corpus's) most instructive report |
+| `lesson_two_reports` | bool | `false` | the lesson sets an agency's 2021-format report beside its 2019-format one |
 | `timeout` | int | `600` | seconds one notebook may run |
 | `stamp` | bool | `false` | show the time of writing on index.html (then two runs no longer give the same file) |
 """
@@ -27,7 +31,7 @@ import yaml
 from disclosure_analysis.analysis.peers import PEER_GROUPS
 from disclosure_analysis.page.display import is_safe_id
 
-NOTEBOOKS = ("agency", "overview", "case_study")
+NOTEBOOKS = ("agency", "overview", "case_study", "lesson")
 SAMPLE = "sample"
 
 
@@ -47,6 +51,10 @@ class RunConfig:
     show_code: bool = False
     peer_group: str = "level"
     case_study_report: str = ""
+    register: str = ""
+    lesson_agency: str = ""
+    lesson_year: int = 0
+    lesson_two_reports: bool = False
     timeout: int = 600
     stamp: bool = False
 
@@ -82,14 +90,17 @@ def parse_config(data: dict[str, Any] | None) -> RunConfig:
             if not isinstance(values, list):
                 raise ConfigError(f"{key} 应为列表，收到 {values!r}")
             data[key] = tuple(_convert(kind, v, key) for v in values)
-    for key in ("corpus", "peer_group", "case_study_report"):
+    for key in ("corpus", "peer_group", "case_study_report", "register", "lesson_agency"):
         if key in data:
             data[key] = "" if data[key] is None else str(data[key])
-    for key in ("show_code", "stamp"):
+    for key in ("show_code", "stamp", "lesson_two_reports"):
         if key in data and not isinstance(data[key], bool):
             raise ConfigError(f"{key} 应为 true 或 false，收到 {data[key]!r}")
-    if "timeout" in data:
-        data["timeout"] = _convert(int, data["timeout"], "timeout")
+    if data.get("lesson_year", 0) is None:
+        data["lesson_year"] = 0  # `lesson_year:` left empty in the YAML file
+    for key in ("timeout", "lesson_year"):
+        if key in data:
+            data[key] = _convert(int, data[key], key)
     return RunConfig(**data)
 
 

@@ -13,6 +13,7 @@ import datetime as dt
 from html import escape
 
 from disclosure_analysis.site.fonts import font_link
+from disclosure_analysis.site.links import index_link
 from disclosure_analysis.site.pages import FAILED, PageResult, RunResult
 
 _STYLE = """
@@ -76,6 +77,7 @@ def render_index(result: RunResult, corpus_label: str, written: dt.datetime | No
 <body>
 <h1>政府信息公开工作年度报告分析</h1>
 <p>语料：{escape(corpus_label)}；{len(agencies)} 个机构，{_span(result)}。{stamp}</p>
+{index_link(result.output)}
 <h2>总览与案例</h2>
 {_table(others, "页面")}
 <h2>各机构（{len(agencies)} 个）</h2>

@@ -40,6 +40,8 @@ PRELOAD = (
     "disclosure_analysis.page.section_five",
     "disclosure_analysis.page.tables",
     "disclosure_analysis.page.params",
+    "disclosure_analysis.page.lesson",
+    "disclosure_analysis.page.reading",
 )
 
 _baseline: dict[str, Any] = {}

@@ -19,9 +19,11 @@ from nbclient.exceptions import CellTimeoutError
 from papermill.exceptions import PapermillExecutionError
 
 from disclosure_analysis.site import scratch
+from disclosure_analysis.site.editions import edition_files, render_editions
 from disclosure_analysis.site.execute import execute
 from disclosure_analysis.site.export import to_html
 from disclosure_analysis.site.kernel import MemoryIO
+from disclosure_analysis.site.links import SCORECARD, filled, scorecard_link
 from disclosure_analysis.site.notebooks import Source
 from disclosure_analysis.site.pages import Page
 
@@ -65,10 +67,14 @@ def render_job(job: PageJob) -> PageOutput:
             error = describe(exc)
         finally:
             text = MemoryIO.take(f"site:{job.page.path}.ipynb")
-        html, warnings = to_html(nb, job.page.title, job.show_code, job.page.home) if nb else ("", [])
-        files = {} if job.cwd else {
+        extra: dict[str, bytes] = {}
+        if nb is not None and job.page.editions:
+            html, warnings, extra = render_editions(nb, job.page)
+        else:
+            html, warnings = to_html(nb, job.page.title, job.show_code, job.page.home) if nb else ("", [])
+        files = ({} if job.cwd else {
             p.relative_to(work).as_posix(): p.read_bytes() for p in sorted(work.rglob("*")) if p.is_file()
-        }
+        }) | extra
     return PageOutput(text, html, files, warnings, error, time.perf_counter() - started)
 
 
@@ -102,6 +108,10 @@ def write_output(site: Path, page: Page, output: PageOutput) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
     if output.error is None:
-        html.write_text(output.html, encoding="utf-8")
+        text = output.html
+        if page.notebook == "agency":
+            text = filled(text, SCORECARD, scorecard_link(site, page.agency_id or ""))
+        html.write_text(text, encoding="utf-8")
     else:
-        html.unlink(missing_ok=True)
+        for name in [page.html, *edition_files(page)]:
+            (site / name).unlink(missing_ok=True)

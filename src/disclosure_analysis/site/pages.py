@@ -20,6 +20,7 @@ class Page:
     inputs: list[str]  # sha256 of the report files the page reads
     agency_id: str | None = None
     years: list[int] = field(default_factory=list)
+    editions: bool = False  # a lesson: teacher's and student's editions and a guide (`site.editions`)
 
     @property
     def html(self) -> str:

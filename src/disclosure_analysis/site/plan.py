@@ -11,6 +11,7 @@ from disclosure_analysis.analysis.metrics import richest_report, subset
 from disclosure_analysis.corpus import Corpus
 from disclosure_analysis.page.display import is_safe_id
 from disclosure_analysis.site.config import RunConfig
+from disclosure_analysis.site.lesson import lesson_page
 from disclosure_analysis.site.pages import FAILED, Page, PageResult
 
 
@@ -19,6 +20,11 @@ def plan_pages(corpus: Corpus, config: RunConfig, corpus_path: Path) -> tuple[li
     reports = subset(corpus.reports, config.agencies, config.years)
     file_hash = dict(zip(corpus.manifest["report_id"], corpus.manifest["sha256"], strict=True))
     common = {"corpus": str(corpus_path), "output_dir": "."}  # pages run in a folder of their own
+    register = []  # the register's content hash is an input of every page that reads it
+    if config.register:
+        path = Path(config.register).resolve()
+        common["register"] = str(path)
+        register = [hashlib.sha256(path.read_bytes()).hexdigest()]
     pages: list[Page] = []
     failed: list[PageResult] = []
     if "agency" in config.notebooks:
@@ -35,7 +41,7 @@ def plan_pages(corpus: Corpus, config: RunConfig, corpus_path: Path) -> tuple[li
                     "years": list(config.years),
                     "peer_group": config.peer_group,
                 },
-                inputs=[file_hash[r] for r in own["report_id"]],
+                inputs=[file_hash[r] for r in own["report_id"]] + register,
                 agency_id=agency_id,
                 years=_years(own),
             )
@@ -55,7 +61,7 @@ def plan_pages(corpus: Corpus, config: RunConfig, corpus_path: Path) -> tuple[li
                 path="overview",
                 title="语料总览",
                 parameters={**common, "years": list(config.years), "agencies": list(config.agencies)},
-                inputs=[file_hash[r] for r in reports["report_id"]] + list(unread),
+                inputs=[file_hash[r] for r in reports["report_id"]] + list(unread) + register,
                 years=_years(reports),
             )
         )
@@ -79,6 +85,12 @@ def plan_pages(corpus: Corpus, config: RunConfig, corpus_path: Path) -> tuple[li
             pages.append(page)
         elif config.case_study_report:
             failed.append(PageResult(page, FAILED, error=f"语料中没有报告 {config.case_study_report}"))
+    if "lesson" in config.notebooks:
+        lesson = lesson_page(corpus, config, common)
+        if isinstance(lesson, Page):
+            pages.append(lesson)
+        elif lesson is not None:
+            failed.append(lesson)
     return pages, failed
 
 

@@ -4,6 +4,7 @@ Site layout under the output folder:
     index.html                       links to every page, with a status per page
     overview.html / case_study.html  (+ the executed .ipynb beside each page)
     agencies/<agency-id>.html        one page per agency (+ .ipynb)
+    lesson-teacher.html / lesson-student.html / lesson-guide.md   the lesson's two editions (+ .ipynb), guide
     data/<page>/<chart>.csv          the tidy data behind every chart
     data/tables.xlsx                 the main tables
     assets/                          the scripts that draw the charts (bundled Vega-Lite), the site's font
@@ -26,6 +27,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from disclosure_analysis import formats
 from disclosure_analysis.analysis import metrics
 from disclosure_analysis.corpus import Corpus, load_corpus, schema
+from disclosure_analysis.corpus.register import RegisterError, load_register
 from disclosure_analysis.executors import Executor, WorkerError, make_executor
 from disclosure_analysis.site import scratch
 from disclosure_analysis.site.config import SAMPLE, ConfigError, RunConfig
@@ -66,6 +68,14 @@ def resolve_corpus(corpus: str) -> Path:
     return path
 
 
+def check_register(path: str) -> None:
+    """Raise `ConfigError` (saying what to fix) when the register cannot be used: before any page runs."""
+    try:
+        load_register(path)
+    except RegisterError as exc:
+        raise ConfigError(str(exc)) from exc
+
+
 def run_site(
     config: RunConfig,
     jobs: int | None = None,
@@ -83,6 +93,8 @@ def run_site(
     """
     show_code = config.show_code if show_code is None else show_code
     corpus_path = resolve_corpus(config.corpus)
+    if config.register:
+        check_register(config.register)
     scratch.clean()  # what killed runs left in the temp folder
     output = config.output.resolve()
     workers = jobs or os.cpu_count() or 1

@@ -10,12 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.cell.cell import TYPE_STRING
+from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from disclosure_analysis.site import scratch
@@ -42,8 +44,11 @@ class FixedTimeZip(zipfile.ZipFile):
         super().writestr(zinfo_or_arcname, data, *args, **kwargs)
 
 
-def write_workbook(sheets: dict[str, pd.DataFrame], path: Path) -> None:
-    """One sheet per frame; nulls stay empty cells; text starting with "=" is never a formula."""
+def write_workbook(
+    sheets: dict[str, pd.DataFrame], path: Path, style: Callable[[Worksheet, pd.DataFrame], None] | None = None
+) -> None:
+    """One sheet per frame; nulls stay empty cells; text starting with "=" is never a formula; `style(sheet,
+    frame)` formats each sheet once written (widths, wrapping, filters)."""
     wb = Workbook()
     wb.remove(wb.active)
     for name, df in sheets.items():
@@ -59,6 +64,8 @@ def write_workbook(sheets: dict[str, pd.DataFrame], path: Path) -> None:
                 if isinstance(cell.value, str):
                     cell.data_type = TYPE_STRING
         ws.freeze_panes = "A2"
+        if style is not None:
+            style(ws, df)
     wb.properties.created = wb.properties.modified = FIXED_TIME
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.name}.partial")

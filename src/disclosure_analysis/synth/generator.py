@@ -15,6 +15,7 @@ from disclosure_analysis.synth.layout import blocks
 from disclosure_analysis.synth.model import Block
 from disclosure_analysis.synth.narrative import narrative, problems, published
 from disclosure_analysis.synth.rand import rng_for
+from disclosure_analysis.synth.render_crawl import render as render_crawl
 from disclosure_analysis.synth.render_docx import render as render_docx
 from disclosure_analysis.synth.render_html import render as render_html
 from disclosure_analysis.synth.render_pdf import render as render_pdf
@@ -31,6 +32,7 @@ RENDERERS: dict[str, Callable[[Report, list[Block]], bytes]] = {
     "docx": render_docx,
     "pdf": render_pdf,
     "scan": render_scan,
+    "crawl": render_crawl,
 }
 
 

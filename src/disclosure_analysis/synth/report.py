@@ -39,6 +39,7 @@ class Report:
             "agency_id": a.id,
             "level": a.level,
             "is_government": a.is_government,
+            "agency_kind": "department" if a.role == "office" else a.role,  # formats.agency_kinds() codes
             "parent_id": a.parent_id,
             "year": self.year,
             "template": self.version,

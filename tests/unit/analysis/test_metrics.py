@@ -147,7 +147,7 @@ def test_peer_position_ranks_within_level_and_year(table3: pd.DataFrame) -> None
     reports = schema.frame(
         "reports",
         [
-            {"report_id": r, "agency_id": r[0], "year": 2000 + int(r[1:]), "level": lvl}
+            {"report_id": r, "agency_id": r[0], "year": 2000 + int(r[1:]), "agency_kind": "government", "level": lvl}
             for r, lvl in (("a22", "县级"), ("a23", "县级"), ("b23", "县级"), ("c23", None))
         ],
     )
@@ -167,22 +167,23 @@ def test_peer_position_ranks_within_level_and_year(table3: pd.DataFrame) -> None
 
 def test_peer_groups_are_data_and_unknown_keys_belong_to_no_group() -> None:
     rows = [
-        {"report_id": f"r{i}", "agency_id": f"a{i}", "year": 2024, "level": "县级", "region": region}
+        {"report_id": f"r{i}", "agency_id": f"a{i}", "year": 2024, "agency_kind": "government", "level": "县级", "region": region}
         for i, region in enumerate(["甲县"] * 6 + ["乙县", None])
     ]
     reports = schema.frame("reports", rows)
     metric = reports[["report_id", "agency_id", "year"]].assign(n=pd.array(range(8), dtype="Int64"))
-    by_level = peer_position(metric, "n", reports, by="level").set_index("report_id")
-    assert by_level["peer_key"].eq("县级").all() and by_level.loc["r7", "rank"] == 1
+    by_level = peer_position(metric, "n", reports, by="level").set_index("report_id")  # the kind by its name
+    assert by_level["peer_key"].eq("人民政府 · 县级").all() and by_level.loc["r7", "rank"] == 1
     assert by_level.loc["r0", "peer_count"] == 8
     by_region = peer_position(metric, "n", reports, by="region").set_index("report_id")
-    assert by_region.loc["r5", "peer_key"] == "县级 · 甲县" and by_region.loc["r5", "rank"] == 1
+    assert by_region.loc["r5", "peer_key"] == "人民政府 · 县级 · 甲县" and by_region.loc["r5", "rank"] == 1
     assert by_region.loc["r0", "peer_count"] == 6 and by_region.loc["r0", "peer_median"] == 2.5
     assert pd.isna(by_region.loc["r6", "rank"]) and by_region.loc["r6", "peer_count"] == 1  # 乙县 alone
     assert pd.isna(by_region.loc["r7", "peer_key"]) and pd.isna(by_region.loc["r7", "peer_count"])
+    assert peer_position(metric, "n", reports.assign(agency_kind=None))["peer_key"].isna().all()  # kind not known
     kinds = reports.assign(agency_kind=["department"] * 5 + ["government", "unknown", "department"])
     by_kind = peer_position(metric, "n", kinds, by="level").set_index("report_id")  # kind is one more key
-    assert by_kind.loc["r0", "peer_key"] == "department · 县级" and by_kind.loc["r0", "peer_count"] == 6
+    assert by_kind.loc["r0", "peer_key"] == "政府部门 · 县级" and by_kind.loc["r0", "peer_count"] == 6
     assert pd.isna(by_kind.loc["r6", "peer_key"])  # an unknown kind is no group
 
 

@@ -55,6 +55,7 @@ class Builder:
             "level": info.level,
             "is_government": info.is_government,
             "region": info.region,
+            "agency_kind": info.kind,
             "status": "ok",
             **fields,
         }

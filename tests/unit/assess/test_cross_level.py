@@ -1,9 +1,9 @@
-"""A government's report against the sum of its departments' reports (by region, or by roster parent)."""
+"""A government's report against the sum of its departments' reports (by region, or by register parent)."""
 
 from __future__ import annotations
 
 from disclosure_analysis.assess import assess
-from disclosure_analysis.assess.roster import Roster, RosterEntry
+from disclosure_analysis.corpus.register import Register, RegisterEntry
 
 FINDINGS = {"type": "findings", "params": {"rules": ["L1"]}}
 
@@ -42,16 +42,17 @@ def test_parent_below_the_sum_of_its_departments_is_flagged(build, rubric) -> No
     )
 
 
-def test_roster_children_and_missing_ones(build, rubric) -> None:
-    roster = Roster(
+def test_register_children_and_missing_ones(build, rubric) -> None:
+    register = Register(
         (
-            RosterEntry("gov", "示例县人民政府", "县级", None, True),
-            RosterEntry("police", "示例县公安局", "县级", "gov", False),
-            RosterEntry("edu", "示例县教育局", "县级", "gov", False),
-            RosterEntry("health", "示例县卫生健康局", "县级", "gov", False),
+            RegisterEntry("gov", "示例县人民政府", kind="government", level="县级"),
+            RegisterEntry("police", "示例县公安局", parent="gov", kind="department"),
+            RegisterEntry("edu", "示例县教育局", parent="gov", kind="department"),
+            RegisterEntry("health", "示例县卫生健康局", parent="gov", kind="department"),
+            RegisterEntry("old", "示例县物价局", parent="gov", kind="department", years=((2008, 2018),)),
         )
     )
-    result = assess(_corpus(build), rubric(FINDINGS), roster=roster)
+    result = assess(_corpus(build), rubric(FINDINGS), register=register)
     row = result.cross_level.iloc[0]
     assert (row["children_reported"], row["children_expected"], row["children_missing"]) == (
         2,

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from disclosure_analysis.assess import assess
+from disclosure_analysis.assess import assess, present
 from disclosure_analysis.assess.decisions import DecisionsError, finding_key, load_decisions
 
 IDENTITIES = {"type": "findings", "id": "identities", "params": {"rules": ["R1", "R5"]}}
@@ -64,34 +64,37 @@ def test_decisions_survive_a_rerun(build, rubric, tmp_path: Path) -> None:
 
 def test_a_changed_report_reopens_its_findings(build, rubric, tmp_path: Path) -> None:
     first = assess(_corpus(build), rubric(IDENTITIES))
-    handed_back = first.decisions.copy()
-    handed_back["decision"] = "dismissed"
+    handed_back = present.decisions(first)
+    handed_back["决定"] = "驳回"
     path = tmp_path / "decisions.csv"
     handed_back.to_csv(path, index=False)
     changed = assess(_corpus(build, rid="b"), rubric(IDENTITIES), decisions=load_decisions(path))
     assert set(changed.findings["decision"]) == {"reopened"}
     assert changed.outcomes.iloc[0]["score"] == 0.5  # reopened findings count again
-    assert "需重新确认" in changed.findings["decision_note"].iloc[0]
-    kept = changed.decisions
-    assert set(handed_back["finding_key"]) <= set(kept["finding_key"])  # earlier decisions are not lost
+    assert "需重新确认；上次为已驳回" in changed.findings["decision_note"].iloc[0]
+    kept = present.decisions(changed)
+    assert set(handed_back["问题编号"]) <= set(kept["问题编号"])  # earlier decisions are not lost
 
 
 def test_handed_back_file_reads_back_with_the_decisions(build, rubric, tmp_path: Path) -> None:
     first = assess(_corpus(build), rubric(IDENTITIES))
-    sheet = first.decisions.copy()
-    sheet.loc[0, "decision"] = "confirmed"
+    sheet = present.decisions(first)
+    assert list(sheet.columns[:5]) == ["问题编号", "决定", "理由", "决定人", "日期"]
+    assert set(sheet["规则"]) == {"表三列平衡（新收+结转=办结+结转下年）", "表四合计"}  # context in words
+    sheet.loc[0, "决定"] = "确认"
     path = tmp_path / "decisions.csv"
     sheet.to_csv(path, index=False, encoding="utf-8-sig")
     loaded = load_decisions(path)
-    assert list(loaded["finding_key"]) == [sheet.loc[0, "finding_key"]]  # open rows are skipped
+    assert list(loaded["finding_key"]) == [sheet.loc[0, "问题编号"]]  # open rows are skipped
+    assert loaded.loc[0, "decision"] == "confirmed"
 
 
 @pytest.mark.parametrize(
     ("text", "problem"),
     [
-        ("key,decision\nx,confirmed\n", "缺少列 ['finding_key']"),
-        ("finding_key,decision\nx,maybe\n", "第 2 行：decision 应为 confirmed 或 dismissed"),
-        ("finding_key,decision\n,confirmed\n", "第 2 行：缺少 finding_key"),
+        ("key,decision\nx,confirmed\n", "缺少列 问题编号"),
+        ("finding_key,decision\nx,maybe\n", "第 2 行：决定应为“确认”或“驳回”"),
+        ("问题编号,决定\n,确认\n", "第 2 行：缺少问题编号"),
     ],
 )
 def test_bad_decisions_file_is_rejected(tmp_path: Path, text: str, problem: str) -> None:

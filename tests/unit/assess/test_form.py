@@ -51,7 +51,7 @@ def test_fee_reported_including_not_collected(build, one) -> None:
 def test_fee_not_reported_fails_and_elsewhere_is_partial(build, one) -> None:
     silent = {**TEXTS, "other": "无其他需要报告的事项。"}
     elsewhere = {**silent, "overview": TEXTS["overview"] + "全年未收取信息处理费。"}
-    corpus = build().report("a", sections=silent).report("b", sections=elsewhere).corpus()
+    corpus = build().report("a", sections=silent).report("b", agency="示例县教育局", sections=elsewhere).corpus()
     assert one(corpus, FEE, "a")["status"] == "fail"
     assert one(corpus, FEE, "b")["score"] == 0.5
 

@@ -32,7 +32,15 @@ def test_default_rubric_loads_with_a_basis_for_every_indicator() -> None:
 def test_parameters_get_their_defaults() -> None:
     on_time = load_rubric().indicators[0]
     assert on_time.params["grace_days"] == 0
-    assert on_time.params["deadlines"][-1]["date"] == "01-31"
+    assert {r.get("kind"): r["date"] for r in on_time.params["deadlines"]} == {
+        None: "03-31",  # until 2018
+        "government": "03-31",
+        "committee": "03-31",
+        "department": "01-31",
+        "township": "03-31",
+        "institution": "03-31",
+    }
+    assert on_time.unknown_score == 0  # an unknown date is scored, not left out
 
 
 @pytest.mark.parametrize(
@@ -48,6 +56,8 @@ def test_parameters_get_their_defaults() -> None:
         ({**GOOD, "params": {"deadlines": [{"date": "31/01", "basis": "x"}]}}, "date 应为“月-日”"),
         ({**GOOD, "params": {"deadlines": [{"date": "01-31"}]}}, "缺少 basis"),
         ({**GOOD, "unknown_score": 2}, "unknown_score 应为 0 到 1 之间"),
+        ({**GOOD, "unknown_score": None}, "unknown_score 不能为 null"),
+        ({**GOOD, "params": {"deadlines": [{"kind": "bureau", "date": "01-31", "basis": "x"}]}}, "不是机构类型"),
         ({**GOOD, "id": "On Time"}, "id 应由小写字母"),
         ({**GOOD, "id": "total"}, "固定列名"),
         ({**GOOD, "colour": "red"}, "未知的键 ['colour']"),

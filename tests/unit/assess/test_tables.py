@@ -54,7 +54,7 @@ def test_pre2019_reports_have_no_tables_to_check(build, one) -> None:
 
 
 def test_missing_tables_cost_a_third_each(build, one) -> None:
-    corpus = build().report("a").finding("a", "F1", table="t3").report("b").corpus()
+    corpus = build().report("a").finding("a", "F1", table="t3").report("b", agency="示例县教育局").corpus()
     assert one(corpus, TABLES_TEXT, "a")["score"] == pytest.approx(0.66)
     assert one(corpus, TABLES_TEXT, "b")["status"] == "pass"
 
@@ -71,16 +71,23 @@ def test_carry_over_needs_last_year_s_report(build, one) -> None:
     assert one(corpus, CARRY, "y2")["status"] == "partial"
 
 
-def test_blank_columns_and_rows_are_one_finding_each(build) -> None:
+def test_blank_columns_and_rows_are_one_finding_for_the_table(build) -> None:
+    """Five blank columns and a blank row: one finding for 表三 naming them, taking in the validator's
+    "cannot be checked" rows about the same cells."""
     applicants = ("commercial", "research", "nonprofit", "legal_service", "other_org")
-    corpus = build().report("a").table3("a").corpus()
+    corpus = (
+        build().report("a").table3("a").finding("a", "R1", "info").finding("a", "R2", "info").corpus()
+    )
     t3 = corpus.table3
     blank = t3["column"].isin(applicants) | (t3["row"] == "partial")
     corpus.table3 = t3.assign(value=t3["value"].mask(blank))
-    found = blank_cells(corpus)
-    located = set(zip(found["row"].fillna("-"), found["column"].fillna("-"), strict=True))
-    assert located == {("partial", "-"), *(("-", c) for c in applicants)}
-    assert set(found["rule"]) == {"R4"} and set(found["severity"]) == {"warning"}
+    found, folded = blank_cells(corpus, corpus.findings, {"a"})
+    (finding,) = found.itertuples()
+    assert (finding.rule, finding.severity, finding.table) == ("R4", "warning", "t3")
+    assert pd.isna(finding.row) and pd.isna(finding.column)
+    assert "商业企业、科研机构、社会公益组织、法律服务机构、其他 5 列" in finding.message
+    assert "「（二）部分公开」1 行" in finding.message and "因此无法核对" in finding.message
+    assert sorted(folded) == [0, 1]
 
 
 def test_isolated_blank_is_the_validator_s_n1_and_can_cost(build, one) -> None:
@@ -112,9 +119,10 @@ def test_blank_table2_cell_only_in_a_row_with_figures(build) -> None:
         )
         .corpus()
     )
-    found = blank_cells(corpus)
-    assert list(found["column"]) == ["normative_repealed"]
-    assert found["severity"].iloc[0] == "info"
+    found, _ = blank_cells(corpus, corpus.findings, {"a"})
+    (finding,) = found.itertuples()
+    assert finding.severity == "info" and "「行政规范性文件 本年废止件数」" in finding.message
+    assert "规章" not in finding.message  # a row all blank is taken as not applicable
 
 
 def test_a_dismissed_finding_costs_nothing(build, rubric) -> None:
@@ -122,7 +130,7 @@ def test_a_dismissed_finding_costs_nothing(build, rubric) -> None:
     first = assess(corpus, rubric(IDENTITIES))
     key = first.findings.loc[first.findings["rule"] == "R1", "finding_key"].iloc[0]
     decisions = pd.DataFrame({"finding_key": [key], "decision": ["dismissed"]}, dtype="string")
-    second = assess(corpus, rubric(IDENTITIES), decisions=decisions.reindex(columns=first.decisions.columns))
+    second = assess(corpus, rubric(IDENTITIES), decisions=decisions.reindex(columns=first.given_decisions.columns))
     assert first.outcomes.iloc[0]["score"] == 0.75
     assert second.outcomes.iloc[0]["score"] == 1.0
     assert second.findings.loc[second.findings["finding_key"] == key, "decision"].iloc[0] == "dismissed"

@@ -55,3 +55,14 @@ def test_any_printed_number_builds_every_table(report_lines: list[str], tmp_path
     assert {"t3", "t4"} <= set(r4["table"])
     assert any(t3 in message for message in r4["message"])
 
+
+
+def test_stock_and_flow_findings_are_in_the_corpus(tmp_path: Path) -> None:
+    """X2/X3 are the validator's findings (the agency page shows them), not only the assessment's."""
+    records = generate(tmp_path, agencies=1, years=[2022, 2023], formats=["txt"], seed=7)
+    results = [extract_json(str(tmp_path / r["file"])) for r in records]
+    later = max(results, key=lambda r: r["year"])
+    later["cells"]["t2.normative_in_force"] = results[0]["cells"]["t2.normative_in_force"] + 1000
+    found = build_corpus(results).findings
+    x3 = found[(found["rule"] == "X3") & (found["column"] == "normative_in_force")]
+    assert list(x3["year"]) == [2023] and x3["message"].str.contains("现行有效件数").all()

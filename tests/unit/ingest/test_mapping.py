@@ -83,3 +83,17 @@ def test_table2_count_printed_in_wan_is_null_and_flagged_an_amount_converted() -
     assert (punishment.value, punishment.flag, punishment.raw) == (None, mapping.NOT_A_COUNT, "3.5")
     fees = cells["t2.fees_amount"]
     assert (fees.value, fees.unit, fees.flag) == (0.3, "万元", mapping.UNIT_CONVERTED)
+
+
+def test_cells_keep_the_page_and_the_printed_label_of_their_row() -> None:
+    """A table split over two PDF pages: each cell says its page and its row's label as printed."""
+    rows = _table3_rows(ROW)
+    doc = Document("x.pdf", "pdf", [make_table(rows[:10], page=2), make_table(rows[10:], page=3)])
+    cells = mapping.map_table3(lines_of(doc), "2021").cells
+    first, last = cells["t3.new_received.total"], cells["t3.carried_out.total"]
+    assert (first.page, first.label) == (2, rows[0][0])
+    assert (last.page, last.label) == (3, rows[-1][0])
+    t4 = mapping.map_table4(
+        lines_of(Document("x.pdf", "pdf", [make_table([["1"] * 5], page=4), make_table([["0"] * 10], page=5)]))
+    ).cells
+    assert (t4["t4.review_total"].page, t4["t4.suit_direct_upheld"].page) == (4, 5)

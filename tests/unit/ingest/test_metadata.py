@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from disclosure_analysis.ingest.document import Document, Paragraph
-from disclosure_analysis.ingest.metadata import find_title
+from disclosure_analysis.ingest.metadata import agency_info, find_title
 from disclosure_analysis.ingest.stream import lines_of
 
 
@@ -31,3 +31,25 @@ def test_a_text_about_a_report_has_no_report_title(line: str) -> None:
 def test_report_titles_are_still_read(line: str, agency: str, year: int) -> None:
     title = _title(f"{line}\n一、总体情况")
     assert title is not None and (title.agency, title.year) == (agency, year)
+
+
+@pytest.mark.parametrize(("name", "kind", "is_government"), [
+    ("淮安市人民政府", "government", True),
+    ("洪泽区", "government", True),  # a bare place name: that place's government report
+    ("沭阳县发展和改革局", "department", False),
+    ("上海市人民政府办公厅", "department", False),
+    ("平潭综合实验区管委会办公室", "department", False),
+    ("样本县清泉镇人民政府", "township", True),
+    ("范例区南苑街道办事处", "township", False),  # the district's agency, not a people's government
+    ("某某市住房公积金管理中心", "institution", False),
+    ("平潭综合实验区", "unknown", None),  # a zone: the name does not say whose report it publishes
+    ("某某经济技术开发区管委会", "unknown", None),
+    ("某某县公路管理处", "unknown", None),  # no rule settles it: unknown, never a department by default
+])
+def test_agency_kind_from_the_name(name: str, kind: str, is_government: bool | None) -> None:
+    info = agency_info(name)
+    assert (info.kind, info.is_government) == (kind, is_government)
+
+
+def test_a_zone_says_why_its_kind_is_unknown() -> None:
+    assert "登记表" in (agency_info("平潭综合实验区").kind_note or "")

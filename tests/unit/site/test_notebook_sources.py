@@ -15,9 +15,10 @@ from disclosure_analysis.site.config import NOTEBOOKS
 from disclosure_analysis.site.notebooks import NOTEBOOK_DIR, load_source
 
 EXPECTED = {
-    "agency": {"corpus", "agency_id", "years", "peer_group", "output_dir"},
-    "overview": {"corpus", "years", "agencies", "output_dir"},
+    "agency": {"corpus", "agency_id", "years", "peer_group", "output_dir", "register"},
+    "overview": {"corpus", "years", "agencies", "output_dir", "register"},
     "case_study": {"corpus", "report_id", "output_dir"},
+    "lesson": {"corpus", "agency", "year", "two_reports", "agencies", "years", "output_dir"},
 }
 
 
@@ -29,7 +30,7 @@ def test_one_typed_commented_parameters_cell(name: str) -> None:
     params = _infer_parameters(nb)
     assert {p.name for p in params} == EXPECTED[name]
     for p in params:
-        assert p.inferred_type_name in {"str", "list"}, p
+        assert p.inferred_type_name in {"str", "list", "int", "bool"}, p
         assert p.help, f"{name}.{p.name} has no comment"
 
 

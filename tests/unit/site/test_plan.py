@@ -35,11 +35,28 @@ def corpus(agencies: dict[str, str]) -> Corpus:
 def test_pages_for_every_agency_overview_and_case_study(tmp_path: Path) -> None:
     pages, failed = plan_pages(corpus({"a-1": "甲局", "b-2": "乙局"}), RunConfig(output=tmp_path), Path("c"))
     assert not failed
-    assert [p.path for p in pages] == ["agencies/a-1", "agencies/b-2", "overview", "case_study"]
+    assert [p.path for p in pages] == ["agencies/a-1", "agencies/b-2", "overview", "case_study", "lesson-teacher"]
     a = pages[0]
     assert a.title == "甲局" and a.inputs == ["hash0"] and a.parameters["agency_id"] == "a-1"
     assert pages[2].inputs == ["hash0", "hash1"]
     assert pages[3].parameters["report_id"] == "r1" and pages[3].title == "案例精读：乙局 2024 年度报告"
+    lesson = pages[4]  # no finding anywhere: ties go to the first report id; the case is pinned by agency and year
+    assert lesson.editions and lesson.title == "课堂教学：甲局 2024 年度报告"
+    assert (lesson.parameters["agency"], lesson.parameters["year"]) == ("a-1", 2024)
+    assert lesson.inputs == ["hash0", "hash1"]  # peers and other years count: every report of the corpus
+
+
+def test_a_lesson_no_report_fits_fails_before_running(tmp_path: Path) -> None:
+    config = RunConfig(output=tmp_path, notebooks=("lesson",), lesson_agency="丙")
+    pages, failed = plan_pages(corpus({"a-1": "甲局", "b-2": "乙局"}), config, Path("c"))
+    assert not pages and failed[0].page.path == "lesson-teacher"
+    assert "没有名称含“丙”的机构" in failed[0].error and "乙局、甲局" in failed[0].error
+    two = RunConfig(output=tmp_path, notebooks=("lesson",), lesson_two_reports=True)
+    pages, failed = plan_pages(corpus({"a-1": "甲局"}), two, Path("c"))
+    assert not pages and "2019 年版格式" in failed[0].error
+    empty = corpus({"a-1": "甲局"})
+    empty.table3 = empty.table3.iloc[0:0]  # no report with 表三 numbers, nothing asked for: no lesson (as for the case study)
+    assert plan_pages(empty, RunConfig(output=tmp_path, notebooks=("lesson",)), Path("c")) == ([], [])
 
 
 def test_unsafe_and_unknown_ids_fail_before_running(tmp_path: Path) -> None:
@@ -55,3 +72,15 @@ def test_unsafe_and_unknown_ids_fail_before_running(tmp_path: Path) -> None:
     assert bad.page.path.startswith("agencies/invalid-") and ".." not in bad.page.path
     assert "不允许的字符" in bad.error
     assert not list(tmp_path.iterdir())
+
+
+def test_a_register_is_a_parameter_and_an_input_of_the_pages(tmp_path: Path) -> None:
+    register = tmp_path / "register.csv"
+    register.write_text("编号,名称\na,甲局\n", encoding="utf-8")
+    config = RunConfig(output=tmp_path, register=str(register))
+    pages, _ = plan_pages(corpus({"a-1": "甲局"}), config, Path("c"))
+    agency, overview = pages[0], pages[1]
+    assert agency.parameters["register"] == str(register.resolve()) == overview.parameters["register"]
+    assert len(agency.inputs) == 2 and agency.inputs[-1] == overview.inputs[-1]  # its content hash
+    unchanged, _ = plan_pages(corpus({"a-1": "甲局"}), RunConfig(output=tmp_path), Path("c"))
+    assert "register" not in unchanged[0].parameters  # pages without a register keep their keys

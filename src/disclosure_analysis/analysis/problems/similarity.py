@@ -11,6 +11,7 @@ from functools import lru_cache
 
 SHINGLE = 5  # characters per shingle
 MIN_PASSAGE = 12  # shortest repeated run (in characters) that counts as copied, longer than stock phrases
+COPIED_FLAG = 0.5  # a section 五 repeating at least this share of last year's is flagged 与上年雷同
 
 
 @dataclass(frozen=True)

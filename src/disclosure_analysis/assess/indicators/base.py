@@ -44,10 +44,15 @@ class Param:
 
 @dataclass(frozen=True)
 class IndicatorType:
+    """`unknown_score`: the score of an unknown outcome when the rubric does not give one; `unknown_required`:
+    the rubric may not leave it out of the total (null) — an unknown publication date is scored, never dropped."""
+
     name: str
     help: str
     params: dict[str, Param]
     evaluate: Callable[[Context, Indicator], list[Outcome]]
+    unknown_score: float | None = None
+    unknown_required: bool = False
 
 
 NUMBER = (int, float)

@@ -67,7 +67,7 @@ def evaluate(ctx: Context, ind: Indicator) -> list[Outcome]:
             continue
         missing = [s for s in p["sections"] if s not in present[rid]]
         checks = [
-            Check("format", "warning", f"没有找到第{SECTIONS[s]}部分", p["section_penalty"], row=s)
+            Check("format", "warning", f"没有找到第{SECTIONS[s]}部分", p["section_penalty"], row=s, section=s)
             for s in missing
         ]
         want = expected_version(year)

@@ -20,6 +20,13 @@ from disclosure_analysis.assess.indicators.base import Indicator, IndicatorType,
 from disclosure_analysis.assess.model import ASSESSED, NOT_ASSESSED, Check, Outcome
 from disclosure_analysis.corpus import Corpus
 
+#: signal → its Chinese name
+SIGNAL_NAMES = {
+    "specificity": "具体性",
+    "copied_share": "与上年重复的比例",
+    "peer_similarity": "与其他机关的相似度",
+    "follow_up_ratio": "对上年问题的回应比例",
+}
 #: signal → (parameter holding its threshold, whether the threshold is a minimum, finding text)
 SIGNALS = {
     "specificity": (
@@ -59,7 +66,7 @@ def signal_function() -> Callable[[Corpus], pd.DataFrame] | None:
 def evaluate(ctx: Context, ind: Indicator) -> list[Outcome]:
     signals_of = signal_function()
     if signals_of is None:
-        return outcome_for_all(ctx, NOT_ASSESSED, "第五部分分析模块（problems.report_signals）不可用")
+        return outcome_for_all(ctx, NOT_ASSESSED, "第五部分的分析模块不可用")
     signals = signals_of(ctx.corpus).drop_duplicates("report_id").set_index("report_id")
     thresholds = {
         s: ind.params[param] for s, (param, _, _) in SIGNALS.items() if ind.params[param] is not None
@@ -71,7 +78,7 @@ def evaluate(ctx: Context, ind: Indicator) -> list[Outcome]:
                 Outcome(
                     rid,
                     ASSESSED,
-                    (Check("problems", "error", "没有找到第五部分“存在的主要问题及改进情况”", 1.0),),
+                    (Check("problems", "error", "没有找到第五部分“存在的主要问题及改进情况”", 1.0, section="problems"),),
                 )
             )
             continue
@@ -94,6 +101,7 @@ def evaluate(ctx: Context, ind: Indicator) -> list[Outcome]:
                         row=signal,
                         expected=limit,
                         printed=value,
+                        section="problems",
                     )
                 )
         out.append(Outcome(rid, ASSESSED, tuple(checks)))
@@ -119,7 +127,7 @@ TYPE = IndicatorType(
         param: Param(
             (int, float, type(None)),
             default,
-            f"{signal} 的{'下限' if is_min else '上限'}（null = 不核对）",
+            f"{SIGNAL_NAMES[signal]}的{'下限' if is_min else '上限'}（留空为不核对）",
             _optional_share,
         )
         for (signal, (param, is_min, _)), default in zip(SIGNALS.items(), (0.3, 0.5, 0.7, 0.5), strict=True)

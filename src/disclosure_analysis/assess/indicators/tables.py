@@ -1,5 +1,6 @@
 """`findings`: score a report by the table findings of chosen rules (R1–R5, N1, T1, F1, X1, L1 …): each costs
-the penalty given for its rule, else for its severity.
+the penalty given for its rule, else for its severity. `requires` limits the reports it applies to: in a
+unified format, with last year's report (X1), a government report with its departments' reports (L1).
 
 The findings come from the shared pool (the validator's findings, blank cells, cross-level sums), so a
 finding the evaluator dismissed costs nothing.
@@ -20,7 +21,7 @@ from disclosure_analysis.assess.indicators.base import (
 )
 from disclosure_analysis.assess.model import ASSESSED, NOT_APPLICABLE, UNKNOWN, Check, Outcome
 
-REQUIREMENTS = ("unified_format", "previous_year")
+REQUIREMENTS = ("unified_format", "previous_year", "parent_report")
 TABLES = {"t2": "table2", "t3": "table3", "t4": "table4"}
 DEFAULT_PENALTY = {"error": 0.25, "warning": 0.1, "info": 0.0}
 
@@ -38,6 +39,8 @@ def _unmet(ctx: Context, rid: str, requires: list[str]) -> str | None:
         prev = ctx.previous.get(rid)
         if prev is None or not unified(ctx.report(prev)):
             return "语料中没有同一机关上一年度的统一格式报告"
+    if "parent_report" in requires and rid not in set(ctx.cross_level["report_id"]):
+        return "不是有下级年报可核对的政府年报"
     return None
 
 
@@ -101,7 +104,7 @@ TYPE = IndicatorType(
             penalties,
         ),
         "requires": Param((list,), ["unified_format"], "适用条件", choices(REQUIREMENTS)),
-        "tables": Param((list,), [], "须至少有其中一张表才可核对（否则为 unknown）", choices(tuple(TABLES))),
+        "tables": Param((list,), [], "须至少有其中一张表才可核对（否则为无法判断）", choices(tuple(TABLES))),
     },
     evaluate,
 )

@@ -64,6 +64,7 @@ def evaluate_fee(ctx: Context, ind: Indicator) -> list[Outcome]:
                         "warning",
                         f"信息处理费情况写在了第{SECTIONS[elsewhere[0]]}部分，而不是第{where}部分",
                         p["elsewhere_penalty"],
+                        section=elsewhere[0],
                     ),
                 )
             else:
@@ -73,6 +74,7 @@ def evaluate_fee(ctx: Context, ind: Indicator) -> list[Outcome]:
                         "error",
                         f"第{where}部分没有报告信息处理费的收取情况（收取或未收取都应写明）",
                         1.0,
+                        section=",".join(p["sections"]),
                     ),
                 )
         out.append(Outcome(rid, ASSESSED, checks))
@@ -84,10 +86,17 @@ def evaluate_gov_items(ctx: Context, ind: Indicator) -> list[Outcome]:
     out = []
     for rid, report in ctx.reports.iterrows():
         if pd.isna(report["is_government"]):
-            out.append(Outcome(rid, UNKNOWN, note="无法判断是否为人民政府的年报"))
+            ask = Check(
+                "gov_items",
+                "warning",
+                f"待确认机构类型：{report['agency']}的名称不能说明是否为人民政府（或发布本区域政府年报的管委会），"
+                "请在登记表中填写类型",
+                0.0,
+            )
+            out.append(Outcome(rid, UNKNOWN, (ask,), note="无法判断是否为人民政府的年报"))
             continue
         if not report["is_government"]:
-            out.append(Outcome(rid, NOT_APPLICABLE, note="部门年报不要求"))
+            out.append(Outcome(rid, NOT_APPLICABLE, note="不是人民政府的年报，不要求"))
             continue
         if (why := _year_in_scope(report, p["from_year"])) is not None:
             out.append(Outcome(rid, UNKNOWN if pd.isna(report["year"]) else NOT_APPLICABLE, note=why))
@@ -101,6 +110,7 @@ def evaluate_gov_items(ctx: Context, ind: Indicator) -> list[Outcome]:
                 f"政府年报应在{where}报告{item}结果情况，没有找到",
                 1 / len(p["items"]),
                 row=item,
+                section=",".join(p["sections"]),
             )
             for item, patterns in p["items"].items()
             if not _found(texts, p["sections"], patterns)

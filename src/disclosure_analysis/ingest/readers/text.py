@@ -19,6 +19,7 @@ from disclosure_analysis.errors import ReportError
 from disclosure_analysis.ingest import limits
 from disclosure_analysis.ingest.document import Document, Paragraph, make_table
 from disclosure_analysis.ingest.readers.encoding import decode_text
+from disclosure_analysis.ingest.readers.runtogether.segment import resegment
 
 _MD_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
@@ -28,7 +29,10 @@ def read(data: bytes, source: str) -> Document:
     text, encoding = decode_text(data, source)
     doc = Document(source=source, kind="text", meta={"encoding": encoding})
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    doc.blocks = list(_blocks(lines, limits.CellBudget(source)))
+    budget = limits.CellBudget(source)
+    doc.blocks, joined = resegment(list(_blocks(lines, budget)), budget)
+    if joined:
+        doc.notes.append("表格的单元格连在一起（网页抓取的文本）：各行的数字按列数与表格勾稽关系拆分")
     if not doc.blocks:
         raise ReportError("empty_file", f"{source}: 文件只有空白字符，没有可读的内容")
     return doc
