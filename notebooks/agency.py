@@ -18,6 +18,7 @@ years: list = []  # 分析的年度，如 [2023, 2024]（papermill -p 时写作 
 peer_group: str = "level"  # 同类比较范围："level" 同类同级机关，"region" 同类同级且同一地区
 output_dir: str = ""  # 站点输出文件夹，图表数据写入其中的 data/agencies/<机构编号>/；留空表示不写文件
 register: str = ""  # 机构登记表（CSV 或 XLSX）：机构类型、层级、地区和补录的发布日期以它为准；留空表示不用
+covariates: str = ""  # 协变量表 CSV（机构或地区 → 常住人口、预算等），用于每万人申请数等人均指标；留空表示不用
 
 # %%
 from pathlib import Path
@@ -26,6 +27,7 @@ from disclosure_analysis import formats
 from disclosure_analysis.analysis import derived, metrics, problems
 from disclosure_analysis.analysis.peers import MIN_GROUP
 from disclosure_analysis.corpus import load_corpus
+from disclosure_analysis.corpus.covariates import load_covariates
 from disclosure_analysis.corpus.register import load_register, with_register
 from disclosure_analysis.formats import names
 from disclosure_analysis.page import charts, section_five, tables
@@ -188,6 +190,17 @@ page.show(
     tables.definitions_html(),
     data.save(values, "indicators", "下载指标数据（CSV，含分子、分母和状态）"),
 )
+if covariates:  # per-capita figures from the covariates file
+    people = load_covariates(covariates)
+    per_head = derived.per_capita(full, people)
+    per_head = per_head[per_head["report_id"].isin(chosen_ids)]
+    page.show(
+        page.text("按人口计算", tag="h3"),
+        page.note("常住人口等取自协变量表 {file}；没有对应人口数的年度显示“无人口数”。", file=Path(covariates).name),
+        page.table(tables.per_capita_table(per_head, people)),
+        tables.per_capita_definitions_html(),
+        data.save(per_head, "per-capita", "下载人均指标数据（CSV）"),
+    )
 
 # %% [markdown]
 # ## 五、结转与积压

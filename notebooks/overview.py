@@ -26,14 +26,18 @@ years: list = []  # 纳入的年度，如 [2023, 2024]（papermill -p 时写作 
 agencies: list = []  # 纳入的机构编号，如 ["a-1", "b-2"]；留空表示全部机构
 output_dir: str = ""  # 站点输出文件夹，图表数据写入其中的 data/overview/；留空表示不写文件
 register: str = ""  # 机构登记表（CSV 或 XLSX）：机构类型、层级、地区和补录的发布日期以它为准；留空表示不用
+covariates: str = ""  # 协变量表 CSV（机构或地区 → 常住人口、预算等），用于每万人申请数等人均指标；留空表示不用
 
 # %%
+from pathlib import Path
+
 import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import display
 
 from disclosure_analysis.analysis import derived, metrics, problems
 from disclosure_analysis.corpus import load_corpus
+from disclosure_analysis.corpus.covariates import load_covariates
 from disclosure_analysis.corpus.register import load_register, with_register
 from disclosure_analysis.formats import names
 from disclosure_analysis.page import charts, plotting, section_five, tables
@@ -167,6 +171,27 @@ page.show(
     page.table(league[league_cols], labels=labels, percent=rates, null_text=why, numeric=["rank_new", "rank_rate"]),
     data.save(league[["agency_id", *league_cols]], "league-table"),
 )
+if covariates:  # per-capita figures from the covariates file, in the league's order
+    people = load_covariates(covariates)
+    per_head = derived.per_capita(full, people)
+    per_head = per_head[per_head["report_id"].isin(ids)]
+    shown_per_head = league[["report_id", "agency", "peer_key"]].merge(
+        tables.per_capita_by_report(per_head, people), on="report_id"
+    )
+    missing = people.unmatched(full.reports)
+    page.show(
+        page.text("按人口计算", tag="h3"),
+        page.note(
+            "{year} 年；常住人口等取自协变量表 {file}。{missing}",
+            year=latest_year,
+            file=Path(covariates).name,
+            missing=f"表中 {len(missing)} 个{'地区' if people.by == 'region' else '机构'}没有对应的报告：{'、'.join(missing)}。"
+            if missing else "",
+        ),
+        page.table(shown_per_head.drop(columns="report_id"), labels={"peer_key": "同类", **names.COLUMNS}),
+        tables.per_capita_definitions_html(),
+        data.save(per_head, "per-capita", "下载人均指标数据（CSV）"),
+    )
 
 # %% [markdown]
 # ## 四、办理结果构成比较（最近年度）

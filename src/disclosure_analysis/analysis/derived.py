@@ -19,9 +19,10 @@ from typing import Any
 
 import pandas as pd
 
-from disclosure_analysis.analysis import indicators, metrics
+from disclosure_analysis.analysis import indicators, metrics, percapita
 from disclosure_analysis.analysis.peers import PEER_GROUPS, peer_position
 from disclosure_analysis.corpus import Corpus
+from disclosure_analysis.corpus.covariates import Covariates
 
 #: counts compared across years (columns of the `metrics` frame)
 HEADLINE_COUNTS = ("proactive_total", "new_received", "review_total", "suit_total")
@@ -121,6 +122,19 @@ def peer_members(corpus: Corpus, by: str, year: int, key: str) -> list[str]:
         return {(int(y), str(k)): list(ids) for (y, k), ids in known.groupby(["year", "peer_key"])["report_id"]}
 
     return _cached(corpus, f"peer_members_{by}", members).get((int(year), key), [])
+
+
+def per_capita(corpus: Corpus, covariates: Covariates) -> pd.DataFrame:
+    """`percapita.per_capita` of every report with `covariates` joined, and the covariates themselves
+    (columns `cov_<name>` beside the figures' rows), computed once per corpus and covariates file."""
+
+    def compute() -> pd.DataFrame:
+        joined = covariates.join(corpus.reports)
+        values = percapita.per_capita(frame(corpus, "metrics"), joined, corpus.findings)
+        return values.merge(joined.drop(columns=["agency_id", "year"]).add_prefix("cov_"), left_on="report_id",
+                            right_on="cov_report_id", how="left").drop(columns="cov_report_id")
+
+    return _cached(corpus, f"per_capita:{covariates.digest}", compute).copy(deep=False)
 
 
 def _cached(corpus: Corpus, key: str, compute: Callable[[], Any]) -> Any:

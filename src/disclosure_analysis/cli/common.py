@@ -25,6 +25,10 @@ EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_FINDINGS, EXIT_INTERNAL = 0, 1, 2, 3
 #: what `sample` names on the command line, wherever a corpus or report path is asked for
 SAMPLE = "sample"
 JOBS_HELP = "并行的工作进程数（默认或 0：CPU 核数；1 为单进程）"
+COVARIATES_HELP = (
+    "协变量表 CSV：一列“机构”（编号或名称）或“地区”，可选“年度”，其余为数字列（常住人口、常住人口（万人）、"
+    "一般公共预算支出（万元）等），用于每万人申请数等人均指标"
+)
 
 
 def add_jobs(p: argparse.ArgumentParser | argparse._MutuallyExclusiveGroup) -> None:

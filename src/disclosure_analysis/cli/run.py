@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from disclosure_analysis.cli.common import add_jobs, add_ocr, jobs
+from disclosure_analysis.cli.common import COVARIATES_HELP, add_jobs, add_ocr, jobs
 
 
 def add_run_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -39,6 +39,7 @@ def add_run_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentP
         "--register",
         help="机构登记表 CSV 或 XLSX（见 register init）：机构类型、层级、地区和补录的发布日期以它为准",
     )
+    parser.add_argument("--covariates", metavar="CSV", help=COVARIATES_HELP)
     add_ocr(parser)
     lesson = parser.add_argument_group("课堂教学（lesson 笔记本）")
     lesson.add_argument("--lesson-agency", metavar="机构名称", help="选用的机构：名称或其中一段（如 洪泽区）")
@@ -69,6 +70,7 @@ def run_command(args: argparse.Namespace) -> int:
             output=args.output,
             stamp=args.stamp,
             register=args.register,
+            covariates=args.covariates,
             lesson_agency=args.lesson_agency,
             lesson_year=args.lesson_year,
             lesson_two_reports=args.lesson_two_reports,

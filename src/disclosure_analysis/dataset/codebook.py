@@ -5,10 +5,12 @@ names and the indicators' own words (`analysis.indicators`), so it cannot drift 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from disclosure_analysis import formats
-from disclosure_analysis.analysis import indicators
+from disclosure_analysis.analysis import indicators, percapita
 from disclosure_analysis.corpus import schema
+from disclosure_analysis.corpus.covariates import Covariates
 from disclosure_analysis.formats import names
 
 REGULATION = "《中华人民共和国政府信息公开条例》（2019 年修订，国务院令第711号）"
@@ -153,6 +155,27 @@ def indicator_columns() -> list[Column]:
         out.append(Column(f"{ind.code}_status", "string", f"{ind.name}（状态）",
                           "ok; unbalanced (the table fails its identities); blank (a cell it needs is blank); "
                           "zero_denominator; not_applicable (the report's format has no such row)"))
+    return out
+
+
+def per_capita_columns(covariates: Covariates) -> list[Column]:
+    """The panel's columns from a covariates file: each covariate (`cov_<name>`) as given, then each
+    per-capita figure and its status."""
+    matched = "机构（编号、登记表编号或名称）" if covariates.by == "agency" else "地区"
+    source = f"协变量表 {Path(covariates.source).name}，按{matched}与报告匹配"
+    out = [
+        Column(f"cov_{c}", "number", covariates.name(c), f"covariate {c} as given in the covariates file for the "
+               "report's agency or region and year (a row for every year when the file has none for the year)",
+               unit=covariates.unit(c), source=source)
+        for c in covariates.columns
+    ]
+    for fig in percapita.FIGURES:
+        out.append(Column(fig.code, "number", fig.name, f"{fig.definition}: {fig.numerator_text} ÷ 常住人口 × "
+                          f"{percapita.PER:,}; null unless {fig.code}_status is ok", unit=fig.unit,
+                          source=f"{fig.source}（{source}）"))
+        out.append(Column(f"{fig.code}_status", "string", f"{fig.name}（状态）",
+                          "ok; unbalanced (the table fails its identities); blank (the count is blank); "
+                          "no_covariate (no population for the report in the covariates file)"))
     return out
 
 

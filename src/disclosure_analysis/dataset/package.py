@@ -25,8 +25,9 @@ from pathlib import Path
 import pandas as pd
 
 from disclosure_analysis import __version__
-from disclosure_analysis.analysis import indicators
+from disclosure_analysis.analysis import derived, indicators, percapita
 from disclosure_analysis.corpus import Corpus
+from disclosure_analysis.corpus.covariates import Covariates
 from disclosure_analysis.dataset import codebook, panel
 from disclosure_analysis.dataset.codebook import Column
 from disclosure_analysis.dataset.panel import relative, without_root
@@ -46,13 +47,20 @@ class Table:
     key: list[str]
 
 
-def tables() -> list[Table]:
-    """The resources of the dataset, in order."""
+def tables(covariates: Covariates | None = None) -> list[Table]:
+    """The resources of the dataset, in order (with a covariates file: its figures in the panel and the
+    per-capita figures' long table)."""
     cols = codebook.table_columns
+    extra = codebook.per_capita_columns(covariates) if covariates is not None else []
+    per_capita = [
+        Table("per_capita", "人均指标（长表）", "Each per-capita figure per report with its numerator, the population "
+              "from the covariates file and its status.", _PER_CAPITA_COLUMNS, ["report_id", "figure"])
+    ] if covariates is not None else []
     return [
         Table("panel", "面板数据（每份报告一行）", "One row per report (agency × year): the report's keys and source, "
               "figures stated in its text, every cell of 表二, 表三's 总计 column, 表四, whether its tables add up, "
-              "and the indicators with their status.", codebook.panel_columns(), ["report_id"]),
+              "the indicators with their status (and, with a covariates file, its figures and the per-capita "
+              "figures).", [*codebook.panel_columns(), *extra], ["report_id"]),
         Table("codes", "代码表", "Every code the long tables use (表二/表三/表四 cells, stated figures, indicators): "
               "label, unit, where it is printed and legal basis.", _CODE_COLUMNS, ["table", "code"]),
         Table("reports", "报告", "One row per report read.", cols("reports"), ["report_id"]),
@@ -67,6 +75,7 @@ def tables() -> list[Table]:
               "heading as printed.", cols("sections"), ["report_id", "section"]),
         Table("indicators", "指标（长表）", "Each indicator per report with its numerator, denominator and status.",
               _INDICATOR_COLUMNS, ["report_id", "indicator"]),
+        *per_capita,
         Table("findings", "校验发现", "What the consistency checks found, per report, table, row and column.",
               cols("findings"), []),
         Table("provenance", "数据来源", "One row per value read: file, sha256, where in the report it is printed "
@@ -94,6 +103,16 @@ _INDICATOR_COLUMNS = [
     Column("value", "number", "数值", "numerator ÷ denominator (a share 0–1) or the amount; null unless status is ok"),
     Column("status", "string", "状态", "ok, unbalanced, blank, zero_denominator or not_applicable"),
 ]
+_PER_CAPITA_COLUMNS = [
+    Column("report_id", "string", "报告编号", "report"),
+    Column("agency_id", "string", "机构编号", "agency"),
+    Column("year", "integer", "年度", "year reported on", unit="年"),
+    Column("figure", "string", "指标", "per-capita figure code (see the codes table, table 'per_capita')"),
+    Column("numerator", "number", "分子", "the count from the report"),
+    Column("population", "number", "常住人口", "population from the covariates file", unit="人"),
+    Column("value", "number", "数值", "numerator ÷ population × 10,000; null unless status is ok", unit="件/万人"),
+    Column("status", "string", "状态", "ok, unbalanced, blank or no_covariate"),
+]
 _PROVENANCE_COLUMNS = [
     Column("report_id", "string", "报告编号", "report"),
     Column("table", "string", "表", "t2, t3, t4 (table cells) or narrative (a figure stated in the text)"),
@@ -111,13 +130,21 @@ _PROVENANCE_COLUMNS = [
 ]
 
 
-def frames(corpus: Corpus) -> dict[str, pd.DataFrame]:
+def frames(corpus: Corpus, covariates: Covariates | None = None) -> dict[str, pd.DataFrame]:
     """Every table of the dataset as a DataFrame, typed as its columns say."""
     values = indicators.indicator_values(corpus.reports, corpus.table3, corpus.table4, corpus.narrative, corpus.findings)
     root = panel.corpus_root(corpus.manifest)
+    rows = panel.panel(corpus, values)
+    codes = codebook.codes()
+    if covariates is not None:
+        per_head = derived.per_capita(corpus, covariates)
+        rows = panel.with_per_capita(rows, per_head, codebook.per_capita_columns(covariates))
+        codes += [{"table": "per_capita", "code": f.code, "label": f"{f.name}：{f.definition}", "unit": f.unit,
+                   "source": f.source, "legal_basis": ""} for f in percapita.FIGURES]
     raw = {
-        "panel": panel.panel(corpus, values),
-        "codes": pd.DataFrame(codebook.codes()),
+        "panel": rows,
+        "per_capita": per_head if covariates is not None else None,
+        "codes": pd.DataFrame(codes),
         "reports": corpus.reports.assign(source=relative(corpus.reports["source"], root)),
         "table2": corpus.table2, "table3": corpus.table3, "table4": corpus.table4,
         "narrative": corpus.narrative, "sections": corpus.sections, "indicators": values, "findings": corpus.findings,
@@ -129,7 +156,7 @@ def frames(corpus: Corpus) -> dict[str, pd.DataFrame]:
         ),
     }
     out = {}
-    for table in tables():
+    for table in tables(covariates):
         df = raw[table.name].reset_index(drop=True)
         df = df[[c.name for c in table.columns]].astype({c.name: panel.DTYPES[c.type] for c in table.columns})
         text = [c.name for c in table.columns if c.type == "string"]
@@ -137,20 +164,25 @@ def frames(corpus: Corpus) -> dict[str, pd.DataFrame]:
     return out
 
 
-def data_version(corpus: Corpus) -> str:
-    """The package version and a hash of the input files' contents: "0.1.0+data.1a2b3c4d5e6f"."""
+def data_version(corpus: Corpus, covariates: Covariates | None = None) -> str:
+    """The package version and a hash of the input files' contents (and the covariates file's):
+    "0.1.0+data.1a2b3c4d5e6f"."""
     hashes = sorted(h for h in corpus.manifest["sha256"].dropna().astype(str))
+    hashes += [covariates.digest] if covariates is not None else []
     digest = hashlib.sha256("\n".join(hashes).encode()).hexdigest()[:12]
     return f"{__version__}+data.{digest}"
 
 
-def export(corpus: Corpus, out: Path, title: str, authors: list[str]) -> dict[str, pd.DataFrame]:
-    """Write the dataset of `corpus` into `out` (see the module docstring); returns its tables."""
+def export(
+    corpus: Corpus, out: Path, title: str, authors: list[str], covariates: Covariates | None = None
+) -> dict[str, pd.DataFrame]:
+    """Write the dataset of `corpus` into `out` (see the module docstring), with the figures of `covariates`
+    and the per-capita figures when given; returns its tables."""
     data = out / "data"
     data.mkdir(parents=True, exist_ok=True)
-    written = frames(corpus)
+    written = frames(corpus, covariates)
     resources = []
-    for table in tables():
+    for table in tables(covariates):
         df = written[table.name]
         csv_path, parquet_path = data / f"{table.name}.csv", data / f"{table.name}.parquet"
         df.to_csv(csv_path, index=False, encoding="utf-8", lineterminator="\n")
@@ -165,7 +197,7 @@ def export(corpus: Corpus, out: Path, title: str, authors: list[str]) -> dict[st
             "bytes": len(content), "hash": f"sha256:{hashlib.sha256(content).hexdigest()}",
             "schema": schema, "parquet": f"data/{table.name}.parquet",
         })
-    version = data_version(corpus)
+    version = data_version(corpus, covariates)
     years = sorted(int(y) for y in corpus.reports["year"].dropna().unique())
     span = f"{years[0]}–{years[-1]}" if years else "年度不详"
     package = {
@@ -175,7 +207,10 @@ def export(corpus: Corpus, out: Path, title: str, authors: list[str]) -> dict[st
             "由 disclosure-analysis 读成经过校验的整洁数据：报告空白、“/”或“—”的单元格为空值，绝不当作 0；"
             "表格勾稽关系不成立时只报告、不修改，也不据以计算比率。"
         ),
-        "sources": [{"title": "各机构公布的政府信息公开工作年度报告（见 manifest 与 provenance 表）"}],
+        "sources": [
+            {"title": "各机构公布的政府信息公开工作年度报告（见 manifest 与 provenance 表）"},
+            *([{"title": f"协变量表 {Path(covariates.source).name}（sha256 {covariates.digest}）"}] if covariates else []),
+        ],
         "contributors": [{"title": a, "role": "author"} for a in authors],
         "keywords": ["政府信息公开", "年度报告", "government information disclosure", "China", "panel data"],
         "resources": resources,

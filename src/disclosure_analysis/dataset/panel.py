@@ -95,6 +95,18 @@ def panel(corpus: Corpus, values: pd.DataFrame) -> pd.DataFrame:
     return metrics.in_order(_typed(out, panel_columns()))
 
 
+def with_per_capita(table: pd.DataFrame, values: pd.DataFrame, columns: list[Column]) -> pd.DataFrame:
+    """The panel `table` with the covariates and per-capita figures of `values` (`derived.per_capita`) as
+    the columns `columns` (`codebook.per_capita_columns`)."""
+    wide = values.drop_duplicates(["report_id", "figure"]).set_index(["report_id", "figure"])
+    parts = [values.drop_duplicates("report_id").set_index("report_id").filter(like="cov_")]
+    for column, suffix in (("value", ""), ("status", "_status")):
+        parts.append(wide[column].unstack("figure").rename(columns=lambda c, s=suffix: c + s))
+    joined = pd.concat(parts, axis=1).reset_index()
+    out = table.merge(joined, on="report_id", how="left")
+    return _typed(out, [*(c for c in panel_columns()), *columns])
+
+
 PROVENANCE_COLUMNS = [
     ("report_id", "string"), ("table", "string"), ("code", "string"), ("value", "Float64"), ("unit", "string"),
     ("flag", "string"), ("printed", "string"), ("confidence", "Float64"), ("quote", "string"),

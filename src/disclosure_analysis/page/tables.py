@@ -13,8 +13,9 @@ from functools import cache
 
 import pandas as pd
 
-from disclosure_analysis.analysis import indicators, metrics
+from disclosure_analysis.analysis import indicators, metrics, percapita
 from disclosure_analysis.analysis.peers import MIN_GROUP
+from disclosure_analysis.corpus.covariates import Covariates
 from disclosure_analysis.formats import names
 from disclosure_analysis.page.display import NULL, Html, count, pct, plain, points, signed
 from disclosure_analysis.page.display import at_least as bound
@@ -106,13 +107,69 @@ def unbalanced_note(findings: pd.DataFrame) -> Html | None:
     )
 
 
+def per_capita_table(values: pd.DataFrame, covariates: Covariates) -> pd.DataFrame:
+    """Rows of `derived.per_capita` as one row per covariate and per-capita figure, one column per year: the
+    covariates as given ("4,553,000 人"), a figure with two decimals and what it is computed from
+    ("6.85（3,119 / 455.3 万人）"), or why there is none ("无人口数", "表内不平衡")."""
+    labels, years, cells = [], [], []
+    first = values.drop_duplicates("report_id")
+    for column in covariates.columns:
+        if first[f"cov_{column}"].isna().all():
+            continue
+        for year, value in zip(first["year"].tolist(), first[f"cov_{column}"].tolist(), strict=True):
+            labels.append(f"{covariates.name(column)}")
+            years.append(year)
+            cells.append(NULL if pd.isna(value) else f"{count(value)} {covariates.unit(column)}".rstrip())
+    for code, year, num, pop, value, status in zip(
+        values["figure"].tolist(), values["year"].tolist(), values["numerator"].tolist(),
+        values["population"].tolist(), values["value"].tolist(), values["status"].tolist(), strict=True,
+    ):
+        labels.append(percapita.BY_CODE[code].name)
+        years.append(year)
+        if status != indicators.OK:
+            cells.append(percapita.STATUS_TEXT.get(status) or NULL)
+        else:
+            cells.append(f"{value:,.2f}（{count(num)} / {count(round(pop / percapita.PER, 2))} 万人）")
+    order = [covariates.name(c) for c in covariates.columns] + [f.name for f in percapita.FIGURES]
+    return _by_year("指标", labels, years, cells, order)
+
+
+def per_capita_by_report(values: pd.DataFrame, covariates: Covariates) -> pd.DataFrame:
+    """Rows of `derived.per_capita` as one row per report (`report_id`), one text column per covariate and
+    per-capita figure, formatted as in `per_capita_table`."""
+    first = values.drop_duplicates("report_id")
+    out = pd.DataFrame({"report_id": first["report_id"].tolist()})
+    for column in covariates.columns:
+        shown = [NULL if pd.isna(v) else count(v) for v in first[f"cov_{column}"].tolist()]
+        if any(v != NULL for v in shown):
+            unit = covariates.unit(column)
+            out[f"{covariates.name(column)}（{unit}）" if unit else covariates.name(column)] = shown
+    for fig in percapita.FIGURES:
+        rows = values[values["figure"].eq(fig.code)].set_index("report_id")
+        out[f"{fig.name}（{fig.unit}）"] = [
+            f"{rows.at[r, 'value']:,.2f}" if rows.at[r, "status"] == indicators.OK
+            else percapita.STATUS_TEXT.get(rows.at[r, "status"]) or NULL
+            for r in out["report_id"].tolist()
+        ]
+    return out
+
+
+@cache
+def per_capita_definitions_html() -> Html:
+    """The per-capita figures' definitions, folded under one line."""
+    return _folded("人均指标的定义、分子和分母", percapita.definitions())
+
+
 @cache
 def definitions_html() -> Html:
     """The indicators' definitions, numerators, denominators and legal bases, folded under one line."""
+    return _folded("指标的定义、分子、分母和法律依据", indicators.definitions())
+
+
+def _folded(summary: str, frame: pd.DataFrame) -> Html:
     from disclosure_analysis.page.display import table
 
-    body = table(indicators.definitions()).to_html()
-    return Html(f"<details><summary>指标的定义、分子、分母和法律依据</summary>{body}</details>")
+    return Html(f"<details><summary>{summary}</summary>{table(frame).to_html()}</details>")
 
 
 def _count_share(counts: list[object], shares: list[object]) -> list[str]:

@@ -27,6 +27,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from disclosure_analysis import formats
 from disclosure_analysis.analysis import metrics
 from disclosure_analysis.corpus import Corpus, load_corpus, schema
+from disclosure_analysis.corpus.covariates import CovariatesError, load_covariates
 from disclosure_analysis.corpus.register import RegisterError, load_register
 from disclosure_analysis.executors import Executor, WorkerError, make_executor
 from disclosure_analysis.site import scratch
@@ -68,11 +69,15 @@ def resolve_corpus(corpus: str) -> Path:
     return path
 
 
-def check_register(path: str) -> None:
-    """Raise `ConfigError` (saying what to fix) when the register cannot be used: before any page runs."""
+def check_inputs(config: RunConfig) -> None:
+    """Raise `ConfigError` (saying what to fix) when the register or the covariates file cannot be used:
+    before any page runs."""
     try:
-        load_register(path)
-    except RegisterError as exc:
+        if config.register:
+            load_register(config.register)
+        if config.covariates:
+            load_covariates(config.covariates)
+    except (RegisterError, CovariatesError) as exc:
         raise ConfigError(str(exc)) from exc
 
 
@@ -93,8 +98,7 @@ def run_site(
     """
     show_code = config.show_code if show_code is None else show_code
     corpus_path = resolve_corpus(config.corpus)
-    if config.register:
-        check_register(config.register)
+    check_inputs(config)
     scratch.clean()  # what killed runs left in the temp folder
     output = config.output.resolve()
     workers = jobs or os.cpu_count() or 1
