@@ -97,8 +97,10 @@ def test_every_column_has_its_meaning_unit_source_and_legal_basis(exported: tupl
 
 
 def test_real_reports_with_provenance(shared_corpus: Path, tmp_path: Path) -> None:
-    out = tmp_path / "real"
-    assert main(["export", str(shared_corpus / "raw"), "--out", str(out), "--jobs", "1"]) == 0
+    out, people = tmp_path / "real", tmp_path / "人口.csv"
+    people.write_text("地区,常住人口（万人）\n淮安市,455.3\n", encoding="utf-8")  # a test input, not a fact
+    args = ["export", str(shared_corpus / "raw"), "--out", str(out), "--jobs", "1", "--covariates", str(people)]
+    assert main(args) == 0
     panel = pd.read_parquet(out / "data" / "panel.parquet").set_index("agency")
     huaian = panel.loc["淮安市人民政府"]
     assert huaian["release_rate"] == pytest.approx((1362 + 454) / 3050)  # 表三 予以公开 + 部分公开 of 总计
@@ -114,3 +116,15 @@ def test_real_reports_with_provenance(shared_corpus: Path, tmp_path: Path) -> No
     cell = mine.loc[("t3", "granted.total")]
     assert cell["value"] == 1362 and "收到和处理政府信息公开申请" in cell["location"]
     assert len(cell["sha256"]) == 64
+    # the covariates file's figures: in the panel and the per_capita table, described, valid, round-tripped
+    assert huaian["cov_population"] == 4_553_000 and huaian["applications_per_10k"] == pytest.approx(3119 / 455.3)
+    assert panel.loc["洪泽区人民政府", "applications_per_10k_status"] == "no_covariate"  # no row for 洪泽区
+    package = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+    per_capita = next(r for r in package["resources"] if r["name"] == "per_capita")
+    pd.testing.assert_frame_equal(read_csv(out, per_capita), pd.read_parquet(out / per_capita["parquet"]))
+    fields = {f["name"]: f for r in package["resources"] if r["name"] == "panel" for f in r["schema"]["fields"]}
+    assert fields["cov_population"]["unit"] == "人" and "人口.csv" in fields["cov_population"]["source"]
+    assert fields["applications_per_10k"]["unit"] == "件/万人"
+    frictionless = pytest.importorskip("frictionless", reason="the [test] extra installs frictionless")
+    report = frictionless.validate(out / "datapackage.json")
+    assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "type", "note"])[:10]

@@ -52,3 +52,30 @@ def test_overview_notebook_with_lists_of_agencies_and_years(tmp_path: Path) -> N
     nb = nbformat.read(tmp_path / "out.ipynb", as_version=4)
     html = "\n".join(o.get("data", {}).get("text/html", "") for c in nb.cells for o in c.get("outputs", []))
     assert "共 2 个机构、2 份报告，年度：2024" in html
+
+
+def test_agency_and_overview_notebooks_with_a_register_and_covariates(shared_corpus: Path, tmp_path: Path) -> None:
+    """Real reports: kind, level and region from a register, per-capita figures from a covariates file
+    (its population a test input, not a fact about the place)."""
+    (tmp_path / "register.csv").write_text(
+        "编号,名称,类型,层级,地区\nhuaian,淮安市人民政府,人民政府,市级,江苏省\n", encoding="utf-8"
+    )
+    (tmp_path / "people.csv").write_text("机构,常住人口（万人）\n淮安市人民政府,455.3\n", encoding="utf-8")
+    agency = next(a for a in load_corpus(shared_corpus / "raw").reports["agency_id"] if a.startswith("huaian"))
+    common = ["-p", "corpus", str(shared_corpus / "raw"), "-p", "register", "register.csv",
+              "-p", "covariates", "people.csv"]
+    done = papermill(str(NOTEBOOK_DIR / "agency.ipynb"), "agency.ipynb", "-p", "agency_id", agency, *common,
+                     cwd=tmp_path)
+    assert done.returncode == 0, done.stderr[-2000:]
+    html = outputs_html(tmp_path / "agency.ipynb")
+    assert "机构类型：人民政府；层级：市级；地区：江苏省" in html  # the register's, not the name's (淮安市)
+    assert "按人口计算" in html and "6.85（3,119 / 455.3 万人）" in html and "4,553,000 人" in html
+    done = papermill(str(NOTEBOOK_DIR / "overview.ipynb"), "overview.ipynb", *common, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr[-2000:]
+    html = outputs_html(tmp_path / "overview.ipynb")
+    assert "按人口计算" in html and "6.85" in html and "无人口数" in html  # 洪泽区 has no population
+
+
+def outputs_html(path: Path) -> str:
+    nb = nbformat.read(path, as_version=4)
+    return "\n".join(o.get("data", {}).get("text/html", "") for c in nb.cells for o in c.get("outputs", []))

@@ -50,10 +50,23 @@ def test_help_is_in_chinese_for_every_command(capsys) -> None:
 
 def test_one_jobs_option_with_one_default() -> None:
     with_jobs = {}
-    for name, command in commands().items():
+    nested = {f"{name} {sub}": c for name, command in commands().items() for a in command._actions
+              if isinstance(a, argparse._SubParsersAction) for sub, c in a.choices.items()}
+    for name, command in {**commands(), **nested}.items():
         found = [a for a in command._actions if "--jobs" in a.option_strings]
         if found:
             with_jobs[name] = (found[0].default, found[0].help)
-    assert {"extract", "validate", "problems", "build", "run", "assess", "export"} <= set(with_jobs)
+    assert {"extract", "validate", "problems", "build", "run", "assess", "export", "register init"} <= set(with_jobs)
     assert set(with_jobs.values()) == {(None, JOBS_HELP)}  # None: one worker per core
     assert main(["extract", "x", "--jobs", "-1"]) == 2
+
+
+@pytest.mark.parametrize("command", ["run", "export"])
+def test_a_bad_covariates_file_is_a_usage_error_naming_it(command, capsys, tmp_path) -> None:
+    bad = tmp_path / "人口.csv"
+    bad.write_text("地区,常住人口\n样本县,约 50 万\n", encoding="utf-8")
+    args = {"run": ["run", "--output", str(tmp_path / "site")], "export": ["export", "sample", "--out", str(tmp_path / "x")]}
+    assert main([*args[command], "--covariates", str(bad)]) == 2
+    said = capsys.readouterr().err
+    assert str(bad) in said and "第 2 行“常住人口”列：“约 50 万”不是数字" in said
+    assert not (tmp_path / "site").exists() and not (tmp_path / "x").exists()  # refused before anything is written

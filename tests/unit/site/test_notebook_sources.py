@@ -15,8 +15,8 @@ from disclosure_analysis.site.config import NOTEBOOKS
 from disclosure_analysis.site.notebooks import NOTEBOOK_DIR, load_source
 
 EXPECTED = {
-    "agency": {"corpus", "agency_id", "years", "peer_group", "output_dir", "register"},
-    "overview": {"corpus", "years", "agencies", "output_dir", "register"},
+    "agency": {"corpus", "agency_id", "years", "peer_group", "output_dir", "register", "covariates"},
+    "overview": {"corpus", "years", "agencies", "output_dir", "register", "covariates"},
     "case_study": {"corpus", "report_id", "output_dir"},
     "lesson": {"corpus", "agency", "year", "two_reports", "agencies", "years", "output_dir"},
 }
