@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from cli_child import cli, start, wait
+from disclosure_analysis.executors import process_running
 from disclosure_analysis.site import scratch
 from disclosure_analysis.synth import generate
 
@@ -42,7 +43,7 @@ def wait_for_the_dead(temp: Path, seconds: float = 30) -> None:
     about a second), so that the next run finds their folders stale."""
     root = temp / scratch.root().name
     deadline = time.monotonic() + seconds
-    while root.is_dir() and any(scratch.running(int(p.name)) for p in root.iterdir() if p.name.isdigit()):
+    while root.is_dir() and any(process_running(int(p.name)) for p in root.iterdir() if p.name.isdigit()):
         assert time.monotonic() < deadline, sorted(p.name for p in root.iterdir())
         time.sleep(0.1)
 

@@ -81,7 +81,7 @@ def test_page_links_home() -> None:
     assert page().html == "agencies/a-1.html"
 
 
-def test_index_escapes_names_and_errors_and_lists_statuses(tmp_path: Path) -> None:
+def test_index_is_for_readers_and_escapes_names_and_errors(tmp_path: Path) -> None:
     result = RunResult(
         tmp_path,
         [
@@ -93,7 +93,11 @@ def test_index_escapes_names_and_errors_and_lists_statuses(tmp_path: Path) -> No
     )
     html = render_index(result, f"语料{XSS}")
     assert "<script>" not in html and "<img" not in html
-    assert "已生成 2 页，失败 1 页" in html  # a page kept from an earlier run is a made page of the site
+    for status in ("已生成", "跳过", "沿用", "状态", "。。"):  # no build status for readers, no typo
+        assert status not in html, status
+    assert "未能生成的页面（1 个）" in html and "未能读作年报的文件（1 个）" in html
+    assert "语料总览" in html and "各机构（2 个）" in html  # a page kept from an earlier run is a page
+    assert '<link rel="stylesheet" href="assets/noto-sans-sc-subset.css">' in html
     assert "生成时间" not in html
     assert "生成时间：2026-12-04 13:32。" in render_index(result, "语料", dt.datetime(2026, 12, 4, 13, 32))
     assert (
