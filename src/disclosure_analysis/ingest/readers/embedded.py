@@ -15,13 +15,14 @@ import re
 from dataclasses import dataclass, field
 
 _MARKUP = re.compile(r"<\s*(?:p|table|tr|td|div|span|br|h[1-6])\b[^<>]*>", re.IGNORECASE)
+_CLOSING = re.compile(r"<\s*/\s*(?:p|table|tr|td|div|span|h[1-6])\s*>", re.IGNORECASE)
 _ESCAPED_MARKUP = re.compile(r"(?:\\u003c|<)\s*(?:p|table|td|div|span)\b", re.IGNORECASE)
 _LITERAL = re.compile(r'"((?:[^"\\\n]|\\.)*)"|\'((?:[^\'\\\n]|\\.)*)\'', re.DOTALL)
 _NAME_BEFORE = re.compile(r"[\"']?([A-Za-z_$][\w$]*)[\"']?\s*[:=]\s*$")
 _HEX = re.compile(r"\\x([0-9a-fA-F]{2})")
 _TITLE_KEY = re.compile(r"title", re.IGNORECASE)
 _DATE_KEY = re.compile(r"(?:pub|publish|release|fb)\w*(?:date|time)|^(?:date|pubdate|fbsj|fbrq)$", re.IGNORECASE)
-MIN_MARKUP = 3  # HTML tags that make a string an article
+MIN_MARKUP = 3  # HTML elements (opened and closed) that make a string an article
 
 
 @dataclass
@@ -41,7 +42,7 @@ def unwrap(text: str) -> Unwrapped | None:
     out = Unwrapped("")
     parts = []
     for name, value in strings:
-        if len(_MARKUP.findall(value)) >= MIN_MARKUP:
+        if _is_markup(value):
             parts.append(value)
         elif name and _TITLE_KEY.search(name) and value.strip() and "ArticleTitle" not in out.meta:
             out.meta["ArticleTitle"] = value.strip()
@@ -51,6 +52,11 @@ def unwrap(text: str) -> Unwrapped | None:
         return None
     out.html = "\n".join(parts)
     return out
+
+
+def _is_markup(value: str) -> bool:
+    """Whether a string is HTML: elements opened and closed, not a text naming tags (`<P>/<SPAN>/<TABLE>`)."""
+    return len(_MARKUP.findall(value)) >= MIN_MARKUP and len(_CLOSING.findall(value)) >= MIN_MARKUP
 
 
 def _json_strings(text: str) -> list[tuple[str | None, str]] | None:

@@ -44,6 +44,11 @@ def test_a_data_file_without_an_article_is_skipped() -> None:
         read(json.dumps({"code": 0, "rows": [1, 2]}).encode(), "list.json")
     assert err.value.code == "skipped_type"
     assert unwrap("全年主动公开政府信息12条。<p>一处笔误</p>") is None  # a report mentioning a tag
+    # a data file whose notes name tags (a truth file of ../shared/corpus/dev): not an article
+    notes = {"agency": "平潭综合实验区", "notes": "Legacy uppercase HTML (<P>/<SPAN>/<TABLE>), report dated 二○一二年"}
+    with pytest.raises(ReportError) as err:
+        read(json.dumps(notes, ensure_ascii=False).encode(), "pingtan.truth.json")
+    assert err.value.code == "skipped_type"
 
 
 def test_a_page_drawing_its_article_from_a_script() -> None:
