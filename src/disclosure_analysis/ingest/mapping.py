@@ -33,18 +33,20 @@ EXTRA_CELLS = "extra_cells"  # the row had more cells than the format; the surpl
 NOT_A_NUMBER = "not_a_number"  # the cell holds text that is neither a number nor a blank marker
 # a printed number the cell cannot hold (`values.as_field`): null, except UNIT_CONVERTED
 NOT_A_COUNT, OUT_OF_RANGE, UNIT_MISMATCH = values.NOT_A_COUNT, values.OUT_OF_RANGE, values.UNIT_MISMATCH
-ROUNDED = values.ROUNDED
+ROUNDED, DIGITS_APART = values.ROUNDED, values.DIGITS_APART
 UNIT_CONVERTED = values.UNIT_CONVERTED
 # a run-together row's cell (crawler texts, `readers/runtogether`): its digits split more than one way
 # (SPLIT_AMBIGUOUS), or no split fits the table (SPLIT_NO_FIT)
 # a cell of a row whose empty cells vanished (`placement`): its values fit the columns in several ways
 # (COLUMN_AMBIGUOUS), or in none (CELL_MISSING)
 #: flags of a cell whose printed text is not its value (kept in `Cell.raw`, `extract --json` cell_printed)
-PRINTED_FLAGS = frozenset({NOT_A_NUMBER, NOT_A_COUNT, OUT_OF_RANGE, UNIT_MISMATCH, ROUNDED, UNIT_CONVERTED})
+PRINTED_FLAGS = frozenset(
+    {NOT_A_NUMBER, NOT_A_COUNT, OUT_OF_RANGE, UNIT_MISMATCH, ROUNDED, UNIT_CONVERTED, DIGITS_APART}
+)
 #: flags of a cell left null because it could not be read (the report is then `partial`)
 UNREAD_FLAGS = frozenset({
     CELL_MISSING, ROW_MISSING, NOT_A_NUMBER, NOT_A_COUNT, OUT_OF_RANGE, UNIT_MISMATCH, ROUNDED, SPLIT_AMBIGUOUS,
-    SPLIT_NO_FIT, COLUMN_AMBIGUOUS,
+    SPLIT_NO_FIT, COLUMN_AMBIGUOUS, DIGITS_APART,
 })
 
 OCR_UNCERTAIN = "ocr_uncertain"  # read by OCR, and may be misread (see `Cell.doubt`; set by `checks.ocr`)

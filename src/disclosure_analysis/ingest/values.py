@@ -10,7 +10,8 @@ hold is never passed on as if it were one: it gives no value and a problem (the 
 flagged), except for an exact conversion of money units (3000元 → 0.3 万元), flagged as converted. A count
 printed in 万 ("1.2万") is a rounded figure, not a count: it is no value (`ROUNDED`).
 A number of more than `MAX_DIGITS` digits is read as a number (it is part of a row's values) but
-never as a value.
+never as a value. Digits parted by blanks are one number only when the blanks group thousands or space
+out every character; otherwise they may be two cells' numbers run into one (`DIGITS_APART`).
 """
 
 from __future__ import annotations
@@ -32,7 +33,12 @@ NOT_A_COUNT = "not_a_count"  # a count or change that is not a whole number (3.5
 ROUNDED = "rounded"  # a count or change printed in 万 (1.2万): a rounded figure, not the count
 UNIT_MISMATCH = "unit_mismatch"  # a unit the field cannot have (元 in a count, 件 in an amount)
 OUT_OF_RANGE = "out_of_range"  # more than MAX_DIGITS digits, or a negative amount
+#: digits parted by blanks that are neither a thousands grouping (1 234) nor three or more spaced-out
+#: characters (1 2 3): "5 12", "0 0", "1579.5⏎7" may be one number or the numbers of two cells run into one
+DIGITS_APART = "digits_apart"
 
+_APART = re.compile(r"[+\-±]?\s*([\d.,]+(?:\s+[\d.,]+)+)")
+_THOUSANDS = re.compile(r"\d{1,3}(?: \d{3})+(?:\.\d+)?")
 _COUNT_UNITS = frozenset({"件", "条", "个", "项", "次"})
 _MONEY = {"元": Decimal(1), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
 
@@ -125,6 +131,8 @@ def as_field(
     value, printed = parsed.value, parsed.unit
     if parsed.number is None:
         return None, printed, None
+    if digits_apart(parsed.raw):
+        return None, printed, DIGITS_APART
     if value is None:
         return None, printed, OUT_OF_RANGE
     if field == AMOUNT:
@@ -144,6 +152,17 @@ def as_field(
     if abs(value) >= 10**MAX_DIGITS:
         return None, printed, OUT_OF_RANGE
     return value, printed, None
+
+
+def digits_apart(raw: str) -> bool:
+    """Whether a printed number's digits are parted by blanks that make it one number or two (see
+    `DIGITS_APART`)."""
+    m = _APART.match(unicodedata.normalize("NFKC", raw).strip())
+    if m is None:
+        return False
+    groups = m.group(1).split()
+    spaced_out = len(groups) >= 3 and all(len(g) == 1 for g in groups)
+    return not (spaced_out or _THOUSANDS.fullmatch(" ".join(groups)))
 
 
 def _plain(number: Decimal) -> float | int:

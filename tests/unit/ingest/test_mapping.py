@@ -61,6 +61,16 @@ def test_a_number_a_count_cannot_be_is_null_with_its_text_kept(token: str) -> No
     assert [c.value for c in cells.values()][1:] == [int(v) for v in ROW[1:]]
 
 
+def test_two_numbers_in_one_grid_cell_are_null_and_flagged_not_joined() -> None:
+    """A grid cell "1 0" (two numbers stacked in one Word cell, or a PDF cell that took its neighbour's
+    number) is not read as 10: null, flagged, its printed text kept; the other cells keep their columns."""
+    row = [*ROW[:1], "1 0", *ROW[2:]]
+    cells = _map3(Document("x", "pdf", [make_table(_table3_rows(row))]))
+    second = cells[COLS[1]]
+    assert (second.value, second.flag, second.raw) == (None, mapping.DIGITS_APART, "1 0")
+    assert [c.value for c in cells.values()] == _expected(ROW, 1)
+
+
 def test_table4_keeps_its_columns_around_an_unreadable_cell() -> None:
     values = [str(i) for i in range(15)]
     values[4] = "NaN"

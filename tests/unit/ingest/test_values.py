@@ -10,6 +10,7 @@ from disclosure_analysis.ingest.values import (
     AMOUNT,
     CHANGE,
     COUNT,
+    DIGITS_APART,
     NOT_A_COUNT,
     NULL_MARKERS,
     OUT_OF_RANGE,
@@ -122,6 +123,25 @@ def test_an_amount_converted_exactly_a_count_never(
     got = as_field(parse_value(printed), field, "万元" if field == AMOUNT else None)
     assert got == (value, unit, problem)
     assert got[0] is None or type(got[0]) is type(value)
+
+
+@pytest.mark.parametrize(
+    ("printed", "value", "problem"),
+    [
+        ("1 234", 1234, None),  # thousands grouped by a blank
+        ("12 345 678", 12345678, None),
+        ("1 2 3", 123, None),  # every character spaced out
+        ("５ １２", None, DIGITS_APART),  # one number, or 5 and 12 of two cells run into one
+        ("0 0", None, DIGITS_APART),
+        ("12\n3", None, DIGITS_APART),
+        ("1579.5\n7", None, DIGITS_APART),
+        ("22（其中 5件）", 22, None),  # a remark's digits are not the number's
+    ],
+)
+def test_digits_parted_by_blanks_are_one_number_only_when_the_blanks_say_so(
+    printed: str, value: int | None, problem: str | None
+) -> None:
+    assert as_field(parse_value(printed), COUNT)[::2] == (value, problem)
 
 
 def test_a_number_too_long_for_any_column_is_a_number_but_no_value() -> None:
