@@ -19,6 +19,7 @@ from disclosure_analysis.synth.render_crawl import render as render_crawl
 from disclosure_analysis.synth.render_docx import render as render_docx
 from disclosure_analysis.synth.render_html import render as render_html
 from disclosure_analysis.synth.render_pdf import render as render_pdf
+from disclosure_analysis.synth.render_pictures import render_html_page, render_word
 from disclosure_analysis.synth.render_scan import render as render_scan
 from disclosure_analysis.synth.render_text import render as render_text
 from disclosure_analysis.synth.report import Report
@@ -32,8 +33,11 @@ RENDERERS: dict[str, Callable[[Report, list[Block]], bytes]] = {
     "docx": render_docx,
     "pdf": render_pdf,
     "scan": render_scan,
+    "docximg": render_word,
     "crawl": render_crawl,
 }
+#: renderings of several files (a web page and its pictures): (report, blocks, name) → file name → bytes
+PAGES: dict[str, Callable[[Report, list[Block], str], dict[str, bytes]]] = {"htmlimg": render_html_page}
 
 
 def generate(
@@ -49,7 +53,7 @@ def generate(
     Formats go round-robin over (agency, year), so every given format appears; `faults` is the share
     of reports that get one recorded publishing error. Same arguments → byte-identical files.
     """
-    if unknown := [f for f in formats if f not in RENDERERS]:
+    if unknown := [f for f in formats if f not in RENDERERS and f not in PAGES]:
         raise ValueError(f"unknown format(s) {unknown}; choose from {list(ALL_FORMATS)}")
     if not formats:
         raise ValueError("at least one format is needed")
@@ -61,7 +65,11 @@ def generate(
     for report in build_reports(seed, chosen, years, faults):
         fmt = formats[(index[report.agency.id] + years.index(report.year)) % len(formats)]
         name = f"{report.year}_{report.agency.id}.{SUFFIXES.get(fmt, fmt)}"
-        (out / name).write_bytes(RENDERERS[fmt](report, blocks(report)))
+        shown = blocks(report)
+        files = PAGES[fmt](report, shown, name) if fmt in PAGES else {name: RENDERERS[fmt](report, shown)}
+        for file, data in files.items():
+            (out / file).parent.mkdir(parents=True, exist_ok=True)
+            (out / file).write_bytes(data)
         records.append(report.truth(name, fmt))
     lines = [json.dumps(r, ensure_ascii=False) + "\n" for r in records]
     (out / TRUTH_FILE).write_text("".join(lines), encoding="utf-8")
