@@ -59,7 +59,12 @@ data = page.DataSink(output_dir, f"agencies/{agency_id}", page_dir="agencies")
 known_years = sorted(int(y) for y in reports["year"].dropna().unique())
 year_span = "、".join(str(y) for y in known_years) or "未读出"
 
-files = reports.assign(source=reports["source"].map(lambda s: Path(s).name))
+read = mine.manifest.dropna(subset=["read_by"]).drop_duplicates("report_id").set_index("report_id")
+read = read.reindex(reports["report_id"])
+files = reports.assign(
+    source=reports["source"].map(lambda s: Path(s).name),
+    read_by=[page.read_by(h, u) for h, u in zip(read["read_by"], read["ocr_uncertain"], strict=True)],
+)
 page.show(
     page.text(agency_name, tag="h2"),
     page.note(
@@ -71,8 +76,8 @@ page.show(
         region=page.last(reports["region"]),
     ),
     page.table(
-        files[["year", "template", "published", "status", "source"]],
-        labels={"template": "格式版本", "published": "发布日期", "source": "文件", **names.COLUMNS},
+        files[["year", "template", "published", "status", "source", "read_by"]],
+        labels={"template": "格式版本", "published": "发布日期", "source": "文件", "read_by": "读取方式", **names.COLUMNS},
     ),
 )
 
@@ -101,7 +106,12 @@ drawn = charts.bars(
     counts, "year", "item", "count", title="主动公开数量", value_label="件/条", index_label="年度"
 )
 page.show(
-    page.table(volume[volume_cols], labels=names.COLUMNS), data.save(counts, "proactive") if drawn else None
+    page.table(
+        volume[volume_cols],
+        labels=names.COLUMNS,
+        ocr=page.ocr_marks(volume, mine.table2, {"report_id": "report_id"}, {c: {"code": c} for c in volume_cols[2:]}),
+    ),
+    data.save(counts, "proactive") if drawn else None,
 )
 
 # %% [markdown]
@@ -131,6 +141,9 @@ else:
             apps[["year", "applicant_label", "count", "total", "share"]],
             labels={"applicant_label": "申请人类型", "total": "总计（分母）", **names.COLUMNS},
             percent=["share"],
+            ocr=page.ocr_marks(
+                apps, mine.table3, {"report_id": "report_id", "column": "applicant"}, {"count": {"row": "new_received"}}
+            ),
         ),
         data.save(apps, "applications-by-applicant"),
     )
@@ -256,6 +269,9 @@ else:
             ],
             labels={"group_label": "类别", **names.COLUMNS},
             percent=["correction_rate"],
+            ocr=page.ocr_marks(
+                cases, mine.table4, {"report_id": "report_id", "group": "group"}, {o: {"outcome": o} for o in names.T4_OUTCOMES}
+            ),
         ),
         data.save(cases, "review-litigation"),
     )

@@ -1,7 +1,9 @@
 """What notebooks put on a page: escaped text and tables, number formats, and chart data downloads.
 
 Anything read from a report (agency names, section text) is untrusted: it reaches the page only through
-these helpers, which HTML-escape it. A null is shown as "—" (blank in the report), never as 0.
+these helpers, which HTML-escape it. A null is shown as "—" (blank in the report), never as 0. A number
+read by OCR (a scan, a table picture) is marked ※ with its confidence on hover, and one that may be
+misread stands out (`Ocr`, `ocr_marks`); a table with marks explains them under it.
 """
 
 from __future__ import annotations
@@ -12,11 +14,14 @@ import math
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 from IPython.display import display, publish_display_data
+
+from disclosure_analysis.ingest.mapping import OCR_UNCERTAIN
 
 NULL = "—"
 SAFE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -105,13 +110,69 @@ def note(template: str, /, **values: object) -> Html:
     return Html("<p>" + template.format(**{k: html.escape(str(v)) for k, v in values.items()}) + "</p>")
 
 
+OCR_MARK = "※"
+OCR_NOTE = (
+    f"带 {OCR_MARK} 的数字由 OCR 从图片（扫描件或表格图片）识别，鼠标悬停可见置信度（0–1）；"
+    "底色标出的格可能识别有误，请对照原件。"
+)
+_DOUBT_STYLE = "background:#ffe08a"
+
+
+@dataclass(frozen=True)
+class Ocr:
+    """How a shown number was read by OCR: its confidence, and whether it is flagged `ocr_uncertain`."""
+
+    confidence: float
+    uncertain: bool
+
+    @property
+    def title(self) -> str:
+        return f"OCR 识别，置信度 {self.confidence:.2f}" + ("；可能识别有误，请对照原件" if self.uncertain else "")
+
+
+def read_by(how: object, uncertain: object) -> str | None:
+    """How a report was read (the manifest's `read_by`, `ocr_uncertain`), in words: 文字, or OCR 识别 with
+    how many of its cells may be misread; None when it was not read."""
+    if how != "ocr":
+        return "文字" if isinstance(how, str) else None
+    return f"OCR 识别（{int(uncertain)} 格可能识别有误）" if pd.notna(uncertain) and uncertain else "OCR 识别"  # type: ignore[call-overload]
+
+
+def ocr_marks(
+    shown: pd.DataFrame, cells: pd.DataFrame, keys: Mapping[str, str], columns: Mapping[str, Mapping[str, object]]
+) -> dict[tuple[int, str], Ocr]:
+    """The numbers of `shown` read by OCR, for `Table(ocr=…)`: (row position, column) → `Ocr`.
+
+    `cells` is a tidy table (table2, table3, table4: its `confidence` and `flag`); `keys` maps its columns
+    to the columns of `shown` that say which report (and row) a shown row is ({"report_id": "report_id"});
+    `columns` maps each shown column to the values of the other cell columns that name its cell
+    ({"count": {"row": "new_received"}})."""
+    read = cells[cells["confidence"].notna()]
+    if read.empty or shown.empty:
+        return {}
+    fields = [*keys, *dict.fromkeys(f for spec in columns.values() for f in spec)]
+    found = {
+        tuple(r[:-2]): Ocr(float(r[-2]), isinstance(r[-1], str) and r[-1] == OCR_UNCERTAIN)
+        for r in read[[*fields, "confidence", "flag"]].astype(object).itertuples(index=False)
+    }
+    out = {}
+    for i, row in enumerate(shown[list(keys.values())].astype(object).itertuples(index=False)):
+        base = dict(zip(keys, row, strict=True))
+        for column, spec in columns.items():
+            mark = found.get(tuple({**base, **spec}.get(f) for f in fields))
+            if mark is not None:
+                out[(i, column)] = mark
+    return out
+
+
 class Table(Shown):
     """A frame as an HTML table: every cell and header escaped, nulls as "—", numbers formatted.
 
     Plain HTML with inline styles (so it reads the same in JupyterLab and on the site), the same each time
     it is made, and cheap: a page shows a dozen of these. `labels` renames columns for display (English
     codes → Chinese); `percent` lists columns (by their original names) shown as percentages; `nowrap`
-    columns (by their shown names) that must not wrap; `index` shows the index as the first column.
+    columns (by their shown names) that must not wrap; `index` shows the index as the first column; `ocr`
+    marks the numbers read by OCR ((row position, original column name) → `Ocr`, see `ocr_marks`).
     """
 
     def __init__(
@@ -122,8 +183,11 @@ class Table(Shown):
         caption: str | None = None,
         index: bool = False,
         nowrap: Iterable[str] = (),
+        ocr: Mapping[tuple[int, object], Ocr] | None = None,
     ) -> None:
         percent, nowrap = set(percent), set(nowrap)
+        positions = {name: k + index for k, name in enumerate(df.columns)}
+        self.ocr = {(row, positions[column]): mark for (row, column), mark in (ocr or {}).items()}
         self.columns: list[tuple[str, Callable[[object], str], str]] = []  # (header, format, cell style)
         self.rows: list[list[object]] = []
         if index:
@@ -146,15 +210,16 @@ class Table(Shown):
         body = "".join(
             "<tr>"
             + "".join(
-                f"<td{style}>{html.escape(fmt(v))}</td>"
-                for (_, fmt, style), v in zip(self.columns, row, strict=True)
+                _cell(html.escape(fmt(v)), style, self.ocr.get((i, j)))
+                for j, ((_, fmt, style), v) in enumerate(zip(self.columns, row, strict=True))
             )
             + "</tr>"
-            for row in self.rows
+            for i, row in enumerate(self.rows)
         )
         caption = f"<caption>{html.escape(self.caption)}</caption>" if self.caption else ""
+        note = f'<p class="ocr-note">{html.escape(OCR_NOTE)}</p>' if self.ocr else ""
         return (
-            f'<table class="dataframe">{caption}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+            f'<table class="dataframe">{caption}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{note}'
         )
 
     def __repr__(self) -> str:  # the text/plain of a notebook output: the same each run (no object address)
@@ -174,6 +239,17 @@ def show(*parts: Shown | None) -> None:
 
 
 table = Table  # what the notebooks call: `page.table(df, labels=…, percent=…)`
+
+
+def _cell(text: str, style: str, mark: Ocr | None) -> str:
+    """One `<td>`: a number read by OCR carries the mark, its confidence as title, and stands out if doubted."""
+    if mark is None:
+        return f"<td{style}>{text}</td>"
+    if mark.uncertain:
+        style = f'{style[:-1]};{_DOUBT_STYLE}"' if style else f' style="{_DOUBT_STYLE}"'
+    kind = "ocr ocr-doubt" if mark.uncertain else "ocr"
+    title = html.escape(mark.title, quote=True)
+    return f'<td{style} class="{kind}" title="{title}">{text}<sup class="ocr-mark">{OCR_MARK}</sup></td>'
 
 
 def _style(is_text: bool, nowrap: bool) -> str:
