@@ -31,8 +31,8 @@ from urllib.parse import unquote, urlsplit
 from disclosure_analysis.errors import ReportError
 from disclosure_analysis.formats import sections as section_specs
 from disclosure_analysis.ingest import limits
-from disclosure_analysis.ingest.document import Block, Document
-from disclosure_analysis.ingest.readers import ocr
+from disclosure_analysis.ingest.document import Block, Document, Table
+from disclosure_analysis.ingest.readers import image_kind, ocr
 from disclosure_analysis.ingest.stream import Line, find_sections, lines_of
 
 #: the sections whose table may be a picture (表二, 表三, 表四)
@@ -52,38 +52,41 @@ class Picture:
 
 def place(items: list[Block | Picture], doc: Document) -> None:
     """`doc.blocks` ← `items`, each picture to be read (see the module docstring) replaced by its blocks
-    read by OCR; notes for the pictures read, and for those that could not be."""
-    wanted = [i for i, item in enumerate(items) if isinstance(item, Picture)]
-    if wanted and ocr.mode() != "force":
-        wanted = where_tables_are_missing(items)
-    read: dict[int, list[Block]] = {}
-    failed: list[str] = []
+    read by OCR; notes for the pictures read, for those without a table, and for those not read."""
+    pictures = {i: item for i, item in enumerate(items) if isinstance(item, Picture)}
+    wanted = list(pictures) if ocr.mode() == "force" else where_tables_are_missing(items) if pictures else []
     if wanted and not ocr.enabled():
-        names = "、".join(items[i].name for i in wanted[:5]) + (" 等" if len(wanted) > 5 else "")  # type: ignore[union-attr]
+        names = "、".join(pictures[i].name for i in wanted[:5]) + (" 等" if len(wanted) > 5 else "")
         why = "OCR 已关闭（--ocr off）" if ocr.mode() == "off" else f"需要先安装 OCR 组件：{ocr.INSTALL}"
         doc.notes.append(f"表格可能是图片（{names}），没有识别：{why}")
         wanted = []
     if len(wanted) > limits.MAX_PICTURES:
         doc.notes.append(f"报告中有 {len(wanted)} 张可能含表格的图片，只识别前 {limits.MAX_PICTURES} 张")
         wanted = wanted[: limits.MAX_PICTURES]
-    from disclosure_analysis.ingest.readers import image_kind
-
+    read: dict[int, list[Block]] = {}
+    failed: list[str] = []
     for i in wanted:
-        picture = items[i]
-        assert isinstance(picture, Picture)
         try:
-            data = picture.load()
-            kind = image_kind(data)
-            if kind is None:
-                raise ReportError("unsupported_type", f"{picture.name}: 不是 PNG、JPEG、GIF 或 TIFF 图片")
-            read[i] = ocr.picture_blocks(data, picture.name, kind, page=None)
+            read[i] = _recognise(pictures[i])
         except ReportError as exc:
             failed.append(exc.message)
-    doc.blocks = [b for i, item in enumerate(items) for b in (read.get(i, ()) if isinstance(item, Picture) else (item,))]
+    doc.blocks = [b for i, item in enumerate(items) for b in (read.get(i, []) if i in pictures else [item])]
     if any(read.values()):
         doc.read_by = "ocr"
-        doc.notes.append(f"图片 {'、'.join(items[i].name for i in read)} 由 OCR 识别")  # type: ignore[union-attr]
+        doc.notes.append(f"图片 {'、'.join(pictures[i].name for i, blocks in read.items() if blocks)} 由 OCR 识别")
+    empty = [pictures[i].name for i, blocks in read.items() if not any(isinstance(b, Table) for b in blocks)]
+    if empty:
+        doc.notes.append(f"图片 {'、'.join(empty)} 中没有找到表格")
     doc.notes.extend(f"图片未能识别：{reason}" for reason in failed)
+
+
+def _recognise(picture: Picture) -> list[Block]:
+    """The blocks of one picture read by OCR; raises `ReportError` when it cannot be had or decoded."""
+    data = picture.load()
+    kind = image_kind(data)
+    if kind is None:
+        raise ReportError("unsupported_type", f"{picture.name}: 不是 PNG、JPEG、GIF 或 TIFF 图片")
+    return ocr.picture_blocks(data, picture.name, kind, page=None)
 
 
 def where_tables_are_missing(items: list[Block | Picture]) -> list[int]:

@@ -115,6 +115,21 @@ def test_a_page_picture_that_cannot_be_had_is_a_note(tmp_path: Path, monkeypatch
     assert len(reasons) == 3 and "之外" in reasons[0] and "找不到" in reasons[1] and "网址" in reasons[2]
 
 
+def test_a_picture_without_a_table_is_said(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from disclosure_analysis.ingest.readers import ocr
+
+    if not ocr.available():
+        pytest.skip("the OCR extra is not installed")
+    monkeypatch.setenv("DISCLOSURE_ANALYSIS_OCR", "auto")
+    page = tmp_path / "report.html"
+    page.write_text(_PAGE.format(t3='<img src="report_files/t3.png">'), encoding="utf-8")
+    (tmp_path / "report_files").mkdir()
+    (tmp_path / "report_files" / "t3.png").write_bytes(_png())  # blank: nothing to recognise
+    doc = read_document(page)
+    assert doc.read_by == "text" and "图片 report_files/t3.png 中没有找到表格" in doc.notes
+    assert not any("由 OCR 识别" in n for n in doc.notes)
+
+
 def test_word_pictures_in_document_order(tmp_path: Path) -> None:
     word = WordDocument()
     word.add_paragraph("二、主动公开政府信息情况")
