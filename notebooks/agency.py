@@ -1,7 +1,7 @@
 # ---
 # jupyter:
 #   jupytext:
-#     formats: py:percent
+#     formats: ipynb,py:percent
 #     text_representation:
 #       extension: .py
 #       format_name: percent
@@ -11,33 +11,28 @@
 #     name: python3
 # ---
 
-# %% [markdown]
-# # 机构政府信息公开工作年度报告分析
-#
-# 本页把一个机构的政府信息公开工作年度报告读成数据，按年度展示：
-# 主动公开、依申请公开（申请人类型、办理结果、公开率、结转）、行政复议和行政诉讼、与同类机构的比较、
-# 数据校验发现的问题，以及报告第五部分“存在的主要问题及改进情况”。
-#
-# 阅读提示：表中“—”表示报告中该格为空白或“/”，**不等于 0**；比率一律注明分母。
-
 # %% tags=["parameters"]
 corpus: str = ""  # 语料文件夹路径；留空表示内置示例语料
 agency_id: str = ""  # 机构编号（小写字母、数字、连字符）；留空表示语料中的第一个机构
-years: list = []  # 分析的年度，如 [2023, 2024]；留空表示全部年度
-peer_group: str = "level"  # 同类比较范围："level" 同级机关，"region" 同一地区
+years: list = []  # 分析的年度，如 [2023, 2024]（papermill -p 时写作 "[2023, 2024]"）；留空表示全部年度
+peer_group: str = "level"  # 同类比较范围："level" 同类同级机关，"region" 同类同级且同一地区
 output_dir: str = ""  # 站点输出文件夹，图表数据写入其中的 data/agencies/<机构编号>/；留空表示不写文件
 register: str = ""  # 机构登记表（CSV 或 XLSX）：机构类型、层级、地区和补录的发布日期以它为准；留空表示不用
+covariates: str = ""  # 协变量表 CSV（机构或地区 → 常住人口、预算等），用于每万人申请数等人均指标；留空表示不用
 
 # %%
 from pathlib import Path
 
 from disclosure_analysis import formats
 from disclosure_analysis.analysis import derived, metrics, problems
+from disclosure_analysis.analysis.peers import MIN_GROUP
 from disclosure_analysis.corpus import load_corpus
+from disclosure_analysis.corpus.covariates import load_covariates
 from disclosure_analysis.corpus.register import load_register, with_register
 from disclosure_analysis.formats import names
-from disclosure_analysis.page import charts, section_five
+from disclosure_analysis.page import charts, section_five, tables
 from disclosure_analysis.page import display as page
+from disclosure_analysis.page.params import as_list
 
 if not corpus:
     from disclosure_analysis.synth.sample import sample_corpus
@@ -47,7 +42,7 @@ full = load_corpus(corpus)
 if register:
     full = with_register(full, load_register(register))
 agency_id = agency_id or str(full.reports["agency_id"].dropna().sort_values().iloc[0])
-years = [int(y) for y in years]
+years = as_list(years, int, "years")
 chosen = metrics.subset(full.reports, [agency_id], years)
 if chosen.empty:
     raise ValueError(f"语料中没有机构 {agency_id} 在所选年度 {years or '全部'} 的报告")
@@ -66,7 +61,7 @@ files = reports.assign(
     read_by=[page.read_by(h, u) for h, u in zip(read["read_by"], read["ocr_uncertain"], strict=True)],
 )
 page.show(
-    page.text(agency_name, tag="h2"),
+    page.text(f"{agency_name}：政府信息公开工作年度报告分析", tag="h1"),
     page.note(
         "年度：{years}；报告 {n} 份；机构类型：{kind}；层级：{level}；地区：{region}。",
         years=year_span,
@@ -79,17 +74,29 @@ page.show(
         files[["year", "template", "published", "status", "source", "read_by"]],
         labels={"template": "格式版本", "published": "发布日期", "source": "文件", "read_by": "读取方式", **names.COLUMNS},
     ),
+    tables.unbalanced_note(mine.findings),
 )
+
+# %% [markdown]
+# 本页把一个机构的政府信息公开工作年度报告读成数据，按年度展示：
+# 主动公开、依申请公开（申请人类型、办理结果及其理由）、主要指标（公开率、不予公开率、无法提供率、结转率、
+# 复议诉讼发生率、纠错率、诉讼败诉率、信息处理费）、结转、行政复议和行政诉讼、同比变化、与同类机构的比较、
+# 数据校验发现的问题，以及报告第五部分“存在的主要问题及改进情况”。
+#
+# 阅读提示：表中“—”表示报告中该格为空白或“/”，**不等于 0**；比率一律注明分母；“≥ 5,500”表示报告写的是
+# “5500余条”，只知道不少于这个数；“表内不平衡”表示该年表格的数字相互矛盾，不据以计算比率。
 
 # %% [markdown]
 # ## 一、主动公开
 #
 # “主动公开信息”是报告正文（通常在第一部分）所写的全年主动公开信息条数；其余各列来自表二
 # （第二十条第（一）（五）（六）（八）项）。2019 年版格式的“本年新制作数量”列在“制发”下。
-# 报告没有写明或表格空白的，显示为“—”。
+# 每一项一幅小图，各用自己的纵轴；报告没有写明或表格空白的标为“—”，不画柱（不当作 0）。
 
 # %%
 volume = derived.rows(full, "proactive_volume", chosen_ids).sort_values("year")
+bounded = volume["proactive_total"].isna() & volume["proactive_total_at_least"].notna()
+volume = volume.assign(proactive_total=volume["proactive_total"].fillna(volume["proactive_total_at_least"]))
 volume_cols = [
     "year",
     "proactive_total",
@@ -100,16 +107,22 @@ volume_cols = [
     "coercion_decisions",
     "fees_amount",
 ]
-counts = volume.melt(id_vars="year", value_vars=volume_cols[1:7], var_name="item", value_name="count")
-counts["item"] = counts["item"].map(names.COLUMNS)
-drawn = charts.bars(
-    counts, "year", "item", "count", title="主动公开数量", value_label="件/条", index_label="年度"
+counts = tables.long_counts(volume, volume_cols[1:7], bounded.tolist())
+drawn = charts.panels(
+    counts, "year", "item", "count", title="主动公开数量", value_label="件/条", bounds=counts["at_least"]
+)
+shown_volume = page.compact(
+    volume[volume_cols].assign(_bound=bounded.to_numpy(), _report=volume["report_id"].to_numpy()),
+    keep=("year", "_bound", "_report"),
 )
 page.show(
     page.table(
-        volume[volume_cols],
+        shown_volume.drop(columns=["_bound", "_report"]),
         labels=names.COLUMNS,
-        ocr=page.ocr_marks(volume, mine.table2, {"report_id": "report_id"}, {c: {"code": c} for c in volume_cols[2:]}),
+        at_least={"proactive_total": shown_volume["_bound"]},
+        ocr=page.ocr_marks(
+            shown_volume, mine.table2, {"report_id": "_report"}, {c: {"code": c} for c in volume_cols[2:] if c in shown_volume}
+        ),
     ),
     data.save(counts, "proactive") if drawn else None,
 )
@@ -118,7 +131,7 @@ page.show(
 # ## 二、收到的申请：按申请人类型
 #
 # 表三第一行“本年新收政府信息公开申请数量”，按申请人类型（自然人、法人或其他组织的五类）分列。
-# 占比的分母是报告所填的“总计”列。
+# 占比的分母是报告所填的“总计”列。表中只列有数字的申请人类型。
 
 # %%
 apps = derived.rows(full, "applications_by_applicant", chosen_ids)
@@ -136,13 +149,16 @@ else:
         index_label="年度",
         stacked=True,
     )
+    by_year = tables.applicants_table(apps)
     page.show(
         page.table(
-            apps[["year", "applicant_label", "count", "total", "share"]],
-            labels={"applicant_label": "申请人类型", "total": "总计（分母）", **names.COLUMNS},
-            percent=["share"],
+            by_year,
+            labels=names.COLUMNS,
             ocr=page.ocr_marks(
-                apps, mine.table3, {"report_id": "report_id", "column": "applicant"}, {"count": {"row": "new_received"}}
+                by_year.assign(_report=by_year["year"].map(dict(zip(apps["year"], apps["report_id"], strict=True)))),
+                mine.table3,
+                {"report_id": "_report"},
+                {label: {"row": "new_received", "column": code} for code, label in names.APPLICANTS.items() if label in by_year},
             ),
         ),
         data.save(apps, "applications-by-applicant"),
@@ -151,8 +167,9 @@ else:
 # %% [markdown]
 # ## 三、办理结果
 #
-# 表三“三、本年度办理结果”（总计列）：予以公开、部分公开、不予公开（八类理由）、无法提供、
-# 不予处理、其他处理。某一类中只要有一格空白，该类合计即为“—”（空白不能当作 0 相加）。
+# 表三“三、本年度办理结果”（总计列）：予以公开、部分公开、不予公开（八类理由）、无法提供（三类）、
+# 不予处理（五类）、其他处理。某一类中只要有一格空白，该类合计即为“—”（空白不能当作 0 相加）；
+# 括号里是占办理结果总计的比例，表格不平衡的年度不计算比例。第二张表按理由细分（只列某一年不为 0 的理由）。
 
 # %%
 mix = derived.rows(full, "outcome_mix", chosen_ids)
@@ -172,54 +189,41 @@ else:
         horizontal=True,
         scale=100,
     )
-    parts = [
-        page.table(
-            mix[["year", "group_label", "count", "handled_total", "share"]],
-            labels={"group_label": "结果类别", **names.COLUMNS},
-            percent=["share"],
-        ),
-        data.save(mix, "outcome-mix"),
-    ]
     reasons = derived.rows(full, "outcome_reasons", chosen_ids)
-    reasons = reasons[reasons["group"].isin(["denied"]) & reasons["count"].fillna(1).ne(0)]
-    if not reasons.empty:
-        reasons = reasons.assign(reason=reasons["outcome"].map(names.T3_ROWS))
-        parts += [
-            page.note("<b>不予公开的理由</b>（只列非零或空白的行）："),
-            page.table(
-                reasons[["year", "reason", "count", "share"]],
-                labels={"reason": "不予公开理由", **names.COLUMNS},
-                percent=["share"],
-            ),
-        ]
-    page.show(*parts)
+    outcomes, reasons_shown = tables.outcome_table(mix), tables.reasons_table(reasons)
+    page.show(
+        page.table(outcomes, numeric=list(outcomes.columns[1:])),
+        page.note("<b>按理由细分</b>（不予公开、无法提供、不予处理、其他处理）：") if not reasons_shown.empty else None,
+        page.table(reasons_shown, numeric=list(reasons_shown.columns[1:])) if not reasons_shown.empty else None,
+        data.save(mix, "outcome-mix"),
+        data.save(reasons, "outcome-reasons", "下载按理由细分的数据（CSV）"),
+    )
 
 # %% [markdown]
-# ## 四、公开率
+# ## 四、主要指标
 #
-# 公开率 = （予以公开 + 部分公开）÷ 办理结果总计（表三“（七）总计”，总计列）。分母一并列出；
-# 分母为 0 或有空白时不计算。
+# 每个比率后的括号里是分子 / 分母。比率只从勾稽关系成立的表格计算：表三的收支平衡（R1）、行合计（R2）、
+# 结果合计（R3）或表四的合计（R5）不成立的年度显示“表内不平衡”，不参加同类排名。
+# 各指标的定义、分子、分母和法律依据见下方折叠的说明。
 
 # %%
-rate = derived.rows(full, "release_rate", chosen_ids).sort_values("year")
-if rate.empty:
-    page.show(page.note("报告未提供表三数据，无法计算公开率。"))
-else:
-    latest = rate.iloc[-1]
+values = derived.rows(full, "indicators", chosen_ids)
+shown_indicators = tables.indicator_table(values)
+page.show(
+    page.table(shown_indicators, numeric=list(shown_indicators.columns[1:])),
+    tables.definitions_html(),
+    data.save(values, "indicators", "下载指标数据（CSV，含分子、分母和状态）"),
+)
+if covariates:  # per-capita figures from the covariates file
+    people = load_covariates(covariates)
+    per_head = derived.per_capita(full, people)
+    per_head = per_head[per_head["report_id"].isin(chosen_ids)]
     page.show(
-        page.table(
-            rate[["year", "granted", "partial", "released", "handled_total", "release_rate"]],
-            labels=names.COLUMNS,
-            percent=["release_rate"],
-        ),
-        page.note(
-            "{year} 年公开率为 {rate}（分母：办理结果总计 {den} 件，其中予以公开与部分公开共 {num} 件）。",
-            year=latest["year"],
-            rate=page.pct(latest["release_rate"]),
-            den=page.count(latest["handled_total"]),
-            num=page.count(latest["released"]),
-        ),
-        data.save(rate, "release-rate"),
+        page.text("按人口计算", tag="h3"),
+        page.note("常住人口等取自协变量表 {file}；没有对应人口数的年度显示“无人口数”。", file=Path(covariates).name),
+        page.table(tables.per_capita_table(per_head, people)),
+        tables.per_capita_definitions_html(),
+        data.save(per_head, "per-capita", "下载人均指标数据（CSV）"),
     )
 
 # %% [markdown]
@@ -233,9 +237,13 @@ flows = derived.rows(full, "carry_over", chosen_ids).sort_values("year")
 if flows.empty:
     page.show(page.note("报告未提供表三数据。"))
 else:
+    balanced = flows["balanced"].tolist()
     page.show(
         page.table(
-            flows.drop(columns=["report_id", "agency_id"]), labels=names.COLUMNS, percent=["backlog_rate"]
+            flows.drop(columns=["report_id", "agency_id", "balanced"]),
+            labels=names.COLUMNS,
+            percent=["backlog_rate"],
+            null_text={"backlog_rate": ["" if b else "表内不平衡" for b in balanced]},
         ),
         data.save(flows, "carry-over"),
     )
@@ -244,10 +252,12 @@ else:
 # ## 六、行政复议和行政诉讼
 #
 # 表四：行政复议，以及行政诉讼（未经复议直接起诉、复议后起诉）。
-# 纠错率 = 结果纠正 ÷（总计 − 尚未审结），即已审结案件中被纠正的比例，分母一并列出。
+# 纠错率 = 结果纠正 ÷（总计 − 尚未审结），即已审结案件中被纠正的比例，分母一并列出；表四合计不成立（R5）的
+# 年度不计算。只列有数字的类别。
 
 # %%
 cases = derived.rows(full, "review_litigation", chosen_ids)
+cases = cases[cases[["upheld", "corrected", "other", "pending", "total"]].notna().any(axis=1)]
 if cases.empty:
     page.show(page.note("报告未提供表四数据。"))
 else:
@@ -269,6 +279,7 @@ else:
             ],
             labels={"group_label": "类别", **names.COLUMNS},
             percent=["correction_rate"],
+            null_text={"correction_rate": ["" if b else "表内不平衡" for b in cases["balanced"].tolist()]},
             ocr=page.ocr_marks(
                 cases, mine.table4, {"report_id": "report_id", "group": "group"}, {o: {"outcome": o} for o in names.T4_OUTCOMES}
             ),
@@ -279,65 +290,55 @@ else:
 # %% [markdown]
 # ## 七、同比变化
 #
-# 与上一年度相比的增减（只与紧邻的上一年比较；缺上一年报告时为“—”）。公开率以百分比计，其增减为百分点。
+# 与上一年度相比的增减（只与紧邻的上一年比较；缺上一年报告时不列）。数量列出增减和增减幅度；
+# 比率的增减以百分点计（52.6% 到 55.0% 是增加 2.4 个百分点），不给相对幅度。
+# “≥”表示本年数字是下限（如“5500余条”），增减也只是下限；上年是下限时增减未知（“—”）。
 
 # %%
-headline = {
-    "proactive_total": "主动公开信息（条）",
-    "new_received": "本年新收申请（件）",
-    "release_rate_pct": "公开率（%）",
-    "review_total": "行政复议（件）",
-    "suit_total": "行政诉讼（件）",
-}
 yoy = derived.rows(full, "headline_changes", chosen_ids)
 yoy = yoy.sort_values(
-    ["metric", "year"], key=lambda s: s.map(list(headline).index) if s.name == "metric" else s
+    ["metric", "year"], key=lambda s: s.map(list(derived.HEADLINE).index) if s.name == "metric" else s
 )
-yoy = yoy.assign(metric_label=yoy["metric"].map(headline))
+count_changes, rate_changes = tables.changes_tables(yoy)
 page.show(
-    page.table(
-        yoy[["metric_label", "year", "value", "previous", "change", "change_pct"]],
-        labels={"metric_label": "指标", "value": "本年", **names.COLUMNS},
-        percent=["change_pct"],
-    ),
+    page.table(count_changes, numeric=["本年", "上年", "增减", "增减幅度"]) if not count_changes.empty else None,
+    page.table(rate_changes, numeric=["本年", "上年", "增减"]) if not rate_changes.empty else None,
+    page.note("没有相邻两个年度的报告，无法比较。") if count_changes.empty and rate_changes.empty else None,
     data.save(yoy, "year-over-year"),
 )
 
 # %% [markdown]
 # ## 八、与同类机构比较
 #
-# 在同一年度、同一范围（同级机关或同一地区）的全部报告中排名：数量类指标从大到小排，
-# 第 1 名为最多；公开率从高到低排。空白的报告不参与排名。
+# 同类机构是同一年度、同一类型和层级（按“region”比较时还要同一地区）的机构的报告；
+# 类型、层级或地区不详的机构不归入任何同类。同类报告不少于 5 份才排名并给出中位数：
+# 数量类指标从大到小排，第 1 名为最多；公开率从高到低排。空白和表内不平衡的报告不参与排名。
 
 # %%
 peers = derived.rows(full, f"peers_{peer_group}", chosen_ids)
 peers = peers.sort_values(
     ["metric", "year"], key=lambda s: s.map(derived.PEER_METRICS.index) if s.name == "metric" else s
 )
-peers = peers.assign(metric=peers["metric"].map(headline))
-page.show(
-    page.note("比较范围：{group}。", group=names.PEER_GROUPS[peer_group]),
-    page.table(
-        peers[["metric", "year", "peer_key", "value", "rank", "peer_count", "peer_median"]],
-        labels={"metric": "指标", "value": "本机关", **names.COLUMNS},
-    ),
-    data.save(peers, "peers"),
-)
+peer_rows = tables.peer_table(peers)
+parts = [page.note("比较范围：{group}。", group=names.PEER_GROUPS[peer_group])]
+if peers["peer_key"].isna().all():
+    parts.append(page.note("本机关的层级（或地区）未能从名称判断，无法确定同类机构，不作比较。"))
+elif not peer_rows.empty:
+    parts.append(page.table(peer_rows, numeric=["本机关", "同类中位数"]))
+page.show(*parts, data.save(peers, "peers"))
 latest_year = known_years[-1] if known_years else None
-key = mine.reports.loc[mine.reports["year"].isin([latest_year]), peer_group].dropna()
-if not key.empty:
-    per_report = derived.frame(full, "metrics")
-    group = per_report[per_report["year"].isin([latest_year]) & per_report[peer_group].isin([key.iloc[0]])]
-    group = group.dropna(subset=["new_received"]).sort_values("new_received")
-    if len(group) > 1:
-        charts.ranking(
-            group["agency"].fillna(group["agency_id"]),
-            group["new_received"],
-            group["agency_id"].isin([agency_id]),
-            title=f"{latest_year} 年同类机构的新收申请（红色为本机关）",
-            value_label="本年新收申请（件）",
-        )
-        page.show(data.save(group[["agency_id", "agency", "year", "new_received"]], "peers-new-received"))
+latest = peers[peers["year"].isin([latest_year]) & peers["metric"].eq("new_received")]
+if not latest.empty and latest["peer_count"].fillna(0).iloc[0] >= MIN_GROUP:
+    members = derived.peer_members(full, peer_group, latest_year, latest["peer_key"].iloc[0])
+    group = derived.rows(full, "metrics", members).dropna(subset=["new_received"]).sort_values("new_received")
+    charts.ranking(
+        group["agency"].fillna(group["agency_id"]),
+        group["new_received"],
+        group["agency_id"].isin([agency_id]),
+        title=f"{latest_year} 年同类机构的新收申请（红色为本机关）",
+        value_label="本年新收申请（件）",
+    )
+    page.show(data.save(group[["agency_id", "agency", "year", "new_received"]], "peers-new-received"))
 
 # %% [markdown]
 # ## 九、数据校验发现

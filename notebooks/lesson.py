@@ -27,8 +27,8 @@ corpus: str = ""  # 语料文件夹路径；留空表示内置示例语料
 agency: str = ""  # 机构名称或其中一段（如“洪泽区”），或机构编号；留空表示选最有教学价值的报告
 year: int = 0  # 报告年度，如 2023；0 表示自动选择
 two_reports: bool = False  # 两份报告对照：同一机构 2021 年版格式的报告与 2019 年版格式的报告
-agencies: list = []  # 只在这些机构编号中选择；留空表示全部
-years: list = []  # 只在这些年度中选择；留空表示全部
+agencies: list = []  # 只在这些机构编号中选择，如 ["a-1", "b-2"]；留空表示全部
+years: list = []  # 只在这些年度中选择，如 [2023, 2024]（papermill -p 时写作 "[2023, 2024]"）；留空表示全部
 output_dir: str = ""  # 站点输出文件夹，本报告的表格数据写入其中的 data/lesson/；留空表示不写文件
 
 # %% tags=["hide-input"]
@@ -39,13 +39,15 @@ from disclosure_analysis.corpus import load_corpus
 from disclosure_analysis.page import charts, reading, section_five
 from disclosure_analysis.page import display as page
 from disclosure_analysis.page import lesson as lesson_page
+from disclosure_analysis.page.params import as_list
 
 if not corpus:
     from disclosure_analysis.synth.sample import sample_corpus
 
     corpus = str(sample_corpus())
 full = load_corpus(corpus)
-case = lesson.choose_case(full, agency, int(year) or None, bool(two_reports), tuple(agencies), tuple(int(y) for y in years))
+agencies, years = as_list(agencies, str, "agencies"), as_list(years, int, "years")
+case = lesson.choose_case(full, agency, int(year) or None, bool(two_reports), tuple(agencies), tuple(years))
 exercises = {e.number: e for e in lesson.exercises(full, case)}
 one = full.select([case.report_id])
 partner = full.select([case.partner_id]) if case.partner_id else None

@@ -9,6 +9,7 @@ The package is a pipeline; each stage is a subpackage that imports only the stag
     corpus     many files → tidy tables, cache, Parquet store (4)
     analysis   metrics, peers, section 五 (5)
     page       what notebooks use to put things on a page (6)
+    dataset    the corpus as a citable panel dataset: CSV, Parquet, datapackage.json, CITATION.cff (6)
     site       papermill + nbconvert: notebooks → the HTML site (7)
     assess     scoring reports against a rubric (8)
     cli        the `disclosure-analysis` command (9)

@@ -151,14 +151,15 @@ def _exit_with_parent(parent: int) -> None:
     started_by = os.getppid()  # the client, or a fork server (then the client is watched by its pid only)
 
     def watch() -> None:
-        while os.getppid() == started_by and _alive(parent):  # a reparented worker: its parent died
+        while os.getppid() == started_by and process_running(parent):  # a reparented worker: its parent died
             time.sleep(0.5)
         os._exit(1)
 
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
-def _alive(pid: int) -> bool:
+def process_running(pid: int) -> bool:
+    """Whether a process `pid` exists (one of another user counts)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

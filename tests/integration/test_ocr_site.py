@@ -49,7 +49,13 @@ def test_the_agency_page_marks_ocr_numbers_in_the_browser(sites: Path, tmp_path:
             "Array.from(document.querySelectorAll('td.ocr')).map(td => [td.title, td.className, td.innerText])"
         )
         text = browser.evaluate("document.body.innerText")
+        headers = browser.evaluate(
+            "Array.from(document.querySelectorAll('table')).filter(t => t.querySelector('td.ocr'))"
+            ".map(t => t.querySelector('thead').innerText)"
+        )
     assert marked, "no number marked as read by OCR"
+    # 表三 and 表四 are the pictures: the applicants (one row a year) and the 表四 table carry marks
+    assert any("自然人" in h for h in headers) and any("类别" in h for h in headers), headers
     assert all(title.startswith("OCR 识别，置信度 ") and inner.endswith("※") for title, _, inner in marked), marked[:3]
     doubted = [title for title, kind, _ in marked if "ocr-doubt" in kind]
     assert all("可能识别有误" in title for title in doubted)

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from cli_child import cli, start, wait
+from disclosure_analysis.executors import process_running
 from disclosure_analysis.site import scratch
 from disclosure_analysis.synth import generate
 from trees import differing, tree
@@ -32,7 +33,7 @@ def wait_for_the_dead(temp: Path, seconds: float = 30) -> None:
     about a second), so that the next run finds their folders stale."""
     root = temp / scratch.root().name
     deadline = time.monotonic() + seconds
-    while root.is_dir() and any(scratch.running(int(p.name)) for p in root.iterdir() if p.name.isdigit()):
+    while root.is_dir() and any(process_running(int(p.name)) for p in root.iterdir() if p.name.isdigit()):
         assert time.monotonic() < deadline, sorted(p.name for p in root.iterdir())
         time.sleep(0.1)
 
@@ -77,6 +78,21 @@ def test_two_runs_into_two_folders_give_the_same_files(sites) -> None:
     assert [wait(child) for child in both] == [0, 0]
     assert (one / "assessment" / "assessment.ipynb").is_file() and (one / "assessment" / "assessment.xlsx").is_file()
     assert differing(one, two) == []
+    _links_resolve(one)
+    # a run after the assessment keeps the links: the pages' bytes do not depend on which command came last
+    assert cli("run", "--input", str(sites["corpus"]), "--output", str(two), "--jobs", "1", temp=str(sites["temp"])) == 0
+    assert differing(one, two) == []
+
+
+def _links_resolve(site: Path) -> None:
+    """index.html links to the assessment, every agency page to its own scorecard, and both targets exist."""
+    assert 'href="assessment/assessment.html"' in (site / "index.html").read_text(encoding="utf-8")
+    pages = sorted((site / "agencies").glob("*.html"))
+    assert pages
+    for page in pages:
+        target = f"../assessment/scorecards/{page.stem}.html"
+        assert f'href="{target}"' in page.read_text(encoding="utf-8"), page.name
+        assert (page.parent / target).resolve().is_file()
 
 
 @pytest.fixture(scope="module")

@@ -65,6 +65,8 @@ def test_narrative_figures(report: Path, truth_file: Path, extracted: dict[Path,
         assert got["narrative"]["proactive_total"] is None  # "5500余条" is not an exact figure
         assert got["narrative"]["proactive_total_at_least"] == stated["proactive_items_at_least"]
     assert got["narrative"]["applications_received"] == stated["applications_received"]
+    if "sec6_info_processing_fee_yuan" in stated:  # "收取政府信息公开信息处理费3940元" in section 六
+        assert got["narrative"]["info_processing_fee"] == stated["sec6_info_processing_fee_yuan"]
 
 
 _T3_SUMS = re.compile(r"^(\w+): new\+carried_in=(\d+) vs handled\+carried_out=(\d+) OK; sum\(results\)=(\d+) vs \(七\)总计=(\d+) OK")

@@ -9,6 +9,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+import matplotlib
 import nbformat
 import pytest
 
@@ -158,14 +159,18 @@ def test_pages_are_clean_offline_and_escaped(site) -> None:
 def test_agency_notebook_shows_numbers_charts_and_findings(site) -> None:
     root, _, ids = site
     html, images = outputs(root / "out" / "agencies" / f"{ids['甲市交通运输局']}.ipynb")
-    assert images >= 4  # proactive, applicants, outcome mix, peers
-    assert "52.6%" in html  # 2023 release rate: (8 + 2) / 19, denominator 19 shown
+    assert images >= 3  # proactive, applicants, outcome mix (no ranking chart: no peer group of 5 reports)
+    assert "52.6%（10 / 19）" in html  # 2023 release rate: (8 + 2) / 19, with its numerator and denominator
     assert "50.0%" in html  # new applications 2024 vs 2023: 30 vs 20
+    assert "个百分点" in html and "不排名（同类" in html  # rates change in points; groups under 5: no rank
+    assert "<h1>甲市交通运输局：政府信息公开工作年度报告分析</h1>" in html
     assert "甲市交通运输局" in html and "判定依据" in html
     for cell in (">问题</td>", ">措施</td>", "政策解读与回应关切（政策解读）", "队伍与能力建设（培训）"):
         assert cell in html, cell
     xss_html, _ = outputs(root / "out" / "agencies" / f"{ids[XSS_NAME]}.ipynb")
     assert "R1" in xss_html and "&lt;img src=x" in xss_html and "<img src=x" not in xss_html
+    # its 表三 does not add up (（七）总计 printed one more than its parts): no rate, and a note saying so
+    assert "表内不平衡" in xss_html and "2024 年表三（R1、R2、R3 未通过）" in xss_html
 
 
 def test_sample_agency_pages_show_the_computed_metrics(site) -> None:
@@ -332,3 +337,65 @@ def test_pages_in_headless_chromium(site, tmp_path: Path) -> None:
             chromium("--virtual-time-budget=10000", f"--screenshot={shot}", "--window-size=1200,2000", url)
             assert shot.is_file() and shot.stat().st_size > 20_000
     assert drawn["overview.html"] >= 1 and drawn["case_study.html"] >= 1 and drawn["index.html"] == 0
+
+
+#: measured in the page: the font's status, the <h1>'s text drawn in its own font and in a Latin font only
+#: (every Chinese character then a missing-glyph box), and where the <h1> is
+MEASURE = """(() => {
+  const h1 = document.querySelector('h1'), text = h1.textContent, out = {};
+  for (const [key, family] of [['drawn', getComputedStyle(h1).fontFamily], ['boxes', '"DejaVu Sans"']]) {
+    const span = document.createElement('span');
+    span.textContent = text; span.style.font = '32px ' + family; span.style.whiteSpace = 'nowrap';
+    document.body.append(span); out[key] = span.getBoundingClientRect().width; span.remove();
+  }
+  const chars = [...new Set(document.body.innerText.match(/[\u4e00-\u9fff]/g))];
+  const probe = document.createElement('span');
+  probe.style.font = '32px "DA Noto Sans SC", "DejaVu Sans"'; document.body.append(probe);
+  out.chars = chars.length;
+  out.without = chars.filter(c => { probe.textContent = c; return Math.abs(probe.getBoundingClientRect().width - 32) > 0.5; });
+  probe.remove();
+  const r = h1.getBoundingClientRect();
+  out.font = [...document.fonts].filter(f => f.family === 'DA Noto Sans SC').map(f => f.status).join();
+  out.box = [r.left, r.top, r.right, r.bottom].map(Math.round);
+  out.text = text;
+  return out;
+})()"""
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="needs the Debian package chromium")
+def test_chinese_is_drawn_on_a_machine_without_a_cjk_font(site, tmp_path: Path) -> None:
+    """The page in a browser that knows one Latin font (DejaVu, as a bare Linux machine has) and no Chinese
+    one: its text is drawn with the site's own font, not as boxes. (With no font at all, headless Chromium
+    fails to load even a 2 KB web font in about one load of three: a browser quirk, not the site's.)"""
+    from PIL import Image, ImageChops, ImageStat
+
+    from disclosure_analysis.site.fonts import FONT_CSS
+    from headless import Browser
+
+    root, _, ids = site
+    css = root / "out" / "assets" / FONT_CSS
+    assert 20_000 < css.stat().st_size < 300_000  # the font adds less than 300 KB to the site
+    bare = tmp_path / "bare"  # the same site without its font
+    shutil.copytree(root / "out", bare)
+    (bare / "assets" / FONT_CSS).write_text("", encoding="utf-8")
+    page = Path("agencies") / f"{ids['甲市交通运输局']}.html"
+    latin = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+    with Browser([latin]) as browser:
+        browser.open((root / "out" / page).as_uri())
+        drawn = browser.evaluate(MEASURE)
+        with_font = Image.open(browser.screenshot(tmp_path / "with-font.png")).convert("L")
+        browser.open((bare / page).as_uri())
+        boxes = browser.evaluate(MEASURE)
+        without = Image.open(browser.screenshot(tmp_path / "without-font.png")).convert("L")
+    assert drawn["text"].startswith("甲市交通运输局") and drawn["font"] == "loaded", drawn
+    # each Chinese character is 1 em wide in the site's font; DejaVu's missing-glyph box is narrower
+    assert abs(drawn["drawn"] - drawn["boxes"]) > 0.2 * drawn["boxes"], drawn
+    assert abs(boxes["drawn"] - boxes["boxes"]) < 0.05 * boxes["boxes"], boxes  # without it: boxes
+    # every Chinese character of the page's text is in the font (1 em wide), headings' too (nbconvert writes
+    # them as character references)
+    assert drawn["chars"] > 300 and drawn["without"] == [], drawn["without"]
+    assert len(boxes["without"]) == boxes["chars"]
+    heading = tuple(drawn["box"])
+    ink = ImageStat.Stat(with_font.crop(heading)).mean[0]
+    assert ink < 250  # something is drawn there
+    assert ImageStat.Stat(ImageChops.difference(with_font.crop(heading), without.crop(heading))).mean[0] > 5

@@ -24,7 +24,7 @@ STAGES: list[tuple[str, ...]] = [
     ("checks",),
     ("corpus",),
     ("analysis",),
-    ("page",),
+    ("page", "dataset"),
     ("site",),
     ("assess",),
     ("cli",),

@@ -162,7 +162,9 @@ def year_over_year(df: pd.DataFrame, value: str, by: Sequence[str] = ("agency_id
 def proactive_volume(narrative: pd.DataFrame, table2: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
     """主动公开 per report: the stated total (section 一/二 narrative) and the main 表二 counts.
 
-    2019-format 本年新制作数量 is shown as 制发 (`*_issued`); 收费金额 exists only in the 2021 format.
+    A total stated only as a lower bound ("5500余条") is not the exact total (`proactive_total` is null)
+    but `proactive_total_at_least`. 2019-format 本年新制作数量 is shown as 制发 (`*_issued`); 收费金额
+    exists only in the 2021 format.
     """
     counts = [
         "regulations_issued",
@@ -176,10 +178,13 @@ def proactive_volume(narrative: pd.DataFrame, table2: pd.DataFrame, reports: pd.
     for kind in ("regulations", "normative"):
         t2[f"{kind}_issued"] = t2[f"{kind}_issued"].fillna(t2[f"{kind}_new_made"])
     t2 = t2[[*KEYS, *counts]]
-    stated = narrative[narrative["figure"] == "proactive_total"].drop_duplicates("report_id")
-    stated = stated[["report_id", "value"]].rename(columns={"value": "proactive_total"})
-    out = reports[KEYS].merge(stated, on="report_id", how="left").merge(t2, on=KEYS, how="left")
-    return out.astype({"proactive_total": "Float64", **{c: "Float64" for c in counts}})
+    out = reports[KEYS]
+    for figure in ("proactive_total", "proactive_total_at_least"):
+        stated = narrative[narrative["figure"] == figure].drop_duplicates("report_id")
+        out = out.merge(stated[["report_id", "value"]].rename(columns={"value": figure}), on="report_id", how="left")
+    out = out.merge(t2, on=KEYS, how="left")
+    out = out[[*KEYS, "proactive_total", *counts, "proactive_total_at_least"]]
+    return out.astype({"proactive_total": "Float64", "proactive_total_at_least": "Float64", **{c: "Float64" for c in counts}})
 
 
 def report_metrics(
@@ -269,10 +274,28 @@ def findings_matrix(findings: pd.DataFrame, severities: Sequence[str] = ("error"
 
 
 def coverage(reports: pd.DataFrame, years: Iterable[int] | None = None) -> pd.DataFrame:
-    """Reports per agency (rows) and year (columns); 0 marks a missing year."""
-    years = sorted(set(years or reports["year"].dropna().astype(int)))
-    table = pd.crosstab(reports["agency_id"], reports["year"])
-    return table.reindex(columns=years, fill_value=0).rename_axis(index="agency_id", columns="year")
+    """Per agency (index `agency_id`): `first_year` and `last_year` with a report, `reports`, and the years
+    of the corpus (of `years`, when given) with no report of it (`missing_years` as text, `missing` their
+    number), from its first report's year to the latest year. Without a register of who must report
+    since when, a year before an agency's first report is not counted as missing: a 2011 report of one
+    agency does not make 2011 a missing year of every other."""
+    known = reports.dropna(subset=["year"]).astype({"year": int})
+    chosen = sorted(set(years or known["year"]))
+    latest = max(chosen, default=0)
+    rows = []
+    for agency, own in known.groupby("agency_id", sort=True):
+        have = set(own["year"])
+        first = min(have)
+        missing = [y for y in chosen if first <= y <= latest and y not in have]
+        rows.append({
+            "agency_id": agency, "first_year": first, "last_year": max(have), "reports": len(own),
+            "missing_years": "、".join(map(str, missing)), "missing": len(missing),
+        })
+    columns = ["agency_id", "first_year", "last_year", "reports", "missing_years", "missing"]
+    out = pd.DataFrame(rows, columns=columns).astype(
+        {"first_year": "Int64", "last_year": "Int64", "reports": "Int64", "missing": "Int64", "missing_years": "string"}
+    )
+    return out.set_index("agency_id")
 
 
 def richest_report(table3: pd.DataFrame) -> str | None:

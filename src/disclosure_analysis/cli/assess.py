@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from disclosure_analysis.cli.common import year_list
+from disclosure_analysis.cli.common import add_jobs, jobs, year_list
 
 if TYPE_CHECKING:
     from disclosure_analysis.assess.config import AssessConfig
@@ -41,7 +41,7 @@ def add_assess_parser(subparsers: argparse._SubParsersAction) -> argparse.Argume
         "--decisions", type=Path, help="评估人员的决定 CSV（assessment.html 下载或编辑 decisions.csv 所得）"
     )
     parser.add_argument("--output", type=Path, help="运行文件夹（结果写入其中的 assessment/）")
-    parser.add_argument("--jobs", type=int, default=1, help="读取报告的进程数（默认 1）")
+    add_jobs(parser)
     parser.add_argument(
         "--no-html", action="store_true", help="不运行笔记本、不生成 assessment.html（已有的旧页面会被删除）"
     )
@@ -78,7 +78,7 @@ def run_assess(args: argparse.Namespace) -> int:
     from disclosure_analysis.corpus import load_corpus
     from disclosure_analysis.corpus.register import RegisterError, load_register
     from disclosure_analysis.site.config import ConfigError
-    from disclosure_analysis.site.index import update_assessment_link
+    from disclosure_analysis.site.links import update_links
     from disclosure_analysis.site.run import resolve_corpus
 
     try:
@@ -90,7 +90,7 @@ def run_assess(args: argparse.Namespace) -> int:
     except (ConfigError, RubricError, RegisterError, DecisionsError) as exc:
         print(f"配置错误：{exc}", file=sys.stderr)
         return EXIT_USAGE
-    corpus = load_corpus(corpus_path, jobs=max(1, args.jobs))
+    corpus = load_corpus(corpus_path, jobs=jobs(args))
     if corpus.manifest.empty:
         print(
             f"错误：在 {corpus_path} 中没有找到报告文件（支持 .txt .md .html .docx .pdf 等）", file=sys.stderr
@@ -125,6 +125,6 @@ def run_assess(args: argparse.Namespace) -> int:
         if page.error:
             print(f"assessment.html 生成失败：{page.error}", file=sys.stderr)
             status = EXIT_SOME_FAILED
-    update_assessment_link(config.output)
+    update_links(config.output)
     print(folder / WORKBOOK)
     return status

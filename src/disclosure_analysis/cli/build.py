@@ -14,6 +14,7 @@ from disclosure_analysis.cli.common import (
     add_inputs,
     executor,
     progress,
+    sample_path,
 )
 
 if TYPE_CHECKING:
@@ -46,7 +47,8 @@ def run_build(args: argparse.Namespace) -> int:
     from disclosure_analysis.executors import ExecutorUnavailable
 
     batch_size = BATCH_SIZE if args.batch_size is None else args.batch_size
-    files = report_files(args.paths)
+    paths = [sample_path(p) for p in args.paths]
+    files = report_files(paths)
     if not files:
         print(f"错误：在 {'、'.join(args.paths)} 中没有找到报告文件", file=sys.stderr)
         return EXIT_USAGE
@@ -56,7 +58,7 @@ def run_build(args: argparse.Namespace) -> int:
     cache = None if args.no_cache else default_cache_dir()
     try:
         with executor(args) as ex, progress(len(files), quiet=args.quiet) as tick:
-            summary = build_store(args.paths, args.out, ex, tick, cache_dir=cache, batch_size=batch_size)
+            summary = build_store(paths, args.out, ex, tick, cache_dir=cache, batch_size=batch_size)
     except (ExecutorUnavailable, StoreError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -22,11 +22,40 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_FINDINGS, EXIT_INTERNAL = 0, 1, 2, 3, 4
 
 
+#: what `sample` names on the command line, wherever a corpus or report path is asked for
+SAMPLE = "sample"
+JOBS_HELP = "并行的工作进程数（默认或 0：CPU 核数；1 为单进程）"
+COVARIATES_HELP = (
+    "协变量表 CSV：一列“机构”（编号或名称）或“地区”，可选“年度”，其余为数字列（常住人口、常住人口（万人）、"
+    "一般公共预算支出（万元）等），用于每万人申请数等人均指标"
+)
+
+
+def add_jobs(p: argparse.ArgumentParser | argparse._MutuallyExclusiveGroup) -> None:
+    """`--jobs N`, the same for every command: worker processes, by default one per core."""
+    p.add_argument("--jobs", "-j", type=int, metavar="N", help=JOBS_HELP)
+
+
+def jobs(args: argparse.Namespace) -> int:
+    """The number of worker processes `--jobs` asks for (default, or 0: one per core)."""
+    return max(1, args.jobs or os.cpu_count() or 1)
+
+
+def sample_path(path: str) -> str:
+    """`path`, or the embedded sample corpus's folder for "sample" (when no file or folder of that name is
+    in the working folder): every command takes `sample` as a corpus."""
+    if path != SAMPLE or os.path.exists(path):
+        return path
+    from disclosure_analysis.synth.sample import sample_corpus
+
+    return str(sample_corpus())
+
+
 def add_inputs(p: argparse.ArgumentParser) -> None:
     """The input paths and how to read them (`--jobs`, `--dask`, `--workers`, `--no-cache`, `--quiet`)."""
-    p.add_argument("paths", nargs="+", metavar="PATH", help="报告文件或文件夹（递归查找）")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="报告文件或文件夹（递归查找）；sample 为内置示例语料")
     where = p.add_mutually_exclusive_group()
-    where.add_argument("--jobs", "-j", type=int, default=1, help="并行进程数（默认 1；0 = 全部 CPU 核）")
+    add_jobs(where)
     where.add_argument("--dask", metavar="ADDRESS", help="在 Dask 集群上读取：调度器地址，或 local 在本机启动集群")
     p.add_argument("--workers", type=int, help="--dask local 启动的工作进程数（默认 CPU 核数）")
     p.add_argument("--no-cache", action="store_true", help="不使用也不写入提取缓存")
@@ -72,7 +101,7 @@ def results(args: argparse.Namespace) -> list[dict] | None:
     from disclosure_analysis.corpus.extraction import default_cache_dir, extract_many, report_files
     from disclosure_analysis.executors import ExecutorUnavailable
 
-    files = report_files(args.paths)
+    files = report_files([sample_path(p) for p in args.paths])
     if not files:
         where = "、".join(args.paths)
         print(f"错误：在 {where} 中没有找到报告文件（支持 .txt .md .html .docx .pdf 等）", file=sys.stderr)
@@ -91,7 +120,7 @@ def executor(args: argparse.Namespace) -> Executor:
     """The executor `--jobs`/`--dask`/`--workers` ask for."""
     from disclosure_analysis.executors import make_executor
 
-    return make_executor(max(1, args.jobs or os.cpu_count() or 1), args.dask, args.workers)
+    return make_executor(jobs(args), args.dask, args.workers)
 
 
 @contextmanager

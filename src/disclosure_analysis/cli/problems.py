@@ -24,9 +24,8 @@ def add_problems_parser(subparsers: argparse._SubParsersAction) -> argparse.Argu
     p = subparsers.add_parser(
         "problems",
         help="分析第五部分“存在的主要问题及改进情况”：问题与措施、类别、抄袭、整改跟进",
-        description="Split section 五 of each report into problems, measures and rectifications, code their "
-        "topics, and compute specificity, repetition of last year's text, similarity to other agencies "
-        "and follow-up of last year's problems.",
+        description="把每份报告的第五部分拆成问题、措施、整改和引导语，归入主题并给出判定依据，计算具体性、"
+        "与上年重复的比例、与其他机构的相似度，以及上年问题的跟进情况。",
     )
     add_inputs(p)
     p.add_argument("--json", action="store_true", help="输出 JSON 数组（每份报告一个对象）")

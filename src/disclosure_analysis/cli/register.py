@@ -8,7 +8,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from disclosure_analysis.cli.common import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE
+from disclosure_analysis.cli.common import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, add_jobs, jobs, sample_path
 
 COLUMNS_HELP = (
     "登记表每个机构一行，列为：编号、名称、其他名称（用 | 分隔）、上级（编号或名称）、类型（人民政府、管委会、政府部门、"
@@ -31,9 +31,9 @@ def add_register_parser(sub: argparse._SubParsersAction) -> None:
         description="按语料中的机构生成登记表：类型按名称判断（名称不能说明的为“待确认”），并在备注中列出需要核对的事项。"
         + COLUMNS_HELP,
     )
-    init.add_argument("corpus", metavar="CORPUS", help="语料文件夹（或 build 生成的数据文件夹）")
+    init.add_argument("corpus", metavar="CORPUS", help="语料文件夹、build 生成的数据文件夹，或 sample（内置示例语料）")
     init.add_argument("-o", "--output", type=Path, required=True, help="写入的登记表（.csv 或 .xlsx）")
-    init.add_argument("--jobs", type=int, default=1, help="读取报告的进程数（默认 1）")
+    add_jobs(init)
     init.set_defaults(func=cmd_init)
     check = actions.add_parser("check", help="检查登记表能否使用", description=COLUMNS_HELP)
     check.add_argument("register", type=Path, metavar="REGISTER", help="登记表（.csv 或 .xlsx）")
@@ -47,10 +47,11 @@ def cmd_init(args: argparse.Namespace) -> int:
     if args.output.suffix.lower() not in (".csv", ".xlsx"):
         print(f"错误：登记表应为 .csv 或 .xlsx 文件，收到 {args.output}", file=sys.stderr)
         return EXIT_USAGE
-    if not Path(args.corpus).exists():
+    path = sample_path(args.corpus)
+    if not Path(path).exists():
         print(f"错误：语料 {args.corpus} 不存在", file=sys.stderr)
         return EXIT_USAGE
-    corpus = load_corpus(args.corpus, jobs=max(1, args.jobs))
+    corpus = load_corpus(path, jobs=jobs(args))
     frame = register_frame(corpus)
     if frame.empty:
         print(f"错误：在 {args.corpus} 中没有读出任何机构的报告", file=sys.stderr)

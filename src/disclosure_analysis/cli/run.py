@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from disclosure_analysis.cli.common import add_ocr
+from disclosure_analysis.cli.common import COVARIATES_HELP, add_jobs, add_ocr, jobs
 
 
 def add_run_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -20,11 +20,9 @@ def add_run_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentP
         description="按机构运行参数化笔记本（papermill），导出为可分享的 HTML 站点；未变化的页面自动跳过。",
     )
     parser.add_argument("--params", type=Path, help="运行配置 YAML（默认：内置示例语料的演示配置）")
-    parser.add_argument("--input", help="语料文件夹（覆盖配置中的 corpus）")
+    parser.add_argument("--input", help="语料文件夹或 build 生成的数据文件夹（覆盖配置中的 corpus）；sample 为内置示例语料")
     parser.add_argument("--output", type=Path, help="站点输出文件夹（覆盖配置中的 output）")
-    parser.add_argument(
-        "--jobs", type=int, help="本机并行的工作进程数，每个进程保留一个预热的内核（默认：CPU 核数）"
-    )
+    add_jobs(parser)
     parser.add_argument(
         "--dask",
         metavar="SCHEDULER_ADDRESS|local",
@@ -41,6 +39,7 @@ def add_run_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentP
         "--register",
         help="机构登记表 CSV 或 XLSX（见 register init）：机构类型、层级、地区和补录的发布日期以它为准",
     )
+    parser.add_argument("--covariates", metavar="CSV", help=COVARIATES_HELP)
     add_ocr(parser)
     lesson = parser.add_argument_group("课堂教学（lesson 笔记本）")
     lesson.add_argument("--lesson-agency", metavar="机构名称", help="选用的机构：名称或其中一段（如 洪泽区）")
@@ -71,6 +70,7 @@ def run_command(args: argparse.Namespace) -> int:
             output=args.output,
             stamp=args.stamp,
             register=args.register,
+            covariates=args.covariates,
             lesson_agency=args.lesson_agency,
             lesson_year=args.lesson_year,
             lesson_two_reports=args.lesson_two_reports,
@@ -78,11 +78,8 @@ def run_command(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         print(f"配置错误：{exc}", file=sys.stderr)
         return 2
-    if args.jobs is not None and args.jobs < 1:
-        print("配置错误：--jobs 至少为 1", file=sys.stderr)
-        return 2
     try:
-        result = run_site(config, jobs=args.jobs, show_code=args.show_code, dask=args.dask)
+        result = run_site(config, jobs=jobs(args), show_code=args.show_code, dask=args.dask)
     except ConfigError as exc:
         print(f"配置错误：{exc}", file=sys.stderr)
         return 2

@@ -23,7 +23,7 @@ def add_synth_parser(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "synth",
         help="生成已知真值的合成年报（虚构机关，用于演示、测试和基准）",
-        description="Write synthetic annual reports of a fictional city's agencies, and truth.jsonl.",
+        description="生成一个虚构城市各机构的合成年度报告（txt、html、docx、pdf，可选扫描件），并写出逐格真值 truth.jsonl。",
     )
     p.add_argument("outdir", type=Path, help="输出文件夹（不存在时新建）")
     p.add_argument("--agencies", type=int, default=20, help="机关数（默认 20）")

@@ -102,7 +102,8 @@ def report_records(results: Iterable[dict], ids: dict[str, str]) -> dict[str, li
         quotes = res.get("narrative_quotes", {})
         for fig, v in (res.get("narrative") or {}).items():
             if v is not None:
-                rec["narrative"].append({**key, "figure": fig, "value": v, "quote": quotes.get(fig)})
+                quote = quotes.get(fig) or quotes.get(fig.removesuffix("_at_least"))  # "5500余条": one quote
+                rec["narrative"].append({**key, "figure": fig, "value": v, "quote": quote})
         rec["findings"].extend({**key, **f} for f in res.get("findings", []))
     return rec
 

@@ -186,12 +186,17 @@ def normalise_name(name: str) -> str:
 
 def with_register(corpus: Corpus, register: Register | None) -> Corpus:
     """A view of `corpus` whose reports say what `register` says (`Register.apply`); the corpus itself when
-    there is no register."""
+    there is no register. The view is kept with the corpus for an equal register, so that pages run on one
+    warm kernel share its derived frames instead of computing them again each."""
     if register is None:
         return corpus
+    kept = corpus.derived.get("register_view")
+    if kept is not None and kept[0] == register:
+        return kept[1]
     view = copy.copy(corpus)
     view.derived = {}  # frames derived from the reports are made again from the register's
     view.reports = register.apply(corpus.reports)
+    corpus.derived["register_view"] = (register, view)
     return view
 
 

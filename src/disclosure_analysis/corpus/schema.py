@@ -78,7 +78,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
         ("report_id", "string", "report"),
         ("agency_id", "string", "agency"),
         ("year", "Int64", "year reported on"),
-        ("figure", "string", "what the figure counts, e.g. proactive_total, applications_received"),
+        ("figure", "string", "what the figure counts: proactive_total, proactive_total_at_least (stated as 'N余条'), applications_received, applications_received_at_least, info_processing_fee (元, section 六)"),
         ("value", "Float64", "the figure as stated"),
         ("quote", "string", "the sentence fragment it was read from"),
     ],

@@ -98,7 +98,10 @@ STATUSES: dict[str, str] = {
     "skipped": "未读取（有意略过）",
     "duplicate": "重复的文件",
 }
-PEER_GROUPS: dict[str, str] = {"level": "同级机关", "region": "同一地区"}
+PEER_GROUPS: dict[str, str] = {
+    "level": "同层级的机关（已知机构类型时还须同类型）",
+    "region": "同层级、同一地区的机关（已知机构类型时还须同类型）",
+}
 
 #: metric and key columns of the analysis frames
 COLUMNS: dict[str, str] = {

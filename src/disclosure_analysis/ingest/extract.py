@@ -11,7 +11,7 @@ from disclosure_analysis.errors import Finding, ReportError
 from disclosure_analysis.ingest import limits, mapping
 from disclosure_analysis.ingest.document import Document
 from disclosure_analysis.ingest.metadata import agency_info, find_published, find_title
-from disclosure_analysis.ingest.narrative import figures
+from disclosure_analysis.ingest.narrative import fee, figures
 from disclosure_analysis.ingest.stream import Line, data_row, find_sections, lines_of, section_text
 from disclosure_analysis.ingest.values import normalize
 
@@ -175,6 +175,11 @@ def _read_sections(lines: list[Line], sections: list, result: Extraction) -> Non
             result.narrative_quotes[name] = fig.quote
             if fig.approximate:
                 result.narrative[f"{name}_at_least"] = fig.value
+    others = "\n".join(t for k, t in result.sections.items() if t and k != "other")
+    stated = fee(result.sections.get("other") or "", others)
+    if stated is not None:
+        result.narrative[stated.name] = stated.value
+        result.narrative_quotes[stated.name] = stated.quote
 
 
 def _problems_without_heading(lines: list[Line], sections: list, result: Extraction) -> None:

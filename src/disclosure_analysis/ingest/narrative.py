@@ -1,4 +1,5 @@
-"""Figures stated in the narrative (section 一 mostly), read with patterns — a quote is kept for each."""
+"""Figures stated in the narrative, read with patterns — a quote is kept for each: the 主动公开 total and the
+applications received (section 一 mostly), the 信息处理费 collected (section 六 mostly)."""
 
 from __future__ import annotations
 
@@ -51,10 +52,15 @@ def figures(text: str) -> dict[str, Figure]:
             continue
         raw = m.group(1) if m.re.groups else "0"
         value: float | int = float(raw) if "." in raw else int(raw)
-        clause = max(flat.rfind(p, max(0, m.start() - 30), m.start()) for p in "，。；,;")
-        start = clause + 1 if clause >= 0 else max(0, m.start() - 12)
-        out[name] = Figure(name, value, flat[start : m.end()], approximate=m.re.groups > 1 and bool(m.group(2)))
+        out[name] = Figure(name, value, _quote(flat, m), approximate=m.re.groups > 1 and bool(m.group(2)))
     return out
+
+
+def _quote(flat: str, m: re.Match[str]) -> str:
+    """The clause a figure was read from: from the punctuation before it (at most 30 characters back)."""
+    clause = max(flat.rfind(p, max(0, m.start() - 30), m.start()) for p in "，。；,;")
+    start = clause + 1 if clause >= 0 else max(0, m.start() - 12)
+    return flat[start : m.end()]
 
 
 def _part(flat: str, pos: int) -> bool:
@@ -63,3 +69,30 @@ def _part(flat: str, pos: int) -> bool:
     sentence = max(flat.rfind(p, 0, pos) for p in _SENTENCE) + 1
     q = flat.rfind("其中", sentence, pos)
     return q >= 0 and bool(flat[q + 2 : pos].strip("，,：:"))
+
+
+#: 信息处理费 collected (条例 art. 42; 国办函〔2020〕109号): "收取政府信息公开信息处理费3940元", "…共计380元"
+_FEE = r"收取(?:了)?(?:政府)?(?:信息公开)?(?:信息)?处理费(?:共计|合计|总计|共|计)?" + _NUM + r"(万)?元"
+#: a stated zero: "未收取信息公开处理费"; in section 六 also "未发生收费情况"
+_NO_FEE = r"(?:未|没有)(?:收取|产生|发生)(?:任何)?(?:政府)?(?:信息公开)?(?:信息)?处理费"
+_NO_FEE_SIX = r"(?:未|没有)(?:收取|产生|发生)(?:任何)?(?:政府信息公开)?(?:的)?(?:收费|费用)"
+
+
+def fee(section_six: str, elsewhere: str = "") -> Figure | None:
+    """The 信息处理费 collected, in 元, as stated in section 六 (else in `elsewhere`, the other sections,
+    where only a sentence naming the 处理费 counts); None when no sentence states it. "未收取" is 0."""
+    for text, patterns in ((section_six, (_FEE, _NO_FEE, _NO_FEE_SIX)), (elsewhere, (_FEE, _NO_FEE))):
+        flat = normalize(text)
+        found = [(m.start(), pattern, m) for pattern in patterns if (m := re.search(pattern, flat))]
+        if not found:
+            continue
+        _, pattern, m = min(found, key=lambda f: f[0])
+        value: float | int = 0
+        if pattern == _FEE:
+            raw = m.group(1)
+            value = float(raw) if "." in raw else int(raw)
+            if m.group(2):  # 万元 → 元
+                value = round(value * 10000, 2)
+                value = int(value) if float(value).is_integer() else value
+        return Figure("info_processing_fee", value, _quote(flat, m))
+    return None

@@ -1,6 +1,6 @@
 """The pages' bar charts as Vega-Lite specs, drawn in the reader's browser.
 
-`bars` and `ranking` (formerly matplotlib helpers in `plotting`, same arguments) `display()` a `Chart`: a
+`bars`, `panels` and `ranking` (the first and last formerly matplotlib helpers in `plotting`) `display()` a `Chart`: a
 Vega-Lite v5 spec with the data inline, which JupyterLab renders natively and the site draws with its bundled
 Vega (`site/static/charts.js`). Building a spec costs under a millisecond; drawing the same chart as a PNG
 cost 150–350 ms. The spec is deterministic: the same data give the same JSON.
@@ -17,11 +17,12 @@ from typing import Any
 import pandas as pd
 from IPython.display import display
 
-from disclosure_analysis.page.display import Shown
+from disclosure_analysis.page.display import Shown, at_least, count
 
 MIMETYPE = "application/vnd.vegalite.v5+json"
 SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
-FONT = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
+#: the site's own subset of Noto Sans CJK SC first (`site.fonts`; drawn on a machine without CJK fonts)
+FONT = '"DA Noto Sans SC", "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
 HIGHLIGHT, PLAIN = "#d62728", "#9ecae1"
 WIDTH = 560  # of the plot area, in px; labels and legend come on top
 LOG_NOTE = "（对数刻度）"
@@ -69,6 +70,94 @@ def ranking(
     in red. Rows with a null label or value are left out; returns False, showing nothing, when none is left.
     """
     return _show(ranking_spec(labels, values, highlight, title=title, value_label=value_label), title)
+
+
+def panels(
+    long: pd.DataFrame,
+    index: str,
+    panel: str,
+    values: str,
+    *,
+    title: str,
+    value_label: str,
+    bounds: pd.Series | None = None,
+    columns: int = 3,
+) -> bool:
+    """Small multiples: one small bar chart per `panel` value, bars per `index` (ascending), each panel on
+    its own linear scale (no value axis: every bar is labelled with its value). A blank is labelled "—" without a bar (never a
+    bar of 0); a lower bound (`bounds` true, e.g. "5500余条") is drawn at the bound and labelled "≥ 5,500".
+    Returns False, showing nothing, when every value is blank."""
+    return _show(
+        panels_spec(long, index, panel, values, title=title, value_label=value_label, bounds=bounds, columns=columns),
+        title,
+    )
+
+
+def panels_spec(
+    long: pd.DataFrame,
+    index: str,
+    panel: str,
+    values: str,
+    *,
+    title: str,
+    value_label: str,
+    bounds: pd.Series | None = None,
+    columns: int = 3,
+) -> dict[str, Any] | None:
+    """The Vega-Lite spec `panels` shows, or None when every value is blank."""
+    flags = bounds.tolist() if bounds is not None else [False] * len(long)
+    records = []
+    for key, name, value, bound in zip(
+        long[index].tolist(), long[panel].tolist(), long[values].tolist(), flags, strict=True
+    ):
+        if _missing(key) or _missing(name):
+            continue
+        blank = _missing(value) or not math.isfinite(float(value))
+        label = "—" if blank else at_least(value) if bound is True else count(value)
+        records.append({
+            "category": _text(key), "panel": _text(name), "value": None if blank else float(value), "label": label,
+            "label_at": 0.0 if blank else float(value),
+        })
+    if all(r["value"] is None for r in records):
+        return None
+    records.sort(key=lambda r: _order(r["category"]))  # stable: panels keep their order
+    categories = list(dict.fromkeys(r["category"] for r in records))
+    names = list(dict.fromkeys(r["panel"] for r in records))
+    x = {"field": "category", "type": "ordinal", "sort": categories, "title": None, "axis": {"labelAngle": 0}}
+    # every bar says its value: no value axis (whose ticks at 0.5 for a count of 1 read as 0, 1, 1)
+    bars = {
+        "mark": {"type": "bar", "color": "#4c72b0"},
+        "encoding": {"x": x, "y": {"field": "value", "type": "quantitative", "title": None, "axis": None}},
+    }
+    labels = {
+        "mark": {"type": "text", "dy": -6, "fontSize": 11},
+        "encoding": {
+            "x": x,
+            "y": {"field": "label_at", "type": "quantitative", "title": None, "axis": None},
+            "text": {"field": "label", "type": "nominal"},
+        },
+    }
+    tooltip = [
+        {"field": "panel", "type": "nominal", "title": "分项"},
+        {"field": "category", "type": "ordinal", "title": "年度"},
+        {"field": "label", "type": "nominal", "title": value_label},
+    ]
+    bars["encoding"]["tooltip"] = tooltip
+    return {
+        "$schema": SCHEMA,
+        "title": str(title),
+        "description": str(title),
+        "data": {"values": records},
+        "facet": {"field": "panel", "type": "nominal", "sort": names, "title": None, "header": {"labelFontSize": 12}},
+        "columns": columns,
+        # an invisible mark at 1: a panel of zeros gets the scale 0–1 (its zeros at the bottom, not mid-air)
+        "spec": {"width": 150, "height": 110, "layer": [bars, labels, _AT_ONE]},
+        "resolve": {"scale": {"y": "independent"}},
+        "config": CONFIG,
+    }
+
+
+_AT_ONE = {"mark": {"type": "point", "opacity": 0}, "encoding": {"y": {"datum": 1, "type": "quantitative", "axis": None}}}
 
 
 def _show(spec: dict[str, Any] | None, title: str) -> bool:

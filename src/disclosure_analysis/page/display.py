@@ -34,16 +34,52 @@ def is_safe_id(value: str) -> bool:
 
 
 def count(value: object) -> str:
-    """A count with thousands separators; "—" for null."""
+    """A count or amount with thousands separators (1,234; an amount keeps up to 2 decimals: 96,171.6);
+    "—" for null."""
     if pd.isna(value):
         return NULL
     number = float(value)  # type: ignore[arg-type]
-    return f"{number:,.0f}" if number == int(number) else f"{number:,.2f}"
+    if number == int(number):
+        return f"{number:,.0f}"
+    return f"{number:,.2f}".rstrip("0").rstrip(".")
 
 
 def pct(value: object) -> str:
     """A share as a percentage with one decimal; "—" for null."""
     return NULL if pd.isna(value) else f"{float(value):.1%}"  # type: ignore[arg-type]
+
+
+def points(value: object) -> str:
+    """A change of a rate, given in percentage points: "+3.2 个百分点"; "—" for null."""
+    if pd.isna(value):
+        return NULL
+    number = round(float(value), 1)  # type: ignore[arg-type]
+    return f"{'+' if number > 0 else '−' if number < 0 else ''}{abs(number):.1f} 个百分点"
+
+
+def signed(value: object) -> str:
+    """A change of a count: "+1,292", "−12", "0"; "—" for null."""
+    if pd.isna(value):
+        return NULL
+    text = count(abs(float(value)))  # type: ignore[arg-type]
+    return f"+{text}" if float(value) > 0 else f"−{text}" if float(value) < 0 else text  # type: ignore[arg-type]
+
+
+def at_least(value: object) -> str:
+    """A lower bound ("5500余条"): "≥ 5,500"."""
+    return f"≥ {count(value)}"
+
+
+def compact(df: pd.DataFrame, keep: Iterable[str] = ("year",)) -> pd.DataFrame:
+    """`df` without its rows whose every column but `keep` is null, and without the columns (but `keep`)
+    that are null in every row: a table of "—" says nothing a note could not."""
+    keep = set(keep)
+    checked = [i for i, c in enumerate(df.columns) if c not in keep]
+    present = df.iloc[:, checked].notna().to_numpy()
+    rows = present.any(axis=1) if checked else [True] * len(df)
+    full = {checked[i] for i in range(len(checked)) if present[rows, i].any()}
+    columns = [i for i, c in enumerate(df.columns) if c in keep or i in full]
+    return df.iloc[rows, columns].reset_index(drop=True)
 
 
 def last(values: pd.Series, default: str = NULL) -> str:
@@ -170,9 +206,13 @@ class Table(Shown):
 
     Plain HTML with inline styles (so it reads the same in JupyterLab and on the site), the same each time
     it is made, and cheap: a page shows a dozen of these. `labels` renames columns for display (English
-    codes → Chinese); `percent` lists columns (by their original names) shown as percentages; `nowrap`
-    columns (by their shown names) that must not wrap; `index` shows the index as the first column; `ocr`
-    marks the numbers read by OCR ((row position, original column name) → `Ocr`, see `ocr_marks`).
+    codes → Chinese); `percent` lists columns (by their original names) shown as percentages, `points`
+    columns of changes of rates (百分点), `signed` columns of changes of counts; `at_least` maps a column
+    to a per-row flag of values that are lower bounds (shown "≥ 5,500"); `null_text` maps a column to a
+    per-row text shown instead of "—" where the value is null and the text is not empty (e.g. "表内不平衡");
+    `numeric` names text columns (already formatted) to align as numbers; `nowrap` columns (by their shown
+    names) that must not wrap; `index` shows the index as the first column; `ocr` marks the numbers read
+    by OCR ((row position, original column name) → `Ocr`, see `ocr_marks`).
     """
 
     def __init__(
@@ -183,36 +223,52 @@ class Table(Shown):
         caption: str | None = None,
         index: bool = False,
         nowrap: Iterable[str] = (),
+        points: Iterable[str] = (),
+        signed: Iterable[str] = (),
+        at_least: Mapping[str, Iterable[object]] | None = None,
+        null_text: Mapping[str, Iterable[object]] | None = None,
+        numeric: Iterable[str] = (),
         ocr: Mapping[tuple[int, object], Ocr] | None = None,
     ) -> None:
-        percent, nowrap = set(percent), set(nowrap)
+        kinds = {
+            **dict.fromkeys(percent, _FORMATS["percent"]),
+            **dict.fromkeys(points, _FORMATS["points"]),
+            **dict.fromkeys(signed, _FORMATS["signed"]),
+        }
+        nowrap, numeric = set(nowrap), set(numeric)
+        bounds, texts = dict(at_least or {}), dict(null_text or {})
         positions = {name: k + index for k, name in enumerate(df.columns)}
         self.ocr = {(row, positions[column]): mark for (row, column), mark in (ocr or {}).items()}
-        self.columns: list[tuple[str, Callable[[object], str], str]] = []  # (header, format, cell style)
-        self.rows: list[list[object]] = []
+        self.headers: list[tuple[str, str]] = []  # (header, cell style)
+        columns: list[list[str]] = []
         if index:
-            values = df.index.to_list()
             name = df.index.name or ""
-            self.columns.append((name, plain, _style(True, name in nowrap)))
-            self.rows = [[v] for v in values]
-        else:
-            self.rows = [[] for _ in range(len(df))]
+            self.headers.append((name, _style(True, name in nowrap)))
+            columns.append([plain(v) for v in df.index.to_list()])
         for original, column in df.items():
             header = str((labels or {}).get(original, original))
-            fmt = _formatter(original, column.dtype, original in percent)
-            self.columns.append((header, fmt or plain, _style(fmt is None, header in nowrap)))
-            for row, value in zip(self.rows, column.tolist(), strict=True):
-                row.append(value)
+            fmt = kinds.get(original) or _formatter(original, column.dtype)
+            values = column.tolist()
+            shown = [(fmt or plain)(v) for v in values]
+            if original in bounds:
+                bound = _FORMATS["at_least"]
+                shown = [bound(v) if b is True else t for v, b, t in zip(values, bounds[original], shown, strict=True)]
+            if original in texts:
+                shown = [
+                    str(n) if t == NULL and isinstance(n, str) and n else t
+                    for t, n in zip(shown, texts[original], strict=True)
+                ]
+            self.headers.append((header, _style(fmt is None and original not in numeric, header in nowrap)))
+            columns.append(shown)
+        self.rows = [list(row) for row in zip(*columns, strict=True)] if columns else []
         self.caption = caption
 
     def to_html(self) -> str:
-        head = "".join(f"<th{style}>{html.escape(h)}</th>" for h, _, style in self.columns)
+        head = "".join(f"<th{style}>{html.escape(h)}</th>" for h, style in self.headers)
+        styles = [style for _, style in self.headers]
         body = "".join(
             "<tr>"
-            + "".join(
-                _cell(html.escape(fmt(v)), style, self.ocr.get((i, j)))
-                for j, ((_, fmt, style), v) in enumerate(zip(self.columns, row, strict=True))
-            )
+            + "".join(_cell(html.escape(v), style, self.ocr.get((i, j))) for j, (style, v) in enumerate(zip(styles, row, strict=True)))
             + "</tr>"
             for i, row in enumerate(self.rows)
         )
@@ -223,7 +279,11 @@ class Table(Shown):
         )
 
     def __repr__(self) -> str:  # the text/plain of a notebook output: the same each run (no object address)
-        return f"表格：{len(self.rows)} 行（{'、'.join(h for h, _, _ in self.columns)}）"
+        return f"表格：{len(self.rows)} 行（{'、'.join(h for h, _ in self.headers)}）"
+
+
+#: the formatters a `Table` argument asks for (the arguments' names hide the functions')
+_FORMATS: dict[str, Callable[[object], str]] = {"percent": pct, "points": points, "signed": signed, "at_least": at_least}
 
 
 def block(*parts: Shown | None) -> Html:
@@ -278,10 +338,8 @@ def _csv_cell(value: object) -> object:
     return value
 
 
-def _formatter(name: object, dtype: object, is_percent: bool) -> Callable[[object], str] | None:
-    if is_percent:
-        return pct
-    if name == "year":
+def _formatter(name: object, dtype: object) -> Callable[[object], str] | None:
+    if name == "year" or str(name).endswith("_year"):
         return plain
     if pd.api.types.is_bool_dtype(dtype):
         return yes_no
@@ -317,9 +375,9 @@ class DataSink:
         self.folder = Path(output_dir, "data", slug) if output_dir else None
         self.href = posixpath.relpath(f"data/{slug}", page_dir)
 
-    def save(self, df: pd.DataFrame, name: str) -> Html | None:
-        """Write `df` as `<name>.csv` (see `write_csv`) and return its download link to show (`show`,
-        `block`); None, writing nothing, when the sink has no output folder."""
+    def save(self, df: pd.DataFrame, name: str, label: str = "下载图表数据（CSV）") -> Html | None:
+        """Write `df` as `<name>.csv` (see `write_csv`) and return its download link, saying `label`, to
+        show (`show`, `block`); None, writing nothing, when the sink has no output folder."""
         if self.folder is None:
             return None
         if not is_safe_id(name):
@@ -327,4 +385,4 @@ class DataSink:
         self.folder.mkdir(parents=True, exist_ok=True)
         write_csv(df, self.folder / f"{name}.csv")
         href = html.escape(f"{self.href}/{name}.csv")
-        return Html(f'<p class="data-link"><a href="{href}">下载图表数据（CSV）</a></p>')
+        return Html(f'<p class="data-link"><a href="{href}">{html.escape(label)}</a></p>')

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 from matplotlib import font_manager
 from matplotlib.axes import Axes
+from matplotlib.ticker import MaxNLocator
 
 from disclosure_analysis.page.charts import spans_orders_of_magnitude
 
@@ -91,5 +92,6 @@ def distribution(ax: Axes, values: Iterable[float], label: str, bins: int = 12) 
         ax.set_xscale("log")
     ax.set_xlabel(label + ("（对数刻度）" if log else ""))
     ax.set_ylabel("报告数")
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # reports are counted: no tick at 0.5
     ax.set_title(f"{label}的分布（{len(positive)} 份报告，不含 0 和空白）")
     return positive

@@ -12,8 +12,8 @@ from collections import Counter, defaultdict
 
 import numpy as np
 import pandas as pd
-from matplotlib import colormaps
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from disclosure_analysis.analysis.problems.classify import OTHER, codebook, topic_names
 from disclosure_analysis.analysis.problems.segment import KIND_NAMES
@@ -212,8 +212,8 @@ def agency_summary(signals: pd.DataFrame, agency_id: str, follow: dict[int, pd.D
             taken, back = table["taken_up"].tolist(), table["came_back"].tolist()
             row |= {"上年问题": len(table), "本年有回应": sum(taken), "本年再次出现": sum(back)}
         rows.append(row)
-    return pd.DataFrame(rows, columns=SUMMARY_COLUMNS).astype(
-        {c: "Int64" for c in ("上年问题", "本年有回应", "本年再次出现")}
+    return pd.DataFrame(rows, columns=SUMMARY_COLUMNS).astype(  # typed: a year without 五 left 0.444… as text
+        {**{c: "Int64" for c in ("上年问题", "本年有回应", "本年再次出现")}, "具体性": "Float64", "与上年重复占比": "Float64"}
     )
 
 
@@ -289,7 +289,7 @@ def topic_heatmap(
     ax.set_xticks(range(len(wide.columns)), shown, rotation=60, ha="right")
     ax.grid(False)
     ax.set_title(f"各机构{KIND_NAMES[kind]}的主题（条数）")
-    fig.colorbar(image, ax=ax, label="条数")
+    fig.colorbar(image, ax=ax, label="条数", ticks=MaxNLocator(integer=True))
     return fig
 
 
@@ -305,18 +305,26 @@ def topic_trends(statements: pd.DataFrame, reports: pd.DataFrame, kind: str = "p
     return shares.div(per_year, axis=0).rename(columns=codebook().names).rename_axis(index="年度", columns="主题")
 
 
-def topic_trend_figure(trends: pd.DataFrame, kind: str = "problem") -> Figure:
-    """Lines of `topic_trends` (one per topic) over the years."""
-    fig = _figure(9, 4.5)
-    ax = fig.subplots()
-    colours = colormaps["tab20"].colors
-    for i, topic in enumerate(trends.columns):
-        ax.plot(trends.index.astype(int), trends[topic] * 100, marker="os^Dv"[i % 5], color=colours[i % 20], label=topic)
-    ax.set_xlabel("年度")
-    ax.set_ylabel(f"提到该主题{KIND_NAMES[kind]}的报告占比（%）")
-    ax.set_xticks(sorted(trends.index.astype(int)))
-    ax.legend(loc="upper left", bbox_to_anchor=(1, 1), fontsize="small")
-    ax.set_title(f"{KIND_NAMES[kind]}主题的年度变化")
+def topic_trend_figure(trends: pd.DataFrame, kind: str = "problem", columns: int = 4) -> Figure:
+    """Small multiples of `topic_trends`: one small panel per topic (its line over the years), on a shared
+    percentage axis, instead of one tangle of lines."""
+    topics = list(trends.columns)
+    rows = max(1, -(-len(topics) // columns))
+    fig = _figure(2.6 * columns, 1.9 * rows + 0.6)
+    axes = np.atleast_1d(fig.subplots(rows, columns, sharex=True, sharey=True)).ravel()
+    years = trends.index.astype(int)
+    top = max(float(np.nanmax(trends.to_numpy(dtype=float))) * 100, 1.0) if topics else 1.0
+    for ax, topic in zip(axes, topics, strict=False):
+        ax.plot(years, trends[topic] * 100, marker="o", color="#4c72b0")
+        ax.set_title(topic, fontsize="small")
+        ax.set_ylim(0, top * 1.1)
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=4))
+        ax.tick_params(labelsize="x-small")
+    for ax in axes[len(topics):]:
+        ax.set_visible(False)
+    fig.supxlabel("年度", fontsize="small")
+    fig.supylabel(f"提到该主题{KIND_NAMES[kind]}的报告占比（%）", fontsize="small")
+    fig.suptitle(f"{KIND_NAMES[kind]}主题的年度变化（每个主题一幅小图，纵轴相同）")
     return fig
 
 

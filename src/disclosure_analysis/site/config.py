@@ -10,9 +10,10 @@ YAML schema (every key optional; the defaults are the demo run, `params/demo.yam
 | `notebooks` | list[str] | `[agency, overview, case_study, lesson]` | which notebooks to run |
 | `output` | str | `outputs/demo` | site folder (relative paths are relative to the working directory) |
 | `show_code` | bool | `false` | keep code cells in the pages |
-| `peer_group` | str | `level` | peers for the agency pages: `level` (同级) or `region` (同一地区) |
+| `peer_group` | str | `level` | peers for the agency pages: `level` (same kind and level) or `region` (also the same region); ranks only in groups of ≥ 5 |
 | `case_study_report` | str | `""` | report id for the case study; empty = the report with the most 表三 cells |
 | `register` | str | `""` | the agency register (CSV or XLSX, `corpus.register`): agency kinds, levels, regions and dates entered by hand override what the names and texts say; empty = none |
+| `covariates` | str | `""` | a covariates CSV (`corpus.covariates`: agency or region → population, budget, …): the agency pages and the overview add per-capita figures (每万人申请数); empty = none |
 | `lesson_agency` | str | `""` | the lesson's agency: its name, part of it (洪泽区) or its id; empty = the most instructive report's |
 | `lesson_year` | int | `0` | the lesson's report year; 0 = the agency's (or corpus's) most instructive report |
 | `lesson_two_reports` | bool | `false` | the lesson sets an agency's 2021-format report beside its 2019-format one |
@@ -52,6 +53,7 @@ class RunConfig:
     peer_group: str = "level"
     case_study_report: str = ""
     register: str = ""
+    covariates: str = ""
     lesson_agency: str = ""
     lesson_year: int = 0
     lesson_two_reports: bool = False
@@ -90,7 +92,7 @@ def parse_config(data: dict[str, Any] | None) -> RunConfig:
             if not isinstance(values, list):
                 raise ConfigError(f"{key} 应为列表，收到 {values!r}")
             data[key] = tuple(_convert(kind, v, key) for v in values)
-    for key in ("corpus", "peer_group", "case_study_report", "register", "lesson_agency"):
+    for key in ("corpus", "peer_group", "case_study_report", "register", "covariates", "lesson_agency"):
         if key in data:
             data[key] = "" if data[key] is None else str(data[key])
     for key in ("show_code", "stamp", "lesson_two_reports"):

@@ -17,6 +17,7 @@ from nbconvert.filters.highlight import Highlight2HTML
 from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
 
 from disclosure_analysis.page.charts import MIMETYPE as VEGALITE
+from disclosure_analysis.site.fonts import FONT_CSS
 
 if TYPE_CHECKING:
     from traitlets.config import Config  # nbconvert's configuration objects
@@ -37,7 +38,8 @@ class PageExporter(HTMLExporter):
     That pass gives images alt text and makes inputs and outputs focusable; `accessible` does the same
     with two substitutions. Otherwise this is `HTMLExporter.from_notebook_node` (nbconvert 7). Vega-Lite
     outputs (`charts`) come before the other formats; a page that has any loads the chart scripts from
-    the site's assets/ folder (`resources["chart_scripts"]`, relative to the page).
+    the site's assets/ folder (`resources["chart_scripts"]`, relative to the page); every page declares
+    the site's font there (`resources["font_css"]`, `site.fonts`).
     """
 
     @property
@@ -56,6 +58,7 @@ class PageExporter(HTMLExporter):
         resources = self._init_resources(resources)
         prefix = asset_prefix(resources.get("site_home", ""))
         resources["stylesheet"] = f"{prefix}assets/{STYLESHEET}"
+        resources["font_css"] = f"{prefix}assets/{FONT_CSS}"
         resources["chart_scripts"] = [f"{prefix}assets/{s}" for s in CHART_SCRIPTS] if has_charts(nb) else []
         data_type = WidgetsDataTypeFilter(
             notebook_metadata=self._nb_metadata, parent=self, resources=resources
@@ -110,6 +113,7 @@ def exporter(show_code: bool) -> PageExporter:
         exclude_input_prompt=True,
         exclude_output_prompt=True,
         optimistic_validation=True,  # validate once, not after each of its preprocessors
+        language_code="zh",  # the pages are in Chinese (ISO 639-1; nbconvert takes no region)
         filters={"script_json": script_json},
     )
 

@@ -38,6 +38,8 @@ PRELOAD = (
     "disclosure_analysis.analysis.peers",
     "disclosure_analysis.page.plotting",
     "disclosure_analysis.page.section_five",
+    "disclosure_analysis.page.tables",
+    "disclosure_analysis.page.params",
     "disclosure_analysis.page.lesson",
     "disclosure_analysis.page.reading",
 )

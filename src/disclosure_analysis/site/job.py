@@ -23,6 +23,7 @@ from disclosure_analysis.site.editions import edition_files, render_editions
 from disclosure_analysis.site.execute import execute
 from disclosure_analysis.site.export import to_html
 from disclosure_analysis.site.kernel import MemoryIO
+from disclosure_analysis.site.links import SCORECARD, filled, scorecard_link
 from disclosure_analysis.site.notebooks import Source
 from disclosure_analysis.site.pages import Page
 
@@ -107,7 +108,10 @@ def write_output(site: Path, page: Page, output: PageOutput) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
     if output.error is None:
-        html.write_text(output.html, encoding="utf-8")
+        text = output.html
+        if page.notebook == "agency":
+            text = filled(text, SCORECARD, scorecard_link(site, page.agency_id or ""))
+        html.write_text(text, encoding="utf-8")
     else:
         for name in [page.html, *edition_files(page)]:
             (site / name).unlink(missing_ok=True)

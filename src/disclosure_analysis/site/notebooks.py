@@ -1,4 +1,9 @@
-"""The notebooks' jupytext sources (`notebooks/*.py`, the source of truth) as in-memory notebooks."""
+"""The notebooks' jupytext sources (`notebooks/*.py`, the source of truth) as in-memory notebooks, and the
+`.ipynb` files paired with them (for `papermill notebooks/agency.ipynb …` and Jupyter without jupytext).
+
+The pairs carry no outputs and are generated, never edited: `python3 -m disclosure_analysis.site.notebooks`
+writes them again from the sources (a test fails, naming this command, when one is out of date).
+"""
 
 from __future__ import annotations
 
@@ -41,3 +46,26 @@ def load_source(name: str, folder: Path = NOTEBOOK_DIR) -> Source:
     if not path.is_file():
         raise FileNotFoundError(f"找不到笔记本源文件 {path}")
     return Source(name, path.read_text(encoding="utf-8"))
+
+
+def paired_text(source: Source) -> str:
+    """The `.ipynb` paired with `source`: its notebook without outputs, cell ids by position, as nbformat
+    writes it (the same source gives the same bytes)."""
+    return nbformat.writes(source.notebook()) + "\n"
+
+
+def write_pairs(folder: Path = NOTEBOOK_DIR) -> list[Path]:
+    """Write `<name>.ipynb` beside every `<name>.py` of `folder` whose text differs; returns those written."""
+    written = []
+    for path in sorted(folder.glob("*.py")):
+        target = path.with_suffix(".ipynb")
+        text = paired_text(load_source(path.stem, folder))
+        if not target.is_file() or target.read_text(encoding="utf-8") != text:
+            target.write_text(text, encoding="utf-8")
+            written.append(target)
+    return written
+
+
+if __name__ == "__main__":
+    for made in write_pairs():
+        print(made)

@@ -7,8 +7,6 @@ from pathlib import Path
 from typing import Any
 
 OK, SKIPPED, FAILED = "ok", "skipped", "failed"
-#: a page's status in the site's index (a page skipped in a run is shown as made)
-STATUS_TEXT = {OK: "已生成", FAILED: "失败"}
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,11 @@ def plan_pages(corpus: Corpus, config: RunConfig, corpus_path: Path) -> tuple[li
         path = Path(config.register).resolve()
         common["register"] = str(path)
         register = [hashlib.sha256(path.read_bytes()).hexdigest()]
+    covariates: dict[str, str] = {}  # the agency and overview pages show per-capita figures from it
+    if config.covariates:
+        path = Path(config.covariates).resolve()
+        covariates["covariates"] = str(path)
+        register.append(hashlib.sha256(path.read_bytes()).hexdigest())
     pages: list[Page] = []
     failed: list[PageResult] = []
     if "agency" in config.notebooks:
@@ -40,6 +45,7 @@ def plan_pages(corpus: Corpus, config: RunConfig, corpus_path: Path) -> tuple[li
                     "agency_id": agency_id,
                     "years": list(config.years),
                     "peer_group": config.peer_group,
+                    **covariates,
                 },
                 inputs=[file_hash[r] for r in own["report_id"]] + register,
                 agency_id=agency_id,
@@ -60,7 +66,7 @@ def plan_pages(corpus: Corpus, config: RunConfig, corpus_path: Path) -> tuple[li
                 notebook="overview",
                 path="overview",
                 title="语料总览",
-                parameters={**common, "years": list(config.years), "agencies": list(config.agencies)},
+                parameters={**common, **covariates, "years": list(config.years), "agencies": list(config.agencies)},
                 inputs=[file_hash[r] for r in reports["report_id"]] + list(unread) + register,
                 years=_years(reports),
             )

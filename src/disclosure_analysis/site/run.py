@@ -7,7 +7,9 @@ Site layout under the output folder:
     lesson-teacher.html / lesson-student.html / lesson-guide.md   the lesson's two editions (+ .ipynb), guide
     data/<page>/<chart>.csv          the tidy data behind every chart
     data/tables.xlsx                 the main tables
-    assets/                          the scripts that draw the charts (bundled Vega-Lite) and their licences
+    assets/                          the scripts that draw the charts (bundled Vega-Lite), the site's font
+                                     (Noto Sans CJK SC cut to the site's characters, `site.fonts`) and
+                                     their licences
     .state.json                      what each page and the workbook were made from (for incremental
                                      reruns; written so that an interrupted run is finished by the next:
                                      see `site.state`)
@@ -25,11 +27,13 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from disclosure_analysis import formats
 from disclosure_analysis.analysis import metrics
 from disclosure_analysis.corpus import Corpus, load_corpus, schema
+from disclosure_analysis.corpus.covariates import CovariatesError, load_covariates
 from disclosure_analysis.corpus.register import RegisterError, load_register
 from disclosure_analysis.executors import Executor, WorkerError, make_executor
 from disclosure_analysis.site import scratch
 from disclosure_analysis.site.config import SAMPLE, ConfigError, RunConfig
 from disclosure_analysis.site.export import STYLESHEET, notebook_css
+from disclosure_analysis.site.fonts import site_characters, write_font
 from disclosure_analysis.site.index import render_index
 from disclosure_analysis.site.job import PageJob, PageOutput, describe, render_job, write_output
 from disclosure_analysis.site.notebooks import NOTEBOOK_DIR, Source, load_source
@@ -65,11 +69,15 @@ def resolve_corpus(corpus: str) -> Path:
     return path
 
 
-def check_register(path: str) -> None:
-    """Raise `ConfigError` (saying what to fix) when the register cannot be used: before any page runs."""
+def check_inputs(config: RunConfig) -> None:
+    """Raise `ConfigError` (saying what to fix) when the register or the covariates file cannot be used:
+    before any page runs."""
     try:
-        load_register(path)
-    except RegisterError as exc:
+        if config.register:
+            load_register(config.register)
+        if config.covariates:
+            load_covariates(config.covariates)
+    except (RegisterError, CovariatesError) as exc:
         raise ConfigError(str(exc)) from exc
 
 
@@ -90,15 +98,21 @@ def run_site(
     """
     show_code = config.show_code if show_code is None else show_code
     corpus_path = resolve_corpus(config.corpus)
-    if config.register:
-        check_register(config.register)
+    check_inputs(config)
     scratch.clean()  # what killed runs left in the temp folder
     output = config.output.resolve()
     workers = jobs or os.cpu_count() or 1
     with make_executor(workers, dask, workers) as executor:
         # extracts new files; the kernels then read the extraction cache. Read before anything is written
         # to the output folder, which may lie inside the corpus folder (a site is not walked as input)
-        corpus = load_corpus(corpus_path, executor=executor)
+        with _bar(progress) as bar:
+            reading = bar.add_task("读取报告", total=None, detail="（新文件提取，其余读缓存）")
+            bar.refresh()
+            corpus = load_corpus(
+                corpus_path, executor=executor, progress=lambda done, total: bar.update(
+                    reading, completed=done, total=total, refresh=True
+                )
+            )
         output.mkdir(parents=True, exist_ok=True)
         copy_assets(output)
         pages, results = plan_pages(corpus, config, corpus_path)
@@ -151,31 +165,39 @@ def run_site(
     )
     label = "内置示例语料" if config.corpus == SAMPLE else str(corpus_path)
     written = dt.datetime.now() if config.stamp else None
-    write_whole(result.index, render_index(result, label, written))
+    index = render_index(result, label, written)
+    write_whole(result.index, index)
+    write_font(output / "assets", site_characters(output, [index]))
     return result
 
 
 def render_pages(jobs: list[PageJob], executor: Executor, output: Path, progress: bool) -> list[PageResult]:
     """Run `jobs` on `executor` (a task that fails twice is a failed page) and write what they made."""
     results = []
-    bar = Progress(
-        TextColumn("生成页面"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        TextColumn("{task.description}"),
-        console=Console(stderr=True),
-        auto_refresh=False,  # no refresh thread: local workers are forked from this process
-        disable=not progress or not jobs,
-    )
-    with bar:
-        task = bar.add_task("", total=len(jobs))
+    with _bar(progress and bool(jobs)) as bar:
+        task = bar.add_task("生成页面", total=len(jobs), detail="首页较慢：各工作进程先启动内核、读取语料")
+        bar.refresh()  # says what it is doing before the first page is done
         for i, out in executor.map_unordered(render_job, jobs):
             result = record(output, jobs[i].page, out)
             results.append(result)
             checkpoint("page")
-            bar.update(task, advance=1, description=f"{result.page.path} {result.status}", refresh=True)
+            bar.update(task, advance=1, detail=f"{result.page.path} {result.status}", refresh=True)
     return results
+
+
+def _bar(shown: bool) -> Progress:
+    """A progress display on stderr: what is being done, a bar, done/total, time, the last item. Without a
+    refresh thread (local workers are forked from this process): it is redrawn at each update."""
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[detail]}"),
+        console=Console(stderr=True),
+        auto_refresh=False,
+        disable=not shown,
+    )
 
 
 def record(output: Path, page: Page, out: PageOutput | WorkerError) -> PageResult:
@@ -193,14 +215,17 @@ def render_page(
     page: Page, source: Source, output: Path, show_code: bool, timeout: int, cwd: Path | None = None
 ) -> PageResult:
     """One page in this process, on a kernel of its own (there is nothing to keep warm for); the assets
-    it links go into `output`/assets/. `cwd`: a folder of the site to run in (see `PageJob.cwd`)."""
+    it links go into `output`/assets/, the font cut to the characters of every page under `output`.
+    `cwd`: a folder of the site to run in (see `PageJob.cwd`)."""
     job = PageJob(page, source, show_code, timeout, warm=False, cwd=str(cwd or ""))
     try:
         out: PageOutput | WorkerError = render_job(job)
     except Exception as exc:
         out = WorkerError(describe(exc))
     copy_assets(output)
-    return record(output, page, out)
+    result = record(output, page, out)
+    write_font(output / "assets", site_characters(output))
+    return result
 
 
 def copy_assets(site: Path) -> None:

@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from disclosure_analysis.executors import process_running
+
 _own: tuple[int, Path] | None = None  # (pid, folder) of this process
 
 
@@ -47,21 +49,10 @@ def clean() -> None:
 
 def remove_stale(base: Path) -> list[Path]:
     """Remove the folders in `base` of processes that are no longer running; return them."""
-    stale = [p for p in base.iterdir() if p.name.isdigit() and not running(int(p.name))]
+    stale = [p for p in base.iterdir() if p.name.isdigit() and not process_running(int(p.name))]
     for folder in stale:
         shutil.rmtree(folder, ignore_errors=True)
     return stale
-
-
-def running(pid: int) -> bool:
-    """Whether a process `pid` exists (one of another user counts)."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 @contextmanager

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from disclosure_analysis.analysis import derived, metrics
+from disclosure_analysis.analysis import derived, indicators, metrics
 from disclosure_analysis.analysis.peers import peer_position
 from disclosure_analysis.corpus import Corpus, load_corpus
 from disclosure_analysis.synth.sample import sample_corpus
@@ -14,10 +14,14 @@ from disclosure_analysis.synth.sample import sample_corpus
 PER_REPORT = {
     "proactive_volume": lambda c: metrics.proactive_volume(c.narrative, c.table2, c.reports),
     "applications_by_applicant": lambda c: metrics.applications_by_applicant(c.table3),
-    "outcome_mix": lambda c: metrics.outcome_mix(c.table3),
-    "outcome_reasons": lambda c: metrics.outcome_mix(c.table3, detail=True),
-    "release_rate": lambda c: metrics.release_rate(c.table3),
-    "review_litigation": lambda c: metrics.review_litigation(c.table4),
+    "outcome_mix": lambda c: indicators.gate(metrics.outcome_mix(c.table3), c.findings, "t3", ["share"]),
+    "outcome_reasons": lambda c: indicators.gate(
+        metrics.outcome_mix(c.table3, detail=True), c.findings, "t3", ["share"]
+    ),
+    "review_litigation": lambda c: indicators.gate(
+        metrics.review_litigation(c.table4), c.findings, "t4", ["correction_rate"]
+    ),
+    "indicators": lambda c: indicators.indicator_values(c.reports, c.table3, c.table4, c.narrative, c.findings),
 }
 
 
@@ -81,3 +85,22 @@ def test_select_after_a_table_is_replaced_uses_the_new_table() -> None:
     corpus.table3 = corpus.table3[corpus.table3["column"] == "total"].reset_index(drop=True)
     chosen = corpus.select(ids).table3
     assert set(chosen["column"]) == {"total"} and set(chosen["report_id"]) == ids
+
+
+def test_the_demo_ranks_only_in_groups_of_five(corpus: Corpus) -> None:
+    from disclosure_analysis.analysis.peers import MIN_GROUP
+
+    for by in ("level", "region"):
+        peers = derived.frame(corpus, f"peers_{by}")
+        ranked = peers[peers["rank"].notna()]
+        assert ranked["peer_count"].ge(MIN_GROUP).all()
+        small = peers[peers["peer_count"].lt(MIN_GROUP).fillna(False)]
+        assert small["rank"].isna().all() and small["peer_median"].isna().all()
+
+
+def test_peer_members_are_the_group_of_the_peers_frame(corpus: Corpus) -> None:
+    peers = derived.frame(corpus, "peers_level")
+    row = peers[peers["metric"].eq("new_received") & peers["peer_key"].notna()].iloc[0]
+    same = peers[peers["metric"].eq("new_received") & peers["year"].eq(row["year"]) & peers["peer_key"].eq(row["peer_key"])]
+    assert sorted(derived.peer_members(corpus, "level", row["year"], row["peer_key"])) == sorted(same["report_id"])
+    assert derived.peer_members(corpus, "level", 1999, "县级") == []

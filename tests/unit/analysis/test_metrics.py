@@ -147,12 +147,12 @@ def test_peer_position_ranks_within_level_and_year(table3: pd.DataFrame) -> None
     reports = schema.frame(
         "reports",
         [
-            {"report_id": r, "agency_id": r[0], "year": 2000 + int(r[1:]), "level": lvl}
+            {"report_id": r, "agency_id": r[0], "year": 2000 + int(r[1:]), "agency_kind": "government", "level": lvl}
             for r, lvl in (("a22", "县级"), ("a23", "县级"), ("b23", "县级"), ("c23", None))
         ],
     )
     rr = metrics.release_rate(table3)
-    pos = peer_position(rr, "release_rate", reports).set_index("report_id")
+    pos = peer_position(rr, "release_rate", reports, min_group=1).set_index("report_id")
     assert pos.loc["a23", "rank"] == 1  # 10/20 vs b 40/104
     assert pos.loc["b23", "rank"] == 2
     assert pos.loc["b23", "peer_count"] == 2
@@ -160,6 +160,31 @@ def test_peer_position_ranks_within_level_and_year(table3: pd.DataFrame) -> None
     assert pd.isna(pos.loc["c23", "rank"])
     with pytest.raises(ValueError):
         peer_position(rr, "release_rate", reports, by="colour")
+    small = peer_position(rr, "release_rate", reports).set_index("report_id")  # groups of 2 < MIN_GROUP
+    assert small["rank"].isna().all() and small["peer_median"].isna().all()
+    assert small.loc["b23", "peer_count"] == 2  # the group's size is still said
+
+
+def test_peer_groups_are_data_and_unknown_keys_belong_to_no_group() -> None:
+    rows = [
+        {"report_id": f"r{i}", "agency_id": f"a{i}", "year": 2024, "agency_kind": "government", "level": "县级", "region": region}
+        for i, region in enumerate(["甲县"] * 6 + ["乙县", None])
+    ]
+    reports = schema.frame("reports", rows)
+    metric = reports[["report_id", "agency_id", "year"]].assign(n=pd.array(range(8), dtype="Int64"))
+    by_level = peer_position(metric, "n", reports, by="level").set_index("report_id")  # the kind by its name
+    assert by_level["peer_key"].eq("人民政府 · 县级").all() and by_level.loc["r7", "rank"] == 1
+    assert by_level.loc["r0", "peer_count"] == 8
+    by_region = peer_position(metric, "n", reports, by="region").set_index("report_id")
+    assert by_region.loc["r5", "peer_key"] == "人民政府 · 县级 · 甲县" and by_region.loc["r5", "rank"] == 1
+    assert by_region.loc["r0", "peer_count"] == 6 and by_region.loc["r0", "peer_median"] == 2.5
+    assert pd.isna(by_region.loc["r6", "rank"]) and by_region.loc["r6", "peer_count"] == 1  # 乙县 alone
+    assert pd.isna(by_region.loc["r7", "peer_key"]) and pd.isna(by_region.loc["r7", "peer_count"])
+    assert peer_position(metric, "n", reports.assign(agency_kind=None))["peer_key"].isna().all()  # kind not known
+    kinds = reports.assign(agency_kind=["department"] * 5 + ["government", "unknown", "department"])
+    by_kind = peer_position(metric, "n", kinds, by="level").set_index("report_id")  # kind is one more key
+    assert by_kind.loc["r0", "peer_key"] == "政府部门 · 县级" and by_kind.loc["r0", "peer_count"] == 6
+    assert pd.isna(by_kind.loc["r6", "peer_key"])  # an unknown kind is no group
 
 
 def test_proactive_volume_maps_2019_columns_and_keeps_nulls() -> None:
@@ -211,10 +236,16 @@ def test_findings_matrix_and_coverage() -> None:
         [
             {"report_id": "a22", "agency_id": "a", "year": 2022},
             {"report_id": "b23", "agency_id": "b", "year": 2023},
+            {"report_id": "c11", "agency_id": "c", "year": 2011},
+            {"report_id": "c24", "agency_id": "c", "year": 2024},
         ],
     )
     cov = metrics.coverage(reports, years=[2022, 2023, 2024])
-    assert cov.loc["a", 2022] == 1 and cov.loc["a", 2023] == 0 and cov.loc["b", 2024] == 0
+    assert cov.loc["a", "missing_years"] == "2023、2024" and cov.loc["a", "reports"] == 1
+    assert cov.loc["b", "missing_years"] == "2024"  # 2022, before b's first report, is not missing
+    cov = metrics.coverage(reports)  # the corpus's years: 2011 is c's year, nobody else's missing one
+    assert cov.loc["b", "missing"] == 1 and cov.loc["a", "first_year"] == 2022
+    assert cov.loc["c", "missing_years"] == "2022、2023"  # years no report of the corpus has are not counted
 
 
 def test_richest_report_and_subset(table3: pd.DataFrame) -> None:

@@ -18,6 +18,7 @@ from disclosure_analysis.corpus.register import (
     load_register,
     normalise_name,
     register_frame,
+    with_register,
     write_register,
 )
 from disclosure_analysis.corpus.tables import Corpus
@@ -138,6 +139,19 @@ def test_apply_overrides_kind_level_and_dates(tmp_path: Path) -> None:
     assert list(out["published"].fillna("-")) == ["2024-03-20", "2023-02-01", "-", "2024-01-05"]
     assert list(out["published_source"].fillna("-")) == [FROM_REGISTER, FROM_TEXT, "-", FROM_TEXT]
     assert out.loc[0, "level"] == "市级"
+
+
+def test_a_register_view_is_shared_by_pages_with_an_equal_register(tmp_path: Path) -> None:
+    rows = HEADER + "pt,平潭综合实验区,,,管委会,市级,平潭,,,,\n"
+    corpus = _corpus({"agency": "平潭综合实验区", "year": 2023, "published": None})
+    view = with_register(corpus, load_register(_write(tmp_path, rows)))
+    assert list(view.reports["agency_kind"]) == ["committee"] and view is not corpus
+    view.derived["frame"] = "computed once"
+    again = with_register(corpus, load_register(tmp_path / "register.csv"))  # read again, as each page does
+    assert again is view and again.derived["frame"] == "computed once"
+    other = with_register(corpus, load_register(_write(tmp_path, rows.replace("管委会", "人民政府"))))
+    assert other is not view and list(other.reports["agency_kind"]) == ["government"] and not other.derived
+    assert with_register(corpus, None) is corpus
 
 
 def test_a_register_pre_filled_from_a_corpus() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from disclosure_analysis.ingest.narrative import figures
+from disclosure_analysis.ingest.narrative import fee, figures
 
 
 def test_figures_as_stated() -> None:
@@ -59,3 +59,18 @@ def test_no_figure_where_none_is_stated(text: str) -> None:
 def test_the_total_before_its_parts() -> None:
     text = "全年主动公开政府信息1862条，其中通过门户网站主动公开政府信息1200条。"
     assert figures(text)["proactive_total"].value == 1862
+
+
+def test_fee_as_stated_in_section_six() -> None:
+    assert fee("全年收取政府信息公开信息处理费 3940 元。").value == 3940
+    assert fee("收取信息处理费共计380元，其中民政局1件，收取380元。").value == 380
+    assert fee("共收取信息处理费0.05万元。").value == 500
+    assert fee("2025 年度本机关未收取信息公开处理费。").value == 0  # a stated zero
+    assert fee("县发展和改革局政府信息公开未发生收费情况。").value == 0
+    assert fee("本年度无其他需要报告的事项。") is None  # not stated: null, never 0
+
+
+def test_fee_elsewhere_only_when_the_processing_fee_is_named() -> None:
+    assert fee("", "依申请公开方面，未发生收费情况。") is None  # outside 六 a 收费 may be any fee
+    assert fee("", "依申请公开方面，收取信息处理费200元。").value == 200
+    assert fee("未收取信息处理费。", "收取信息处理费200元。").value == 0  # section 六 first

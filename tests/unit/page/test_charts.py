@@ -164,3 +164,21 @@ def test_untrusted_names_are_data_only_and_spec_is_deterministic() -> None:
     assert spec["title"] == XSS and XSS in spec["encoding"]["y"]["sort"]  # "$" and markup kept as text
     fields = {e.get("field") for e in spec["encoding"].values() if isinstance(e, dict)}
     assert fields == {"category", "series", "value", "order"}  # report text never becomes a field name
+
+
+def test_panels_label_blanks_and_lower_bounds_and_draw_no_bar_for_a_blank(shown: list[charts.Chart]) -> None:
+    df = pd.DataFrame({
+        "year": [2022, 2023, 2024, 2022, 2023],
+        "item": ["规章", "规章", "规章", "主动公开", "主动公开"],
+        "count": pd.array([0, 1, None, 5500, 300], dtype="Float64"),
+    })
+    flags = pd.Series([False, False, False, True, False])
+    spec = charts.panels_spec(df, "year", "item", "count", title="主动公开数量", value_label="件", bounds=flags)
+    assert spec is not None and spec["facet"]["sort"] == ["规章", "主动公开"]
+    cells = {(r["panel"], r["category"]): (r["value"], r["label"]) for r in spec["data"]["values"]}
+    assert cells[("规章", "2022")] == (0.0, "0") and cells[("规章", "2024")] == (None, "—")  # 0 ≠ blank
+    assert cells[("主动公开", "2022")] == (5500.0, "≥ 5,500")
+    assert spec["resolve"]["scale"]["y"] == "independent"  # each panel its own linear scale, no log
+    assert "log" not in json.dumps(spec)
+    blank = df.assign(count=pd.array([None] * 5, dtype="Float64"))
+    assert charts.panels(blank, "year", "item", "count", title="t", value_label="件") is False and shown == []

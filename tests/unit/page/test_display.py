@@ -37,8 +37,26 @@ def test_table_escapes_cells_and_headers_and_formats() -> None:
 
 
 def test_formats() -> None:
-    assert display.count(pd.NA) == "—" and display.count(3.0) == "3" and display.count(2.5) == "2.50"
+    assert display.count(pd.NA) == "—" and display.count(3.0) == "3" and display.count(2.5) == "2.5"
     assert display.pct(None) == "—" and display.pct(0.123) == "12.3%"
+    assert display.count(96171.6) == "96,171.6" and display.count(0.4444444444444444) == "0.44"
+    assert display.points(3.24) == "+3.2 个百分点" and display.points(-1) == "−1.0 个百分点" and display.points(None) == "—"
+    assert display.signed(1292) == "+1,292" and display.signed(-12.0) == "−12" and display.signed(0) == "0"
+
+
+def test_lower_bounds_notes_and_compaction() -> None:
+    df = pd.DataFrame({
+        "year": pd.array([2023, 2024, 2025], dtype="Int64"),
+        "n": pd.array([5500, 4000, None], dtype="Float64"),
+        "rate": pd.array([0.5, None, None], dtype="Float64"),
+        "blank": pd.array([None, None, None], dtype="Float64"),
+    })
+    html = display.table(
+        df, percent=["rate"], at_least={"n": [True, False, False]}, null_text={"rate": ["", "表内不平衡", None]}
+    ).to_html()
+    assert "≥ 5,500" in html and ">4,000<" in html and "表内不平衡" in html and ">50.0%<" in html
+    shown = display.compact(df)
+    assert list(shown.columns) == ["year", "n", "rate"] and list(shown["year"]) == [2023, 2024]
 
 
 def test_data_sink_writes_csv_and_rejects_unsafe_names(tmp_path: Path) -> None:

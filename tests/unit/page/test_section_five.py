@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 from matplotlib.figure import Figure
@@ -87,6 +89,12 @@ def test_agency_summary_and_copied_flag(corpus_of):
     assert summary["与上年重复占比"].iloc[1] == 1.0 and summary["与上年重复占比"].iloc[2] < section_five.COPIED_FLAG
     assert summary["上年问题"].isna().iloc[0] and summary["上年问题"].iloc[1] == 3
     assert summary["本年再次出现"].iloc[1] == 3 and summary["本年再次出现"].iloc[2] == 0
+    from disclosure_analysis.page.display import table as shown_table
+
+    no_score = signals.assign(specificity=signals["specificity"].where(signals["year"].ne(2025)))  # none: NA
+    summary = section_five.agency_summary(no_score, agency(c, "某局"), section_five.follow_ups(table, signals, agency(c, "某局")))
+    html = shown_table(summary, percent=["与上年重复占比"]).to_html()
+    assert not re.search(r"\d\.\d{3,}", html)  # specificity as 0.44, never 0.4444444444444444
     flags = section_five.copied_flags(signals, agency(c, "某局")).data
     assert flags.count("与上年雷同 100%") == 1 and "2024 年度第五部分" in flags and "<script>" not in flags
     assert section_five.copied_flags(signals[signals["year"] != 2024], agency(c, "某局")) is None

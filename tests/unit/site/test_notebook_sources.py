@@ -15,8 +15,8 @@ from disclosure_analysis.site.config import NOTEBOOKS
 from disclosure_analysis.site.notebooks import NOTEBOOK_DIR, load_source
 
 EXPECTED = {
-    "agency": {"corpus", "agency_id", "years", "peer_group", "output_dir", "register"},
-    "overview": {"corpus", "years", "agencies", "output_dir", "register"},
+    "agency": {"corpus", "agency_id", "years", "peer_group", "output_dir", "register", "covariates"},
+    "overview": {"corpus", "years", "agencies", "output_dir", "register", "covariates"},
     "case_study": {"corpus", "report_id", "output_dir"},
     "lesson": {"corpus", "agency", "year", "two_reports", "agencies", "years", "output_dir"},
 }
@@ -68,3 +68,27 @@ def test_string_parameters_stay_readable() -> None:
 
 def test_notebook_dir_is_the_repository_folder() -> None:
     assert Path(__file__).resolve().parents[3] / "notebooks" == NOTEBOOK_DIR
+
+
+def test_ipynb_pairs_are_the_sources_without_outputs() -> None:
+    from disclosure_analysis.site.notebooks import paired_text
+
+    sources = sorted(NOTEBOOK_DIR.glob("*.py"))
+    assert {p.stem for p in sources} >= set(NOTEBOOKS)
+    for source in sources:
+        pair = source.with_suffix(".ipynb")
+        fix = "python3 -m disclosure_analysis.site.notebooks"
+        assert pair.is_file(), f"{pair.name} is missing: run `{fix}`"
+        assert pair.read_text(encoding="utf-8") == paired_text(load_source(source.stem)), (
+            f"{pair.name} is not {source.name} as a notebook: run `{fix}`"
+        )
+
+
+@pytest.mark.parametrize("name", ["agency", "overview"])
+def test_list_parameters_work_as_papermill_passes_them(name: str) -> None:
+    nb = load_source(name).notebook()
+    nb.metadata["papermill"] = {}
+    nb = parameterize_notebook(nb, {"years": "[2023, 2024]"})  # `-p years "[2023, 2024]"`: a string
+    injected = next(c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", []))
+    assert "years = '[2023, 2024]'" in injected.source
+    assert 'as_list(years, int, "years")' in load_source(name).text

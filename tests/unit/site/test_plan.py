@@ -84,3 +84,17 @@ def test_a_register_is_a_parameter_and_an_input_of_the_pages(tmp_path: Path) -> 
     assert len(agency.inputs) == 2 and agency.inputs[-1] == overview.inputs[-1]  # its content hash
     unchanged, _ = plan_pages(corpus({"a-1": "甲局"}), RunConfig(output=tmp_path), Path("c"))
     assert "register" not in unchanged[0].parameters  # pages without a register keep their keys
+
+
+def test_a_covariates_file_is_a_parameter_and_an_input_of_the_pages_that_show_it(tmp_path: Path) -> None:
+    people = tmp_path / "people.csv"
+    people.write_text("地区,常住人口\n甲县,1000\n", encoding="utf-8")
+    config = RunConfig(output=tmp_path, covariates=str(people), notebooks=("agency", "overview", "case_study"))
+    pages, _ = plan_pages(corpus({"a-1": "甲局"}), config, Path("c"))
+    agency, overview, case = pages
+    assert agency.parameters["covariates"] == str(people.resolve()) == overview.parameters["covariates"]
+    assert len(agency.inputs) == 2 and agency.inputs[-1] == overview.inputs[-1]  # its content hash
+    assert "covariates" not in case.parameters  # the case study shows no per-capita figures
+    people.write_text("地区,常住人口\n甲县,2000\n", encoding="utf-8")
+    again, _ = plan_pages(corpus({"a-1": "甲局"}), config, Path("c"))
+    assert again[0].inputs[-1] != agency.inputs[-1]  # a changed file makes its pages again

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from disclosure_analysis.executors import process_running
 from disclosure_analysis.site import scratch
 
 
@@ -47,7 +48,7 @@ def test_a_process_removes_its_folder_at_exit_and_a_killed_ones_is_removed_next_
 def test_only_folders_of_processes_that_are_gone_are_removed(temp: Path) -> None:
     temp.mkdir(parents=True)
     gone = _in_child(then_kill=True)  # its folder is removed below; its pid is free
-    assert not scratch.running(gone)
+    assert not process_running(gone)
     for name in (str(gone), str(os.getpid()), "1", "notes"):
         (temp / name).mkdir(exist_ok=True)
     assert scratch.remove_stale(temp) == [temp / str(gone)]

@@ -81,7 +81,7 @@ def test_page_links_home() -> None:
     assert page().html == "agencies/a-1.html"
 
 
-def test_index_escapes_names_and_errors_and_lists_statuses(tmp_path: Path) -> None:
+def test_index_is_for_readers_and_escapes_names_and_errors(tmp_path: Path) -> None:
     result = RunResult(
         tmp_path,
         [
@@ -93,7 +93,11 @@ def test_index_escapes_names_and_errors_and_lists_statuses(tmp_path: Path) -> No
     )
     html = render_index(result, f"语料{XSS}")
     assert "<script>" not in html and "<img" not in html
-    assert "已生成 2 页，失败 1 页" in html  # a page kept from an earlier run is a made page of the site
+    for status in ("已生成", "跳过", "沿用", "状态", "。。"):  # no build status for readers, no typo
+        assert status not in html, status
+    assert "未能生成的页面（1 个）" in html and "未能读作年报的文件（1 个）" in html
+    assert "语料总览" in html and "各机构（2 个）" in html  # a page kept from an earlier run is a page
+    assert '<link rel="stylesheet" href="assets/noto-sans-sc-subset.css">' in html
     assert "生成时间" not in html
     assert "生成时间：2026-12-04 13:32。" in render_index(result, "语料", dt.datetime(2026, 12, 4, 13, 32))
     assert (
@@ -175,18 +179,3 @@ def test_bundled_scripts_are_vega_5_and_vega_lite_5_with_their_licences() -> Non
             encoding="utf-8"
         )
     assert "http" not in (STATIC / "charts.js").read_text(encoding="utf-8")
-
-
-def test_index_links_the_assessment_once_it_is_there(tmp_path: Path) -> None:
-    from disclosure_analysis.site.index import update_assessment_link
-
-    result = RunResult(tmp_path, [PageResult(page("overview", "语料总览"), OK)])
-    result.index.write_text(render_index(result, "语料"), encoding="utf-8")
-    assert "assessment/assessment.html" not in result.index.read_text(encoding="utf-8")
-    (tmp_path / "assessment").mkdir()
-    (tmp_path / "assessment" / "assessment.html").write_text("<html></html>", encoding="utf-8")
-    update_assessment_link(tmp_path)  # what assess does after writing the page
-    assert 'href="assessment/assessment.html"' in result.index.read_text(encoding="utf-8")
-    (tmp_path / "assessment" / "assessment.html").unlink()
-    update_assessment_link(tmp_path)
-    assert "assessment/assessment.html" not in result.index.read_text(encoding="utf-8")

@@ -22,7 +22,7 @@ import pandas as pd
 from disclosure_analysis import formats
 from disclosure_analysis.analysis import derived, metrics, problems
 from disclosure_analysis.analysis.lesson.case import NEW, Case, equals, report_of
-from disclosure_analysis.analysis.peers import peer_position
+from disclosure_analysis.analysis.peers import MIN_GROUP, peer_position
 from disclosure_analysis.analysis.problems.segment import KIND_NAMES
 from disclosure_analysis.corpus import Corpus
 from disclosure_analysis.formats import names
@@ -466,10 +466,10 @@ def _has_five(corpus: Corpus, report_id: str | None) -> bool:
 
 def peers(n: int, corpus: Corpus, case: Case) -> Exercise:
     title, teaches = "与同级机关比较公开率", "比较要在同级、同年的报告之间进行，并说明比较的范围"
-    rates = derived.frame(corpus, "release_rate")
+    rates = derived.frame(corpus, "metrics")  # 公开率 only from a 表三 that adds up (`indicators`)
     ranked = peer_position(rates, "release_rate", corpus.reports, by="level")
     mine = ranked[ranked["report_id"] == case.report_id]
-    if not mine.empty and pd.notna(mine["rank"].iloc[0]) and int(mine["peer_count"].iloc[0]) >= 2:
+    if not mine.empty and pd.notna(mine["rank"].iloc[0]):  # ranked: a group of at least peers.MIN_GROUP
         group = ranked[equals(ranked["year"], case.year) & equals(ranked["peer_key"], mine["peer_key"].iloc[0])]
         group = group[group["rank"].notna()].merge(corpus.reports[["report_id", "agency"]], on="report_id")
         group = group.sort_values(["agency", "report_id"])
@@ -483,7 +483,9 @@ def peers(n: int, corpus: Corpus, case: Case) -> Exercise:
             working="并列时取最好的名次。只在同级、同年的报告之间比较，并写明比较了多少份。",
             hint="先在表中找到本机关，再数有几份公开率比它高。", table=table,
         )
-    substitute = "语料中没有足够的同级同年报告（或本报告的公开率无法计算），无法做同级比较。"
+    substitute = (
+        f"语料中同级同年、公开率可以计算的报告不足 {MIN_GROUP} 份（或本报告的公开率无法计算），不做同级排名。"
+    )
     own = rates[equals(rates["agency_id"], case.agency_id)].dropna(subset=["year"]).set_index("year")["release_rate"]
     now, before = own.get(case.year), own.get(case.year - 1)
     if now is None or before is None or pd.isna(now) or pd.isna(before) or now == before:
