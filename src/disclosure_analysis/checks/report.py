@@ -254,6 +254,7 @@ _FLAG_TEXT = {
     mapping.UNIT_CONVERTED: "已按单位换算",
     mapping.SPLIT_AMBIGUOUS: "该行的数字连在一起（没有分隔），按列数和表格勾稽关系仍有不止一种拆法（空白单元格抓取时会消失），此格无法确定，记为空",
     mapping.SPLIT_NO_FIT: "该行的数字连在一起（没有分隔），整张表没有一种拆法既填满各列又符合勾稽关系（可能有空白单元格在抓取时消失），此格无法确定，记为空",
+    mapping.COLUMN_AMBIGUOUS: "该行的空白单元格在文本中消失，数字个数少于列数，按表格勾稽关系仍有不止一种放法，此格无法确定，记为空",
 }
 _INVALID_TEXT = {
     mapping.NOT_A_COUNT: "不是非负整数（表三、表四和表二的件数须为整数）",

@@ -31,7 +31,10 @@ def add_synth_parser(subparsers: argparse._SubParsersAction) -> None:
         "--years", type=year_list, default=year_list("2019-2024"), help="年度，如 2019-2024（默认）或 2021,2023"
     )
     p.add_argument(
-        "--formats", type=_formats, default=list(FORMATS), help="格式，逗号分隔，默认 txt,html,docx,pdf；scan 为扫描件式的纯图片 PDF（需 OCR 组件才能读取）；crawl 为网页抓取的文本（表格单元格连在一起）"
+        "--formats", type=_formats, default=list(FORMATS), help="格式，逗号分隔，默认 txt,html,docx,pdf；scan 为扫描件式的纯图片 PDF（需 OCR 组件才能读取）；"
+        "以及用户手中常见的文本形式：crawl 网页抓取的文本（单元格连在一起）、pipe 竖线分隔的行、pipeline 每格一行带竖线、"
+        "cells 每格一行（空白格消失）、skeleton 只有表头没有数字、flipbook 翻页电子书的文字、embedded 脚本/JSON 中转义的网页、"
+        "markdown PDF 转换的 Markdown（见 renderings.md）"
     )
     p.add_argument("--seed", type=int, default=7, help="随机种子（默认 7）；参数相同则输出逐字节相同")
     p.add_argument("--faults", type=float, default=0.0, help="注入一处错误的报告比例（0–1）")

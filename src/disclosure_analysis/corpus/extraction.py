@@ -25,9 +25,10 @@ if TYPE_CHECKING:
 #: suffixes of the files that are read, each judged by a reader from its bytes: the report formats, no
 #: suffix at all, and formats a report may come in that the readers name (old Word, WPS, RTF, ODT:
 #: `unsupported_type`; pictures: `needs_ocr`). Any other file is left out as `skipped_type` (e.g. the
-#: truth.jsonl or links.tsv beside reports), with a manifest row all the same.
+#: truth.jsonl or links.tsv beside reports), with a manifest row all the same. Scripts and JSON files are
+#: read for an article stored in them as an escaped web page (`ingest.readers.embedded`), else skipped.
 READ_SUFFIXES = frozenset({
-    "", ".txt", ".text", ".md", ".html", ".htm", ".shtml", ".xhtml", ".docx", ".pdf",
+    "", ".txt", ".text", ".md", ".html", ".htm", ".shtml", ".xhtml", ".docx", ".pdf", ".js", ".json",
     ".doc", ".wps", ".rtf", ".odt", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif", ".webp",
 })
 #: a web page saved by a browser keeps its pictures in `<name>_files/` (Word: `<name>.files/`) beside it

@@ -102,7 +102,7 @@ class SectionSpec:
     number: str
     title: str
     keywords: tuple[str, ...]
-
+    old_keywords: tuple[str, ...] = ()  # more wordings of the heading in reports before 2019
 
 def _load(name: str) -> dict:
     text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
@@ -161,7 +161,10 @@ def table4() -> Table4Format:
 def sections() -> tuple[SectionSpec, ...]:
     d = _load("sections.yaml")
     return tuple(
-        SectionSpec(key=s["key"], number=s["number"], title=s["title"], keywords=tuple(s["keywords"]))
+        SectionSpec(
+            key=s["key"], number=s["number"], title=s["title"], keywords=tuple(s["keywords"]),
+            old_keywords=tuple(s.get("old_keywords", ())),
+        )
         for s in d["sections"]
     )
 

@@ -35,12 +35,14 @@ class Table:
     `readings` (tables read by OCR only) has the grid's shape: each position's `Reading`, None where
     nothing was recognised (a merged or empty position). `joined`: the source printed each row's cells
     without separators (a crawler's text), so a row's value cells are runs of numbers still to be split
-    into the row's cells."""
+    into the row's cells. `collapsed`: the source drops empty cells (text with one cell per line), so a
+    row with fewer values than the table has columns does not say which columns they are in."""
 
     rows: tuple[tuple[str | None, ...], ...]
     page: int | None = None
     readings: tuple[tuple[Reading | None, ...], ...] | None = None
     joined: bool = False
+    collapsed: bool = False
 
 
 Block = Paragraph | Table

@@ -10,7 +10,8 @@ from pathlib import Path
 from disclosure_analysis.errors import Finding, ReportError
 from disclosure_analysis.ingest import limits, mapping
 from disclosure_analysis.ingest.document import Document
-from disclosure_analysis.ingest.metadata import agency_info, find_published, find_title
+from disclosure_analysis.ingest.identify import identify
+from disclosure_analysis.ingest.metadata import agency_info, find_published
 from disclosure_analysis.ingest.narrative import fee, figures
 from disclosure_analysis.ingest.stream import Line, data_row, find_sections, lines_of, section_text
 from disclosure_analysis.ingest.values import normalize
@@ -31,6 +32,7 @@ class Extraction:
     error: ReportError | None = None
     agency: str | None = None
     year: int | None = None
+    metadata_source: dict[str, str] = field(default_factory=dict)  # "agency"/"year" -> `identify` source
     template: str | None = None
     versions: dict[str, str | None] = field(default_factory=dict)  # t2/t3 -> version
     cells: dict[str, mapping.Cell] = field(default_factory=dict)
@@ -64,6 +66,7 @@ class Extraction:
             "error": self.error.as_dict() if self.error else None,
             "agency": self.agency,
             "year": self.year,
+            "metadata_source": self.metadata_source,
             "template": self.template,
             "table_versions": self.versions or None,
             "level": self.level,
@@ -117,35 +120,46 @@ def read_report(path: str | Path) -> Extraction:
 
 
 def interpret(doc: Document, result: Extraction) -> Extraction:
-    """Fill `result` from a Document (raises ReportError('not_a_report') when it is not a report)."""
+    """Fill `result` from a Document (raises ReportError('not_a_report') when it is not a report).
+
+    A text is taken for a report when it has a title (or page title), three section headings, a
+    preamble naming the report, a narrative figure or a filled table cell; without any of these it is
+    not a report, or a blank copy of the report form."""
     lines = lines_of(doc)
     result.notes.extend(doc.notes)
-    title = find_title(lines, doc.meta.get("title"))
-    sections = find_sections(lines)
-    if title is not None:
-        result.agency, result.year = title.agency, title.year
+    identity = identify(lines, doc.meta, result.source)
+    result.agency, result.year, result.metadata_source = identity.agency, identity.year, identity.sources
+    pre2019 = (result.year is not None and result.year < 2019) or _looks_pre2019(lines, result.year)
+    sections = find_sections(lines, old_format=pre2019)
     info = agency_info(result.agency)
     result.level, result.is_government, result.region = info.level, info.is_government, info.region
     result.agency_kind = info.kind
     result.published = find_published(lines, result.year, doc.meta)
     _read_sections(lines, sections, result)
-    if title is None and len(sections) < 3:
-        raise ReportError(
-            "not_a_report",
-            f"{result.source}: 这不像是政府信息公开工作年度报告（没有找到报告标题，也没有找到“一、总体情况”等章节）",
-        )
-    if (result.year is not None and result.year < 2019) or _looks_pre2019(lines, result.year):
+    named = identity.title is not None or identity.named_in_text or any(v is not None for v in result.narrative.values())
+    if not named and len(sections) < 3 and pre2019:
+        raise _not_a_report(result.source)
+    if pre2019:
         result.template = "pre2019"
         result.status = "ok"
         result.notes.append("2019 年以前的报告：统一格式的表二、表三、表四不适用，只提取了章节文字")
         return result
     _read_tables(lines, sections, result)
-    if title is None and not any(c.value is not None for c in result.cells.values()):
+    if not named and not any(c.value is not None for c in result.cells.values()):
+        if len(sections) < 3:
+            raise _not_a_report(result.source)
         raise ReportError(
             "not_a_report",
             f"{result.source}: 这是空白的报告格式模板（没有报告标题，表格中也没有填写任何数字），不是一份报告",
         )
     return result
+
+
+def _not_a_report(source: str) -> ReportError:
+    return ReportError(
+        "not_a_report",
+        f"{source}: 这不像是政府信息公开工作年度报告（没有找到报告标题，也没有找到“一、总体情况”等章节）",
+    )
 
 
 def _looks_pre2019(lines: list[Line], year: int | None) -> bool:
@@ -205,6 +219,7 @@ def _read_tables(lines: list[Line], sections: list, result: Extraction) -> None:
     t2 = mapping.map_table2(regions["t2"], default, t3.printed_in_full)
     t4 = mapping.map_table4(regions["t4"], t3.printed_in_full)
     missing = [t.table for t in (t2, t3, t4) if not t.found]
+    blank = [t.table for t in (t2, t3, t4) if t.found and not any(c.value is not None or c.flag for c in t.cells.values())]
     for t in (t2, t3, t4):
         result.cells.update(t.cells)
         result.notes.extend(t.notes)
@@ -213,15 +228,19 @@ def _read_tables(lines: list[Line], sections: list, result: Extraction) -> None:
     result.template = versions.pop() if len(versions) == 1 else ("mixed" if versions else None)
     result.missing_tables = missing
     flagged = any(c.flag in mapping.UNREAD_FLAGS for c in result.cells.values())
-    result.status = "partial" if missing or flagged or result.agency is None or result.year is None else "ok"
-    result.notes[:0] = _partial_reasons(result, missing)
+    unknown = result.agency is None or result.year is None
+    result.status = "partial" if missing or blank or flagged or unknown else "ok"
+    result.notes[:0] = _partial_reasons(result, missing, blank)
 
 
-def _partial_reasons(result: Extraction, missing: list[str]) -> list[str]:
-    """Why a report is only partly read, first among its notes: tables not found, agency or year unknown
-    (flagged cells say so in `cell_flags`)."""
+def _partial_reasons(result: Extraction, missing: list[str], blank: list[str]) -> list[str]:
+    """Why a report is only partly read, first among its notes: tables not found, tables without numbers
+    (a skeleton: the table was an image, or left unfilled), agency or year unknown (flagged cells say so
+    in `cell_flags`)."""
     names = {"t2": "表二", "t3": "表三", "t4": "表四"}
     out = [f"没有找到{'、'.join(names[t] for t in missing)}（或表格内容无法识别）"] if missing else []
+    if blank:
+        out.append(f"{'、'.join(names[t] for t in blank)}只有表头和行名，没有数字（表格可能是图片，或没有填写）")
     if result.agency is None:
         out.append("没有读出发布机关的名称")
     if result.year is None:

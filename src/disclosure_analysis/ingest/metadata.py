@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from disclosure_analysis import formats
-from disclosure_analysis.ingest.stream import Line
+from disclosure_analysis.ingest.stream import Line, _wraps
 from disclosure_analysis.ingest.values import cjk_number
 
 _TITLE = re.compile(
@@ -20,7 +20,9 @@ _TITLE_HINT = re.compile(r"信息公开.{0,6}(?:报告|年报)")
 #: ("关于2023年政府信息公开工作年度报告的新闻发布会", "《…年度报告》解读", "图解：…年度报告")
 _ABOUT_AFTER = re.compile(r"[》」”\"']?(?:的|之|编制|编写|发布会|新闻|解读|图解|通知|答记者问)")
 _ABOUT_BEFORE = re.compile(r"图解|解读|读懂|看懂|新闻发布")
-_LABEL_PREFIX = re.compile(r"^(?:#+\s*|标题[:：]|名称[:：]|关于)")
+_SENTENCE = re.compile(r"[,，。;；]")  # a title is no sentence
+_NAMING = re.compile(r"公布|现将|特向|发布|印发")  # a verb naming the report in a sentence
+_LABEL_PREFIX = re.compile(r"^(?:#+\s*|(?:标题|名称)\s*[:：|]?\s*|关于)")  # 名称 | …: a portal's info table
 _AGENCY_END = re.compile(
     r"(?:局|委|委员会|办|办公室|办公厅|政府|院|会|处|室|所|中心|厅|部|署|馆|队|站|区|县|市|镇|乡|街道|办事处|管委会|公司|社|团|总队|支队|大队)$"
 )
@@ -44,12 +46,15 @@ def find_title(lines: list[Line], html_title: str | None = None) -> Title | None
     for pos, (idx, text) in enumerate(texts):
         if len(text) > 120 or (not _TITLE_HINT.search(_squash(text)) and not _title_start(texts, pos)):
             continue
+        if pos > 0 and _wraps(texts[pos - 1][1], text) and _SENTENCE.search(texts[pos - 1][1]):
+            continue  # the end of a sentence wrapped over lines (a PDF's text), not a title
         candidate = _squash(_LABEL_PREFIX.sub("", text.strip()))
         if not _TITLE_HINT.search(candidate) and pos + 1 < len(texts):
             candidate += _squash(texts[pos + 1][1])  # title broken over two lines
         m = _TITLE.search(_site_part(candidate))
-        if not m or _about_the_report(_site_part(candidate), m):
-            continue
+        site = _site_part(candidate)
+        if not m or _about_the_report(site, m) or _SENTENCE.search(site, m.start()) or _NAMING.search(m["pre"]):
+            continue  # no title: a text about the report, or a sentence naming it (`identify`: preamble)
         agency = _agency(m["pre"]) or _agency(m["post"])
         if agency is None and pos > 0:
             agency = _agency(_squash(texts[pos - 1][1]))  # agency on the line above the title
@@ -67,9 +72,13 @@ def _about_the_report(title: str, m: re.Match) -> bool:
 
 
 def _title_start(texts: list[tuple[int, str]], pos: int) -> bool:
-    """A line ending in '…政府信息公开' whose next line completes the title."""
+    """A line ending in '…政府信息公开' whose next line completes the title (and is not a whole title
+    itself: a portal's menu item 政府信息公开 above the title line is no part of it)."""
     text = _squash(texts[pos][1])
-    return text.endswith(("信息公开", "信息公开工作")) and pos + 1 < len(texts) and "报告" in texts[pos + 1][1]
+    return (
+        text.endswith(("信息公开", "信息公开工作")) and pos + 1 < len(texts) and "报告" in texts[pos + 1][1]
+        and not _TITLE_HINT.search(_squash(texts[pos + 1][1]))
+    )
 
 
 def _squash(text: str) -> str:

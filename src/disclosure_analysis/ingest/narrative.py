@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from disclosure_analysis.ingest.values import normalize
 
-_NUM = r"(\d{1,15}(?:\.\d+)?)"  # a longer digit run is no figure (`values.MAX_DIGITS`)
+_NUM = r"(\d{1,3}(?:,\d{3})+|\d{1,15}(?:\.\d+)?)"  # 1,862 too; a longer digit run is no figure (`values.MAX_DIGITS`)
 
 
 @dataclass(frozen=True)
@@ -23,19 +23,25 @@ class Figure:
 # an approximate figure ("5500余条"). A pattern without a number states zero ("全年未收到…申请").
 # 公开 after 依申请/不予/部分 is not proactive disclosure ("依申请公开政府信息86条").
 _NOT_PROACTIVE = r"(?<!依申请)(?<!申请)(?<!不予)(?<!部分)"
+_AMOUNT = r"(?:共计?|总计|合计|总数|数量|总量)?(?:为|达到?)?"  # "…信息共计" "…信息总数为" before the number
+_QUALIFIER = r"(?:(?!复议|诉讼|其中|结转|上年)[^,，。；;:：\d]){0,16}?"  # who applied ("公民、法人和其他组织提出的")
 _PATTERNS: dict[str, tuple[str, ...]] = {
     "proactive_total": (
-        _NOT_PROACTIVE + r"(?:主动)?(?:公开|发布)(?:各类|各项)?(?:政府|政务)(?:信息|类信息)(?:共计?|总计|合计)?"
+        _NOT_PROACTIVE + r"(?:主动)?(?:公开|发布)(?:各类|各项)?(?:政府|政务)(?:信息|类信息)" + _AMOUNT
         + _NUM + r"(余|多)?(?:条|篇|件)",
-        r"主动公开(?:各类)?信息(?:共计?)?" + _NUM + r"(余|多)?(?:条|篇)",
+        r"主动公开(?:各类)?信息" + _AMOUNT + _NUM + r"(余|多)?(?:条|篇)",
         _NOT_PROACTIVE + r"(?:主动)?(?:公开|发布)(?:各类|各项)?" + _NUM + r"(余|多)?条(?:政府|政务)信息",
-        r"主动公开[\u4e00-\u9fff]{1,4}?(?:政府|政务)(?:信息|类信息)(?:共计?|总计|合计)?" + _NUM + r"(余|多)?(?:条|篇)",
+        r"主动公开[\u4e00-\u9fff]{1,4}?(?:政府|政务)(?:信息|类信息)" + _AMOUNT + _NUM + r"(余|多)?(?:条|篇)",
+        r"主动公开[^,，。；;:：\d]{1,20}?等各类(?:政府|政务)?信息" + _AMOUNT + _NUM + r"(余|多)?(?:条|篇)",
     ),
     "applications_received": (
-        r"(?:收到|受理|接收|新收|办理)(?:各类)?(?:政府信息公开|依申请公开|依申请信息公开|信息公开)(?:申请)?(?:共计?|合计)?"
-        + _NUM + r"(余|多)?件",
-        r"(?:收到|受理|接收)(?:各类)?" + _NUM + r"(余|多)?件(?:政府信息公开|依申请公开|信息公开)?申请",
+        r"(?:收到|受理|接收|接到|新收|办理)(?:各类)?(?:政府信息公开|依申请公开|依申请信息公开|信息公开)(?:申请|事项)?"
+        + r"(?:共计?|合计)?" + _NUM + r"(余|多)?件",
+        r"(?:收到|受理|接收|接到)" + _QUALIFIER + r"(?:政府信息公开|依申请公开|信息公开)申请(?:共计?|合计)?" + _NUM + r"(余|多)?件",
+        r"(?:收到|受理|接收|接到)(?:各类)?" + _NUM + r"(余|多)?件(?:政府信息公开|依申请公开|信息公开)?申请",
+        r"(?:收到|受理|接收|接到)(?:群众|公民|个人|申请人)?申请公开政府信息(?:的申请)?(?:共计?)?" + _NUM + r"(余|多)?件",
         r"(?:未|没有)收到(?:过)?(?:任何|有关)?(?:要求公开政府信息|政府信息公开|信息公开|依申请公开)的?申请",
+        r"(?:^|[,，。；;])(?:全年|本年度?|今年)?(?:我[局委办区县市镇乡]|本机关)?(?:无|没有)(?:政府信息公开申请|依申请公开(?:事项|申请))",
     ),
 }
 _SENTENCE = "。；;！？"
@@ -50,7 +56,7 @@ def figures(text: str) -> dict[str, Figure]:
         m = next((m for p in patterns for m in re.finditer(p, flat) if not _part(flat, m.start())), None)
         if m is None:
             continue
-        raw = m.group(1) if m.re.groups else "0"
+        raw = m.group(1).replace(",", "") if m.re.groups else "0"
         value: float | int = float(raw) if "." in raw else int(raw)
         out[name] = Figure(name, value, _quote(flat, m), approximate=m.re.groups > 1 and bool(m.group(2)))
     return out

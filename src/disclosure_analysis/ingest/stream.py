@@ -15,11 +15,20 @@ from disclosure_analysis.formats import sections as section_specs
 from disclosure_analysis.ingest.document import Document, Paragraph, Reading
 from disclosure_analysis.ingest.values import is_unreadable_number, parse_value
 
-# Page numbers and running footers inserted between parts of a table.
-_PAGE_NUMBER = re.compile(r"^[-—–－_\s]*(?:第\s*)?\d{1,3}\s*(?:页|/\s*\d+\s*页?)?[-—–－_\s]*$")
+# Page numbers and footers between the parts of a section or a table: "-1-", "— 4 —", "第 2 页", "1/5",
+# "第1页，共5页", "共5页 第1页", "Page 3 of 10" (and Markdown emphasis around them: "**— 4 —**").
+_PAGE_NUMBER = re.compile(
+    r"^[-—–－_\s#*·•]*(?:第\s*)?\d{1,3}\s*页?(?:\s*[/／]\s*\d{1,3}\s*页?|\s*[,，]?\s*共\s*\d{1,3}\s*页)?[-—–－_\s*·•]*$"
+    r"|^[-—–－\s]*共\s*\d{1,3}\s*页\s*[,，]?\s*第\s*\d{1,3}\s*页[-—–－\s]*$"
+    r"|^(?:page|p\.)\s*\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$",
+    re.IGNORECASE,
+)
+#: a short line repeated this often in the running text is a page's running header (or footer)
+RUNNING_REPEATS = 3
 
 
-_SENTENCE = re.compile(r"[，。；！？,;]")
+_SENTENCE = re.compile(r"[。；！？;]")
+_COMMA = re.compile(r"[，,]")
 
 
 @dataclass(frozen=True)
@@ -30,6 +39,7 @@ class Line:
     page: int | None = None
     readings: tuple[Reading | None, ...] | None = None  # per cell, for a table row read by OCR
     joined: bool = False  # from a `Table` whose cells ran together (values still to be split)
+    collapsed: bool = False  # from a `Table` whose empty cells may have vanished (see `Table.collapsed`)
 
     @property
     def text(self) -> str:
@@ -64,12 +74,18 @@ class DataRow:
 
 
 def lines_of(doc: Document) -> list[Line]:
+    """The document's lines, page furniture left out: page numbers, and running headers (a short line of
+    running text printed again and again; its first occurrence, maybe the title, is kept)."""
     out: list[Line] = []
+    running = _running_headers(doc)
+    seen: set[str] = set()
     for block in doc.blocks:
         if isinstance(block, Paragraph):
             for part in block.text.split("\n"):
-                if part.strip() and not _PAGE_NUMBER.match(part.strip()):
-                    out.append(Line((part.strip(),), False, len(out), block.page))
+                text = part.strip()
+                if text and not _PAGE_NUMBER.match(text) and not (text in running and text in seen):
+                    out.append(Line((text,), False, len(out), block.page))
+                    seen.add(text)
         elif all(sum(1 for c in row if c) <= 1 for row in block.rows):
             # a frame drawn around running text (whole-page borders in PDFs): paragraphs, not a table
             for row in block.rows:
@@ -79,12 +95,29 @@ def lines_of(doc: Document) -> list[Line]:
         else:
             for n, row in enumerate(block.rows):
                 cells = tuple(c.strip() for c in row if c is not None)
-                if any(cells) and not (len([c for c in cells if c]) == 1 and _PAGE_NUMBER.match(cells[0] or "")):
+                filled = [c for c in cells if c]
+                if filled and not (len(filled) == 1 and _PAGE_NUMBER.match(filled[0])):
                     readings = None
                     if block.readings is not None:
                         readings = tuple(r for c, r in zip(row, block.readings[n], strict=True) if c is not None)
-                    out.append(Line(cells, True, len(out), block.page, readings, block.joined))
+                    out.append(Line(cells, True, len(out), block.page, readings, block.joined, block.collapsed))
     return out
+
+
+def _running_headers(doc: Document) -> set[str]:
+    """Short lines of running text (no sentence, no number of a table row) printed RUNNING_REPEATS times
+    or more: the running header or footer of each page."""
+    counts: dict[str, int] = {}
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            for part in block.text.split("\n"):
+                text = part.strip()
+                if 6 <= len(text) <= 60 and not _SENTENCE.search(text) and not _COMMA.search(text):
+                    counts[text] = counts.get(text, 0) + 1
+    return {t for t, n in counts.items() if n >= RUNNING_REPEATS and not _ENDS_IN_NUMBER.search(t)}
+
+
+_ENDS_IN_NUMBER = re.compile(r"\d\s*$")
 
 
 def data_row(line: Line) -> DataRow | None:
@@ -106,8 +139,9 @@ def data_row(line: Line) -> DataRow | None:
     if k == len(tokens):
         return None
     label = "".join(tokens[:k])
-    if _SENTENCE.search(label) or len(label) > 40:
-        return None  # running text that happens to end in a number (a wrapped PDF line)
+    if _SENTENCE.search(label) or len(label) > 40 or (_COMMA.search(label) and len(tokens) - k < 2):
+        return None  # running text that happens to end in a number (a wrapped PDF line); a row label
+        # wrapped over lines may hold a comma (（二）部分公开（区分处理的，只计这一情形…）) before its values
     return DataRow((label,) if label else (), tuple(tokens[k:]), line)
 
 
@@ -125,8 +159,8 @@ def _values_start(cells: list[str]) -> int:
 
 # --- sections -------------------------------------------------------------------------------------
 
-_NUMS = "一二三四五六"
-_HEADING = re.compile(r"^#*\s*(?:第?([一二三四五六])(?:部分)?\s*[、.．,，:：\s]\s*)(.{1,40})$")
+_NUMS = "一二三四五六七八九十"
+_HEADING = re.compile(r"^#*\s*(?:第?([一二三四五六七八九十])(?:部分)?\s*[、.．,，:：\s]\s*)(.{1,40})$")
 
 
 @dataclass(frozen=True)
@@ -137,24 +171,28 @@ class Section:
     end: int  # index after the last line
 
 
-def _heading_key(text: str) -> str | None:
+def _heading_key(text: str, old_format: bool = False) -> str | None:
+    """The section a heading line starts: numbered as in the unified formats, or (`old_format`, reports
+    before 2019) numbered anyhow and worded as one section only (`sections.yaml` `old_keywords`)."""
     t = unicodedata.normalize("NFKC", text).strip()
     t = re.sub(r"\s+", "", t) if len(t) < 60 else t
     m = _HEADING.match(t)
     specs = section_specs()
     if m:
-        spec = specs[_NUMS.index(m.group(1))]
-        rest = m.group(2)
-        if any(k in rest for k in spec.keywords) and not re.search(r"\d", rest):
-            return spec.key
-        return None
+        n, rest = _NUMS.index(m.group(1)), m.group(2)
+        if re.search(r"\d", rest):
+            return None
+        if n < len(specs) and any(k in rest for k in specs[n].keywords):
+            return specs[n].key
+        worded = [s.key for s in specs if any(k in rest for k in (*s.keywords, *s.old_keywords))]
+        return worded[0] if old_format and len(worded) == 1 else None
     if t.lstrip("#").strip().rstrip("。：:") in ("其他需要报告的事项",):
         return "other"
     return None
 
 
-def find_sections(lines: list[Line]) -> list[Section]:
-    """Section headings in order (each number at most once, increasing)."""
+def find_sections(lines: list[Line], old_format: bool = False) -> list[Section]:
+    """Section headings in order (each number at most once, increasing); `old_format`: see `_heading_key`."""
     found: list[tuple[int, str, str]] = []
     order = [s.key for s in section_specs()]
     last = -1
@@ -162,7 +200,7 @@ def find_sections(lines: list[Line]) -> list[Section]:
         text = line.single
         if text is None or len(text) > 60:
             continue
-        key = _heading_key(text)
+        key = _heading_key(text, old_format)
         if key is None:
             continue
         pos = order.index(key)
@@ -179,13 +217,17 @@ def find_sections(lines: list[Line]) -> list[Section]:
 _TABLE_CAPTION = re.compile(r"^#*\s*(?:第二十条|表[一二三四]|信息内容|申请人情况|本列数据|[（(]本列数据)")
 
 
+def _caption(text: str) -> bool:
+    """A table's caption or header line (表三…, 信息内容…), not a sentence that starts alike (a PDF line
+    "信息内容准确、规范。" wrapped from the sentence above)."""
+    if not _TABLE_CAPTION.match(text) or _SENTENCE.search(text):
+        return False
+    return not _COMMA.search(text) or "本列数据" in text  # 表三's note holds a comma
+
+
 def section_text(lines: list[Line], start: int, end: int) -> str:
     """Running text of lines [start, end): paragraphs only, table rows and table captions left out."""
-    parts = [
-        ln.cells[0]
-        for ln in lines[start:end]
-        if not ln.is_table and data_row(ln) is None and not _TABLE_CAPTION.match(ln.cells[0])
-    ]
+    parts = [ln.cells[0] for ln in lines[start:end] if not ln.is_table and data_row(ln) is None and not _caption(ln.cells[0])]
     return join_lines([p.lstrip("#").strip() for p in parts if p.lstrip("#").strip()])
 
 

@@ -17,7 +17,11 @@ from disclosure_analysis.synth.narrative import narrative, problems, published
 from disclosure_analysis.synth.rand import rng_for
 from disclosure_analysis.synth.render_crawl import render as render_crawl
 from disclosure_analysis.synth.render_docx import render as render_docx
+from disclosure_analysis.synth.render_embedded import render as render_embedded
+from disclosure_analysis.synth.render_flipbook import render as render_flipbook
 from disclosure_analysis.synth.render_html import render as render_html
+from disclosure_analysis.synth.render_markdown import render as render_markdown
+from disclosure_analysis.synth.render_pasted import render_cells, render_pipe, render_pipeline
 from disclosure_analysis.synth.render_pdf import render as render_pdf
 from disclosure_analysis.synth.render_pictures import render_html_page, render_word
 from disclosure_analysis.synth.render_scan import render as render_scan
@@ -35,6 +39,13 @@ RENDERERS: dict[str, Callable[[Report, list[Block]], bytes]] = {
     "scan": render_scan,
     "docximg": render_word,
     "crawl": render_crawl,
+    "pipe": render_pipe,
+    "pipeline": render_pipeline,
+    "cells": render_cells,
+    "skeleton": render_pipe,  # of the report without its numbers (`Report.skeleton`)
+    "flipbook": render_flipbook,
+    "embedded": render_embedded,
+    "markdown": render_markdown,
 }
 #: renderings of several files (a web page and its pictures): (report, blocks, name) → file name → bytes
 PAGES: dict[str, Callable[[Report, list[Block], str], dict[str, bytes]]] = {"htmlimg": render_html_page}
@@ -64,6 +75,8 @@ def generate(
     records = []
     for report in build_reports(seed, chosen, years, faults):
         fmt = formats[(index[report.agency.id] + years.index(report.year)) % len(formats)]
+        if fmt == "skeleton":
+            report = report.skeleton()
         name = f"{report.year}_{report.agency.id}.{SUFFIXES.get(fmt, fmt)}"
         shown = blocks(report)
         files = PAGES[fmt](report, shown, name) if fmt in PAGES else {name: RENDERERS[fmt](report, shown)}

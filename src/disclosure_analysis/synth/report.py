@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from disclosure_analysis.synth.narrative import Narrative
 from disclosure_analysis.synth.style import Style
@@ -28,6 +28,10 @@ class Report:
     @property
     def has_t3(self) -> bool:
         return any(k.startswith("t3.") for k in self.cells)
+
+    def skeleton(self) -> Report:
+        """The report with its tables' numbers left out (headings and row labels only): nothing printed."""
+        return replace(self, cells=dict.fromkeys(self.cells), marks={}, faults=())
 
     def truth(self, file: str, fmt: str) -> dict:
         """The truth.jsonl record of this report written to `file` in format `fmt`."""

@@ -70,6 +70,16 @@ def test_table4_keeps_its_columns_around_an_unreadable_cell() -> None:
     assert result.cells["t4.review_total"].flag == mapping.NOT_A_NUMBER
 
 
+def test_table4_header_rows_with_empty_cells_are_no_values() -> None:
+    """A web page's 表四 whose header rows fill their spans with `&nbsp;` (empty cells): the numbers are
+    read from the values row, not taken for a table without numbers."""
+    header = [["行政复议", "行政诉讼", *[""] * 13], ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉",
+              "复议后起诉", *[""] * 8]]
+    values = [str(i) for i in range(15)]
+    result = mapping.map_table4(lines_of(Document("x", "html", [make_table([*header, values])])))
+    assert [result.cells[f"t4.{code}"].value for code in formats.table4().codes] == list(range(15))
+
+
 def _map2(rows: list[list[str]]) -> dict[str, mapping.Cell]:
     table = make_table([["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"], *rows])
     return mapping.map_table2(lines_of(Document("x", "html", [table])), "2021").cells

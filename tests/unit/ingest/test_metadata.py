@@ -33,6 +33,17 @@ def test_report_titles_are_still_read(line: str, agency: str, year: int) -> None
     assert title is not None and (title.agency, title.year) == (agency, year)
 
 
+@pytest.mark.parametrize("page", [
+    "政府信息公开\n名称 | 某某县发展和改革局2023年政府信息公开年度报告 |\n索引号 | 0143/2024-00002 |",
+    "政府信息公开\n名称 某某县发展和改革局2023年政府信息公开年度报告\n发布机构 某某县发展和改革局",
+    "名称：某某县发展和改革局2023年政府信息公开年度报告",
+])
+def test_a_portal_info_table_names_the_report_without_its_menu_or_label(page: str) -> None:
+    """A portal's menu item 政府信息公开 above its info table's 名称 row is no part of the title."""
+    title = _title(page)
+    assert title is not None and (title.agency, title.year) == ("某某县发展和改革局", 2023)
+
+
 @pytest.mark.parametrize(("name", "kind", "is_government"), [
     ("淮安市人民政府", "government", True),
     ("洪泽区", "government", True),  # a bare place name: that place's government report

@@ -32,10 +32,23 @@ def test_a_digit_run_too_long_is_no_figure() -> None:
         ("全年未收到政府信息公开申请。", "applications_received", 0),
         ("2023年,我局未收到过信息公开申请。", "applications_received", 0),
         ("本年度未收到任何要求公开政府信息的申请。", "applications_received", 0),
+        ("全年共主动公开政府信息1,862条。", "proactive_total", 1862),
+        ("主动公开政府信息总数为88条。", "proactive_total", 88),
+        ("全年主动公开政府信息数量为88条。", "proactive_total", 88),
+        ("主动公开文件、通知公告等各类信息789条。", "proactive_total", 789),
+        ("全年累计发布政务信息2000余条。", "proactive_total", 2000),
+        ("共受理依申请公开事项38件。", "applications_received", 38),
+        ("共接到政府信息公开申请9件。", "applications_received", 9),
+        ("收到群众申请公开政府信息2件。", "applications_received", 2),
+        ("受理公民、法人和其他组织提出的政府信息公开申请16件。", "applications_received", 16),
+        ("共收到政府信息公开申请1,234件，其中当面申请3件。", "applications_received", 1234),
+        ("2021年，全年无依申请公开事项。", "applications_received", 0),
     ],
 )
 def test_stated_figures(text: str, name: str, value: int) -> None:
-    assert figures(text)[name].value == value
+    fig = figures(text)[name]
+    assert fig.value == value
+    assert fig.quote in text.replace("，", ",")  # the words it was read from
 
 
 def test_approximate_figure_is_marked() -> None:
@@ -50,6 +63,8 @@ def test_approximate_figure_is_marked() -> None:
         "全年发布信息5000条，其中通过门户网站主动公开政府信息1200条。",  # a part of a total not read
         "本年度未收到政府信息公开行政复议申请。",  # not an application for information
         "收到3件行政复议申请。",
+        "受理并答复上年结转的政府信息公开申请3件。",  # carried over, not received
+        "收到行政复议申请2件。",
     ],
 )
 def test_no_figure_where_none_is_stated(text: str) -> None:

@@ -22,6 +22,8 @@ What comes out:
   pages) or a `data:` URI is a `pictures.Picture` where it stands; those where the page's text lacks a
   table (or all, `--ocr force`) are read by OCR and their blocks put there (`pictures.place`). The page's
   folder is the folder of `source`; no URL is fetched.
+- A page whose article is drawn by a script from an escaped HTML string (`embedded`), the page itself
+  holding no table, is read from that string (before any of its pictures is read).
 - Limits (`ingest.limits`): rowspan/colspan are clamped to `MAX_SPAN` (as HTML itself caps colspan at
   1000; a larger value is a typo, not a layout), and grid cells are counted as they are laid out
   (`table_too_large`).
@@ -40,8 +42,9 @@ from lxml import html as lxml_html
 
 from disclosure_analysis.errors import ReportError
 from disclosure_analysis.ingest import limits
-from disclosure_analysis.ingest.document import Block, Document, Paragraph, make_table
+from disclosure_analysis.ingest.document import Block, Document, Paragraph, Table, make_table
 from disclosure_analysis.ingest.readers import pictures
+from disclosure_analysis.ingest.readers.embedded import unwrap
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -97,12 +100,18 @@ def read(data: bytes, source: str) -> Document:
         raise ReportError("corrupt_file", f"{source}: 网页结构无法解析（{exc}）") from exc
     doc = Document(source=source, kind="html", meta=_meta(root), notes=notes)
     doc.meta["encoding"] = encoding
+    scripts = "\n".join(el.text or "" for el in root.iter("script"))
     try:
         _drop_chrome(root)
         body = root.find("body")
         items = _blocks(root if body is None else body, limits.CellBudget(source), doc.notes, Path(source).parent)
     except RecursionError as exc:  # hundreds of levels: read to the end or not at all, never in part
         raise ReportError("corrupt_file", f"{source}: 网页的标签嵌套层数过多（数百层以上），无法完整读取") from exc
+    if not any(isinstance(b, Table) for b in items) and (article := unwrap(scripts)) is not None:
+        drawn = read(article.html.encode("utf-8"), source)  # the page draws its article from a script
+        drawn.meta = doc.meta | article.meta | {"encoding": encoding}
+        drawn.notes = [*doc.notes, "网页的正文由脚本中的一段网页代码（转义的 HTML）生成，按这段代码读取"]
+        return drawn
     pictures.place(items, doc)
     return doc
 

@@ -36,7 +36,7 @@ _NUMBERING = re.compile(
     r"(?:[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|[一二三四五六七八九十]+\s*[、.．]|(?<!\d)\d{1,2}\s*[.．、])\s*"
 )
 _NUMBERING_END = re.compile(rf"(?:{_NUMBERING.pattern})$")
-_HEADING = re.compile(r"(?<![一二三四五六七八九十〇零第（(])([一二三四五六])\s*[、.．]")
+_HEADING = re.compile(r"(?<![一二三四五六七八九十〇零第（(])([一二三四五六七八九十])\s*[、.．]")
 _HEADING_END = re.compile(r"情况|事项|措施")
 _LABEL_WINDOW = 80  # characters before a run searched for its row label
 MIN_LENGTH = 200  # shorter paragraphs are left alone
@@ -125,20 +125,24 @@ def _headings(text: str) -> Iterator[tuple[str, bool]]:
 
 
 def _heading_end(text: str, m: re.Match[str]) -> int | None:
-    """The end of the section heading starting at `m`, or None when it is not one."""
-    spec = formats.sections()["一二三四五六".index(m.group(1))]
+    """The end of the section heading starting at `m`, or None when it is not one (its number's section
+    words, or in a report before 2019 the words of one section whatever its number: `stream._heading_key`)."""
+    specs, n = formats.sections(), "一二三四五六七八九十".index(m.group(1))
     window = text[m.end() : m.end() + 40]
-    found = [(window.find(k), k) for k in spec.keywords if k in window]
+    found = [(window.find(k), k) for k in specs[n].keywords if k in window] if n < len(specs) else []
+    if not found:
+        worded = [[(window.find(k), k) for k in (*s.keywords, *s.old_keywords) if k in window] for s in specs]
+        found = next(iter(w for w in worded if w), []) if sum(map(bool, worded)) == 1 else []
     if not found:
         return None
     pos, keyword = min(found)
     end = pos + len(keyword)
     if len(keyword) > 2 and not _HEADING_END.search(keyword[-2:]):  # "…信息" → "…信息情况"
-        more = _HEADING_END.search(window, end, end + 10)
+        more = _HEADING_END.search(window, end, end + 20)
         if more and not re.search(r"[\d，。；,;]", window[end : more.start()]):
             end = more.end()
     heading = text[m.start() : m.end() + end]
-    return m.end() + end if _heading_key(heading) else None
+    return m.end() + end if _heading_key(heading, old_format=True) else None
 
 
 @dataclass(frozen=True)

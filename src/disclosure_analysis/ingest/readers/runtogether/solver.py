@@ -278,9 +278,11 @@ def solve(rows: Sequence[RunRow], identities: Sequence[Identity], trust_printed:
     }
     finite = {r: c for r, c in candidates.items() if c is not None}
     spanning = [i for i in spanning if all(owner[k][0] in finite for k in i.keys)]
-    supported, feasible = _supported(finite, spanning, owner, budget)
+    kept, feasible = supported(
+        {r: [tuple(map(value_of, s)) for s in c] for r, c in finite.items()}, spanning, owner, budget
+    )
     for r, row in enumerate(rows):
-        fitting = supported.get(r) if feasible else None
+        fitting = [finite[r][k] for k in kept[r]] if feasible and r in kept else None
         agreed = _agreed(fitting, len(row.keys)) if fitting else {}
         for i, key in enumerate(row.keys):
             solution.cells[key] = _status(key, i, certain, structural[r], candidates.get(r), feasible, agreed)
@@ -324,55 +326,56 @@ def _status(
     return SplitCell(AMBIGUOUS)
 
 
-def _supported(
-    candidates: dict[int, list[tuple[str, ...]]],
+def supported(
+    candidates: dict[int, list[tuple[Value, ...]]],
     identities: Sequence[Identity],
     owner: dict[str, tuple[int, int]],
     budget: Budget,
-) -> tuple[dict[int, list[tuple[str, ...]]], bool]:
-    """For each row, its splits that belong to at least one split of the whole table satisfying the
-    identities (a split whose search ran out of nodes counts as belonging); and whether any exists."""
+) -> tuple[dict[int, list[int]], bool]:
+    """For each row (its candidate cell values), the indices of its candidates that belong to at least
+    one choice for the whole table satisfying the identities (a candidate whose search ran out of nodes
+    counts as belonging); and whether any such choice exists. `owner`: flat key -> (row, cell index)."""
     if any(not c for c in candidates.values()):
         return {}, False
-    usable = [  # a null cell in some split: that identity cannot be checked
+    usable = [  # a null cell in some candidate: that identity cannot be checked
         {k: 1 for k in idn.total} | {k: -1 for k in idn.parts}
         for idn in identities
-        if all(value_of(s[owner[k][1]]) is not None for k in idn.keys for s in candidates[owner[k][0]])
+        if all(s[owner[k][1]] is not None for k in idn.keys for s in candidates[owner[k][0]])
     ]
     rows = sorted({owner[k][0] for signs in usable for k in signs})
-    # each row's contribution to each identity (Σ total side − Σ parts side); splits that contribute
-    # alike are one option for the search
+    # each row's contribution to each identity (Σ total side − Σ parts side); candidates that
+    # contribute alike are one option for the search
     options: dict[int, dict[tuple[int, ...], list[int]]] = {}
     for r in rows:
         terms = [[(owner[k][1], sign) for k, sign in signs.items() if owner[k][0] == r] for signs in usable]
         options[r] = {}
-        for k, split in enumerate(candidates[r]):
-            vector = tuple(sum(sign * value_of(split[i]) for i, sign in t) for t in terms)
+        for k, values in enumerate(candidates[r]):
+            vector = tuple(sum(sign * values[i] for i, sign in t) for t in terms)
             options[r].setdefault(vector, []).append(k)
     domains = _narrowed({r: list(options[r]) for r in rows}, len(usable))
     if domains is None:
         return {}, False
-    supported: dict[int, set[tuple[int, ...]]] = {r: set() for r in rows}
+    chosen: dict[int, set[tuple[int, ...]]] = {r: set() for r in rows}
     first = _search(domains, len(usable), budget)
     if first is False:
         return {}, False
-    if first is None:  # search too long: every split left may belong
-        supported = {r: set(domains[r]) for r in rows}
+    if first is None:  # search too long: every candidate left may belong
+        chosen = {r: set(domains[r]) for r in rows}
     else:
         for r in rows:
-            supported[r].add(first[r])
+            chosen[r].add(first[r])
         for r in rows:
             for vector in domains[r]:
-                if vector in supported[r]:
+                if vector in chosen[r]:
                     continue
                 found = _search({**domains, r: [vector]}, len(usable), budget)
-                if found is None:  # search too long: the split may belong
-                    supported[r].add(vector)
+                if found is None:  # search too long: the candidate may belong
+                    chosen[r].add(vector)
                 elif found is not False:
                     for q, v in found.items():
-                        supported[q].add(v)
-    out = dict(candidates)
-    out |= {r: [candidates[r][k] for v in vs for k in options[r][v]] for r, vs in supported.items()}
+                        chosen[q].add(v)
+    out = {r: list(range(len(c))) for r, c in candidates.items()}
+    out |= {r: sorted(k for v in vs for k in options[r][v]) for r, vs in chosen.items()}
     return out, True
 
 
