@@ -54,7 +54,12 @@ data = page.DataSink(output_dir, f"agencies/{agency_id}", page_dir="agencies")
 known_years = sorted(int(y) for y in reports["year"].dropna().unique())
 year_span = "、".join(str(y) for y in known_years) or "未读出"
 
-files = reports.assign(source=reports["source"].map(lambda s: Path(s).name))
+read = mine.manifest.dropna(subset=["read_by"]).drop_duplicates("report_id").set_index("report_id")
+read = read.reindex(reports["report_id"])
+files = reports.assign(
+    source=reports["source"].map(lambda s: Path(s).name),
+    read_by=[page.read_by(h, u) for h, u in zip(read["read_by"], read["ocr_uncertain"], strict=True)],
+)
 page.show(
     page.text(f"{agency_name}：政府信息公开工作年度报告分析", tag="h1"),
     page.note(
@@ -66,8 +71,8 @@ page.show(
         region=page.last(reports["region"]),
     ),
     page.table(
-        files[["year", "template", "published", "status", "source"]],
-        labels={"template": "格式版本", "published": "发布日期", "source": "文件", **names.COLUMNS},
+        files[["year", "template", "published", "status", "source", "read_by"]],
+        labels={"template": "格式版本", "published": "发布日期", "source": "文件", "read_by": "读取方式", **names.COLUMNS},
     ),
     tables.unbalanced_note(mine.findings),
 )
@@ -106,10 +111,18 @@ counts = tables.long_counts(volume, volume_cols[1:7], bounded.tolist())
 drawn = charts.panels(
     counts, "year", "item", "count", title="主动公开数量", value_label="件/条", bounds=counts["at_least"]
 )
-shown_volume = page.compact(volume[volume_cols].assign(_bound=bounded.to_numpy()), keep=("year", "_bound"))
+shown_volume = page.compact(
+    volume[volume_cols].assign(_bound=bounded.to_numpy(), _report=volume["report_id"].to_numpy()),
+    keep=("year", "_bound", "_report"),
+)
 page.show(
     page.table(
-        shown_volume.drop(columns="_bound"), labels=names.COLUMNS, at_least={"proactive_total": shown_volume["_bound"]}
+        shown_volume.drop(columns=["_bound", "_report"]),
+        labels=names.COLUMNS,
+        at_least={"proactive_total": shown_volume["_bound"]},
+        ocr=page.ocr_marks(
+            shown_volume, mine.table2, {"report_id": "_report"}, {c: {"code": c} for c in volume_cols[2:] if c in shown_volume}
+        ),
     ),
     data.save(counts, "proactive") if drawn else None,
 )
@@ -136,8 +149,19 @@ else:
         index_label="年度",
         stacked=True,
     )
+    by_year = tables.applicants_table(apps)
     page.show(
-        page.table(tables.applicants_table(apps), labels=names.COLUMNS), data.save(apps, "applications-by-applicant")
+        page.table(
+            by_year,
+            labels=names.COLUMNS,
+            ocr=page.ocr_marks(
+                by_year.assign(_report=by_year["year"].map(dict(zip(apps["year"], apps["report_id"], strict=True)))),
+                mine.table3,
+                {"report_id": "_report"},
+                {label: {"row": "new_received", "column": code} for code, label in names.APPLICANTS.items() if label in by_year},
+            ),
+        ),
+        data.save(apps, "applications-by-applicant"),
     )
 
 # %% [markdown]
@@ -256,6 +280,9 @@ else:
             labels={"group_label": "类别", **names.COLUMNS},
             percent=["correction_rate"],
             null_text={"correction_rate": ["" if b else "表内不平衡" for b in cases["balanced"].tolist()]},
+            ocr=page.ocr_marks(
+                cases, mine.table4, {"report_id": "report_id", "group": "group"}, {o: {"outcome": o} for o in names.T4_OUTCOMES}
+            ),
         ),
         data.save(cases, "review-litigation"),
     )

@@ -63,6 +63,16 @@ display(
         n=len(rubric),
     )
 )
+by_ocr = scores[scores["读取方式"] == "OCR 识别"]
+if not by_ocr.empty:
+    display(
+        page.note(
+            "其中 {n} 份报告的表格由 OCR 从图片（扫描件或表格图片）识别，共 {m} 格可能识别有误，请对照原件核对："
+            "排名表的“读取方式”列标出这些报告，问题清单中问题所涉的格由 OCR 识别的，位置后注明置信度。",
+            n=len(by_ocr),
+            m=int(by_ocr["OCR 存疑格数"].fillna(0).sum()),
+        )
+    )
 display(page.table(rubric[["指标", "权重", "无法判断时的得分", "依据"]], caption="评估指标、权重和依据"))
 
 # %% [markdown]
@@ -71,7 +81,7 @@ display(page.table(rubric[["指标", "权重", "无法判断时的得分", "依�
 # 名次在同一年度内比较（1 为最好，得分相同者名次相同）。“日期来源”说明发布日期取自报告正文还是登记表补录。
 
 # %%
-shown = ["名次", "机构", "机构类型", "发布日期", "日期来源", "总分", *labels, "无法判断的指标"]
+shown = ["名次", "机构", "机构类型", "发布日期", "日期来源", "总分", *labels, "无法判断的指标", "读取方式"]
 for year in reversed(years):
     table = scores[scores["年度"] == year].sort_values(["名次", "机构"])
     display(page.table(table[shown], caption=f"{year} 年度"))
@@ -152,7 +162,7 @@ else:
     )
     display(page.table(frequent.head(15), caption="最常见的问题"))
     examples = counted.drop_duplicates("规则").set_index("规则").loc[frequent["规则"].head(8)].reset_index()
-    display(page.table(examples[["规则", "机构", "年度", "位置", "说明"]], caption="每条规则的一个示例"))
+    display(page.table(examples[["规则", "机构", "年度", "位置", "OCR 识别", "说明"]], caption="每条规则的一个示例"))
 
 # %% [markdown]
 # ## 五、逐条处理问题：确认或驳回

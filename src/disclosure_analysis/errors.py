@@ -37,6 +37,7 @@ class ReportError(Exception):
         "internal_error": "failed",
         "skipped_hidden": "skipped",
         "skipped_type": "skipped",
+        "skipped_page_file": "skipped",
         "duplicate_of": "duplicate",
     }
 

@@ -15,6 +15,7 @@ from cli_child import cli, start, wait
 from disclosure_analysis.executors import process_running
 from disclosure_analysis.site import scratch
 from disclosure_analysis.synth import generate
+from trees import differing, tree
 
 pytestmark = pytest.mark.slow
 
@@ -25,17 +26,6 @@ pytestmark = pytest.mark.slow
 STEPS = ("page", "workbook", "tables", "state")
 #: what may stay in the temp folder: jieba's dictionary cache (kept on purpose, for later runs)
 KEPT = {"jieba.cache"}
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    """Every file under `folder` by its relative path, with its content."""
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def differing(a: Path | dict[str, bytes], b: Path | dict[str, bytes]) -> list[str]:
-    """The files that differ between two trees (folders, or what `tree` read from them)."""
-    one, two = (tree(t) if isinstance(t, Path) else t for t in (a, b))
-    return sorted(name for name in one.keys() | two.keys() if one.get(name) != two.get(name))
 
 
 def wait_for_the_dead(temp: Path, seconds: float = 30) -> None:

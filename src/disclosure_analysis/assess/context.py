@@ -63,6 +63,9 @@ def build_context(
         reports["published_source"] = pd.array(
             [FROM_TEXT if isinstance(p, str) else None for p in reports["published"]], dtype="string"
         )
+    read = corpus.manifest.drop_duplicates("source").set_index("source")
+    reports["read_by"] = reports["source"].map(read["read_by"]).astype("string")
+    reports["ocr_uncertain"] = reports["source"].map(read["ocr_uncertain"]).astype("Int64")
     reports["entity"] = reports["register_id"].fillna(reports["agency_id"])
     reports = reports.set_index("report_id", drop=False).rename_axis(None)
     reports, dropped = _one_per_agency_year(reports, _completeness(corpus), duplicates)

@@ -41,6 +41,7 @@ FINDING_COLUMNS = [
     "printed",
     "section",  # the section(s) the finding is about (comma-joined keys), for findings on no table
     "location",  # page (PDF, OCR) or the nearest heading
+    "ocr",  # read by OCR: the cell's confidence and whether it may be misread, in words (evidence.ocr_text)
     "message",
     "penalty",
     "decision",

@@ -31,9 +31,10 @@ _CONDITION_TEXT = {"kind": "机构类型", "level": "层级", "region": "地区"
 #: sheet name → what it holds (the 说明 sheet)
 SHEETS = {
     "说明": "本表：各工作表、各指标的含义，评估指标及其依据，如何处理问题和补录信息",
-    "评分": "每份计分的报告一行：各指标得分（0–100）、总分、同一年度内的名次、无法判断的指标",
+    "评分": "每份计分的报告一行：各指标得分（0–100）、总分、同一年度内的名次、无法判断的指标、读取方式（文字，"
+    "或 OCR 从扫描件、表格图片识别）和 OCR 识别的格中可能识别有误的格数",
     "问题清单": "每个问题一行：所属指标、规则、级别、在报告中的位置（表、行、列，报告中的行名和所填数字，页码或章节）、"
-    "说明、扣分和评估人员的决定",
+    "所涉的格是否由 OCR 识别（置信度，是否可能识别有误）、说明、扣分和评估人员的决定",
     "缺报": "应发布而语料中没有的报告（按登记表和所评估的年度）",
     "重复报告": "同一机构同一年度的多份报告中未计分的几份，以及计分的那一份",
     "上下级核对": "政府年报的数字与其下级（部门、乡镇街道）年报之和的比较",
@@ -70,6 +71,8 @@ def scores(result: Assessment) -> pd.DataFrame:
                 lambda v: "、".join(labels[i] for i in v.split(",")) if isinstance(v, str) else None
             ),
             "来源文件": s["source"],
+            "读取方式": s["read_by"].map({"ocr": "OCR 识别", "text": "文字"}),
+            "OCR 存疑格数": s["ocr_uncertain"],
             "登记表编号": s["register_id"],
         }
     )
@@ -103,6 +106,7 @@ def findings(result: Assessment) -> pd.DataFrame:
             "报告所填": printed,
             "应为": f["expected"].where(on_table),
             "位置": f["location"],
+            "OCR 识别": f["ocr"],
             "说明": f["message"],
             "扣分（占该指标的%）": (f["penalty"] * 100).round(1),
             "决定": f["decision"].map(DECISION_STATUS),
@@ -263,6 +267,8 @@ def explanation(result: Assessment) -> pd.DataFrame:
          "下次运行时用 --decisions 提供；也可直接在 decisions.csv 的“决定”列填“确认”或“驳回”。被驳回的问题不扣分。"
          "问题编号在报告文件不变时每次运行都相同，决定随之保留；报告文件改变后显示为“报告已变化，待重新确认”"),
         ("处理问题", "补录发布日期", "报告中没有印发布日期的，在登记表“发布日期”列填写“报告年度=日期”，如 2024=2025-01-20"),
+        ("处理问题", "OCR 识别的报告", "扫描件和表格图片中的数字由 OCR 识别，每格有置信度（0–1）；“可能识别有误”的格"
+         "（置信度低，或勾稽关系不成立而另一读法能使其成立）请对照原件核对，若问题是识别造成的，驳回该问题并写明理由"),
         ("处理问题", "待补录、待确认", "“待补录发布日期”“待确认机构类型”不是报告的差错，驳回它们不改变得分："
          "在登记表中补录日期或填写类型后重新评估"),
     ]
@@ -295,7 +301,7 @@ def decisions(result: Assessment) -> pd.DataFrame:
             "indicator": shown["指标"],
             "rule": shown["规则"],
             "severity": shown["级别"],
-            "location": shown["位置"],
+            "location": [w if pd.isna(o) else f"{w}（{o}）" for w, o in zip(shown["位置"], shown["OCR 识别"], strict=True)],
             "message": shown["说明"],
         }
     )

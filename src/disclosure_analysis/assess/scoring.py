@@ -46,6 +46,8 @@ REPORT_COLUMNS = [
     "published",
     "published_source",
     "source",
+    "read_by",  # text or ocr (the manifest's)
+    "ocr_uncertain",  # cells read by OCR that may be misread
 ]
 
 
@@ -90,6 +92,8 @@ def findings_table(ctx: Context, outcomes: dict[str, list[Outcome]], decisions: 
     table["label"] = [x[0] for x in located]
     table["printed_text"] = [x[1] for x in located]
     table["location"] = [x[2] for x in located]
+    by_ocr = ctx.reports["read_by"].reindex(table["report_id"]).eq("ocr").fillna(False).to_numpy()
+    table["ocr"] = [x[3] or ("报告由 OCR 识别" if ocr else None) for x, ocr in zip(located, by_ocr, strict=True)]
     table["finding_key"] = unique_keys(
         finding_key(*k)
         for k in zip(table["report_id"], table["rule"], table["table"], table["row"], table["column"], strict=True)

@@ -16,7 +16,8 @@ from disclosure_analysis import __version__
 from disclosure_analysis.checks.report import check_extraction
 from disclosure_analysis.errors import ReportError
 from disclosure_analysis.executors import Executor, LocalExecutor, Progress, WorkerError
-from disclosure_analysis.ingest.limits import check_file, file_sha256, memory_cap
+from disclosure_analysis.ingest.limits import check_file, memory_cap
+from disclosure_analysis.ingest.readers import content_sha256
 
 if TYPE_CHECKING:
     from disclosure_analysis.ingest.extract import Extraction
@@ -30,6 +31,9 @@ READ_SUFFIXES = frozenset({
     "", ".txt", ".text", ".md", ".html", ".htm", ".shtml", ".xhtml", ".docx", ".pdf", ".js", ".json",
     ".doc", ".wps", ".rtf", ".odt", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif", ".webp",
 })
+#: a web page saved by a browser keeps its pictures in `<name>_files/` (Word: `<name>.files/`) beside it
+_PAGE_FOLDERS = ("_files", ".files")
+_PAGE_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
 #: files that mark a folder as written by this package: a store (`corpus.store.MARKER`) or a site
 #: (`site.state.STATE_FILE`); such a folder inside an input folder is not read back as input
 OUTPUT_MARKERS = ("_disclosure_store.json", ".state.json")
@@ -70,10 +74,16 @@ def _is_output(folder: Path) -> bool:
 
 def refusal(path: Path) -> ReportError | None:
     """Why `path` is not read at all (not even hashed), or None: a hidden file (its name starts with "."),
-    a file whose suffix is not among `READ_SUFFIXES`, and what `ingest.limits.check_file` refuses by
-    `stat` alone (a missing file, a looping link, a FIFO or device, a file over the size limit)."""
+    a file in a saved web page's resource folder (read with the page: `saved_page`), a file whose suffix
+    is not among `READ_SUFFIXES`, and what `ingest.limits.check_file` refuses by `stat` alone (a missing
+    file, a looping link, a FIFO or device, a file over the size limit)."""
     if path.name.startswith("."):
         return ReportError("skipped_hidden", f"{path}: 隐藏文件（文件名以“.”开头，多为系统或编辑器生成），未读取")
+    page = saved_page(path)
+    if page is not None:
+        return ReportError(
+            "skipped_page_file", f"{path}: 网页 {page.name} 保存时附带的文件（图片等），随网页一起读取，不单独读取"
+        )
     if path.suffix.lower() not in READ_SUFFIXES:
         return ReportError(
             "skipped_type",
@@ -86,6 +96,15 @@ def refusal(path: Path) -> ReportError | None:
     except ReportError as refused:  # not found, a loop, a FIFO or device, too large: `ingest.limits`
         return refused
     return None
+
+
+def saved_page(path: Path) -> Path | None:
+    """The saved web page whose resource folder (`<name>_files/` beside `<name>.html`) holds `path`, or
+    None."""
+    folder = path.parent
+    stem = next((folder.name[: -len(t)] for t in _PAGE_FOLDERS if folder.name.endswith(t) and folder.name != t), None)
+    pages = [] if stem is None else [folder.with_name(stem + suffix) for suffix in _PAGE_SUFFIXES]
+    return next((page for page in pages if page.is_file()), None)
 
 
 def default_cache_dir() -> Path:
@@ -142,7 +161,7 @@ def extract_many(
 ) -> Iterator[dict]:
     """Extraction JSON of each file, in order; unchanged files come from the cache. Runs on `executor`
     (default: a `LocalExecutor(jobs)` for the duration of the call)."""
-    hashed = [(f, None if refusal(f) else file_sha256(f)) for f in files]
+    hashed = [(f, None if refusal(f) else content_sha256(f)) for f in files]
     with nullcontext(executor) if executor else LocalExecutor(jobs) as ex:
         ready: dict[int, dict] = {}
         upcoming = 0

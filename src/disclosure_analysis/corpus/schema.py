@@ -11,7 +11,7 @@ import pandas as pd
 # table -> [(column, pandas dtype, description)]
 TABLES: dict[str, list[tuple[str, str, str]]] = {
     "reports": [
-        ("report_id", "string", "content hash (sha256, first 16 hex) of the input file"),
+        ("report_id", "string", "content hash (sha256, first 16 hex) of the input file (and of the local pictures a web page shows)"),
         ("source", "string", "path of the input file"),
         ("kind", "string", "input kind: text, html, docx or pdf"),
         ("agency", "string", "agency name as printed in the title"),
@@ -139,7 +139,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
     ],
     "manifest": [
         ("source", "string", "path of the input file"),
-        ("sha256", "string", "content hash of the file"),
+        ("sha256", "string", "content hash of the file (a web page's: with the local pictures it shows)"),
         ("kind", "string", "detected input kind"),
         ("read_by", "string", "text (a text layer or markup) or ocr (recognised from images); null when not read"),
         ("ocr_uncertain", "Int64", "cells read by OCR that may be misread (flag ocr_uncertain); null when not read by OCR"),

@@ -54,9 +54,9 @@ from disclosure_analysis.checks.cross_year import (
 )
 from disclosure_analysis.corpus.assemble import agency_id, canonical_names, report_records
 from disclosure_analysis.corpus.extraction import (
+    content_sha256,
     extract_unordered,
     extraction_code_digest,
-    file_sha256,
     not_extracted,
     originals,
     refusal,
@@ -130,7 +130,7 @@ def build_store(
             summary.skipped += 1
             summary.previously_failed += stored[str(f)]["status"] not in READ_STATUSES | SKIPPED_STATUSES
         else:
-            new.append((f, None if refusal(f) else file_sha256(f)))
+            new.append((f, None if refusal(f) else content_sha256(f)))
     first_of = originals(new)
     first_of.update(
         (r["sha256"], Path(r["source"])) for r in stored.values() if r["sha256"] and r["status"] != "duplicate"

@@ -4,7 +4,6 @@ The findings are added by `checks` (`corpus.extraction.extract_path` does both).
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -96,13 +95,13 @@ class Extraction:
 def read_report(path: str | Path) -> Extraction:
     """Read one file into an Extraction (without findings). Any problem ends up in `status` and `error`,
     never as an exception."""
-    from disclosure_analysis.ingest.readers import read_document
+    from disclosure_analysis.ingest.readers import content_sha256, read_document
 
     path = Path(path)
     result = Extraction(source=str(path))
     try:
         data = limits.read_file(path)
-        result.sha256 = hashlib.sha256(data).hexdigest()
+        result.sha256 = content_sha256(path, data) or ""
         doc = read_document(path, data)
         result.kind, result.read_by = doc.kind, doc.read_by
         interpret(doc, result)

@@ -23,6 +23,9 @@ most 0.4 MB (a 3-page PDF; real PDFs are a few MB), their largest table is the �
     MAX_DOCUMENT_CELLS     1,000,000    table_too_large     all tables of one document (HTML, DOCX, PDF)
     MAX_PAGE_RULINGS       10,000       table_too_large     10 × a real ruled page; the PDF table finder
                                                             intersects every horizontal with every vertical
+    MAX_PICTURES           60           (a note)            pictures of one web page or Word file read by OCR
+                                                            (≈ 3 s each): a report posted as one picture a
+                                                            page has about 5–20; the rest are not read
     MAX_EXTRACTION_MEMORY  3 GB         out_of_memory       address space one extraction may add to its
                                                             process (`memory_cap`); a real one peaks at
                                                             ≈ 200 MB, and two workers fit the 24 GB machine
@@ -57,6 +60,7 @@ MAX_SPAN = 1_000
 MAX_TABLE_CELLS = 100_000
 MAX_DOCUMENT_CELLS = 1_000_000
 MAX_PAGE_RULINGS = 10_000
+MAX_PICTURES = 60
 MAX_EXTRACTION_MEMORY = 3 * 1024 * MB
 
 _CHUNK = MB

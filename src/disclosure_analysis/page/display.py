@@ -1,7 +1,9 @@
 """What notebooks put on a page: escaped text and tables, number formats, and chart data downloads.
 
 Anything read from a report (agency names, section text) is untrusted: it reaches the page only through
-these helpers, which HTML-escape it. A null is shown as "—" (blank in the report), never as 0.
+these helpers, which HTML-escape it. A null is shown as "—" (blank in the report), never as 0. A number
+read by OCR (a scan, a table picture) is marked ※ with its confidence on hover, and one that may be
+misread stands out (`Ocr`, `ocr_marks`); a table with marks explains them under it.
 """
 
 from __future__ import annotations
@@ -12,11 +14,14 @@ import math
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 from IPython.display import display, publish_display_data
+
+from disclosure_analysis.ingest.mapping import OCR_UNCERTAIN
 
 NULL = "—"
 SAFE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -141,6 +146,61 @@ def note(template: str, /, **values: object) -> Html:
     return Html("<p>" + template.format(**{k: html.escape(str(v)) for k, v in values.items()}) + "</p>")
 
 
+OCR_MARK = "※"
+OCR_NOTE = (
+    f"带 {OCR_MARK} 的数字由 OCR 从图片（扫描件或表格图片）识别，鼠标悬停可见置信度（0–1）；"
+    "底色标出的格可能识别有误，请对照原件。"
+)
+_DOUBT_STYLE = "background:#ffe08a"
+
+
+@dataclass(frozen=True)
+class Ocr:
+    """How a shown number was read by OCR: its confidence, and whether it is flagged `ocr_uncertain`."""
+
+    confidence: float
+    uncertain: bool
+
+    @property
+    def title(self) -> str:
+        return f"OCR 识别，置信度 {self.confidence:.2f}" + ("；可能识别有误，请对照原件" if self.uncertain else "")
+
+
+def read_by(how: object, uncertain: object) -> str | None:
+    """How a report was read (the manifest's `read_by`, `ocr_uncertain`), in words: 文字, or OCR 识别 with
+    how many of its cells may be misread; None when it was not read."""
+    if how != "ocr":
+        return "文字" if isinstance(how, str) else None
+    return f"OCR 识别（{int(uncertain)} 格可能识别有误）" if pd.notna(uncertain) and uncertain else "OCR 识别"  # type: ignore[call-overload]
+
+
+def ocr_marks(
+    shown: pd.DataFrame, cells: pd.DataFrame, keys: Mapping[str, str], columns: Mapping[str, Mapping[str, object]]
+) -> dict[tuple[int, str], Ocr]:
+    """The numbers of `shown` read by OCR, for `Table(ocr=…)`: (row position, column) → `Ocr`.
+
+    `cells` is a tidy table (table2, table3, table4: its `confidence` and `flag`); `keys` maps its columns
+    to the columns of `shown` that say which report (and row) a shown row is ({"report_id": "report_id"});
+    `columns` maps each shown column to the values of the other cell columns that name its cell
+    ({"count": {"row": "new_received"}})."""
+    read = cells[cells["confidence"].notna()]
+    if read.empty or shown.empty:
+        return {}
+    fields = [*keys, *dict.fromkeys(f for spec in columns.values() for f in spec)]
+    found = {
+        tuple(r[:-2]): Ocr(float(r[-2]), isinstance(r[-1], str) and r[-1] == OCR_UNCERTAIN)
+        for r in read[[*fields, "confidence", "flag"]].astype(object).itertuples(index=False)
+    }
+    out = {}
+    for i, row in enumerate(shown[list(keys.values())].astype(object).itertuples(index=False)):
+        base = dict(zip(keys, row, strict=True))
+        for column, spec in columns.items():
+            mark = found.get(tuple({**base, **spec}.get(f) for f in fields))
+            if mark is not None:
+                out[(i, column)] = mark
+    return out
+
+
 class Table(Shown):
     """A frame as an HTML table: every cell and header escaped, nulls as "—", numbers formatted.
 
@@ -151,7 +211,8 @@ class Table(Shown):
     to a per-row flag of values that are lower bounds (shown "≥ 5,500"); `null_text` maps a column to a
     per-row text shown instead of "—" where the value is null and the text is not empty (e.g. "表内不平衡");
     `numeric` names text columns (already formatted) to align as numbers; `nowrap` columns (by their shown
-    names) that must not wrap; `index` shows the index as the first column.
+    names) that must not wrap; `index` shows the index as the first column; `ocr` marks the numbers read
+    by OCR ((row position, original column name) → `Ocr`, see `ocr_marks`).
     """
 
     def __init__(
@@ -167,6 +228,7 @@ class Table(Shown):
         at_least: Mapping[str, Iterable[object]] | None = None,
         null_text: Mapping[str, Iterable[object]] | None = None,
         numeric: Iterable[str] = (),
+        ocr: Mapping[tuple[int, object], Ocr] | None = None,
     ) -> None:
         kinds = {
             **dict.fromkeys(percent, _FORMATS["percent"]),
@@ -175,6 +237,8 @@ class Table(Shown):
         }
         nowrap, numeric = set(nowrap), set(numeric)
         bounds, texts = dict(at_least or {}), dict(null_text or {})
+        positions = {name: k + index for k, name in enumerate(df.columns)}
+        self.ocr = {(row, positions[column]): mark for (row, column), mark in (ocr or {}).items()}
         self.headers: list[tuple[str, str]] = []  # (header, cell style)
         columns: list[list[str]] = []
         if index:
@@ -203,12 +267,15 @@ class Table(Shown):
         head = "".join(f"<th{style}>{html.escape(h)}</th>" for h, style in self.headers)
         styles = [style for _, style in self.headers]
         body = "".join(
-            "<tr>" + "".join(f"<td{style}>{html.escape(v)}</td>" for style, v in zip(styles, row, strict=True)) + "</tr>"
-            for row in self.rows
+            "<tr>"
+            + "".join(_cell(html.escape(v), style, self.ocr.get((i, j))) for j, (style, v) in enumerate(zip(styles, row, strict=True)))
+            + "</tr>"
+            for i, row in enumerate(self.rows)
         )
         caption = f"<caption>{html.escape(self.caption)}</caption>" if self.caption else ""
+        note = f'<p class="ocr-note">{html.escape(OCR_NOTE)}</p>' if self.ocr else ""
         return (
-            f'<table class="dataframe">{caption}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+            f'<table class="dataframe">{caption}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{note}'
         )
 
     def __repr__(self) -> str:  # the text/plain of a notebook output: the same each run (no object address)
@@ -232,6 +299,17 @@ def show(*parts: Shown | None) -> None:
 
 
 table = Table  # what the notebooks call: `page.table(df, labels=…, percent=…)`
+
+
+def _cell(text: str, style: str, mark: Ocr | None) -> str:
+    """One `<td>`: a number read by OCR carries the mark, its confidence as title, and stands out if doubted."""
+    if mark is None:
+        return f"<td{style}>{text}</td>"
+    if mark.uncertain:
+        style = f'{style[:-1]};{_DOUBT_STYLE}"' if style else f' style="{_DOUBT_STYLE}"'
+    kind = "ocr ocr-doubt" if mark.uncertain else "ocr"
+    title = html.escape(mark.title, quote=True)
+    return f'<td{style} class="{kind}" title="{title}">{text}<sup class="ocr-mark">{OCR_MARK}</sup></td>'
 
 
 def _style(is_text: bool, nowrap: bool) -> str:

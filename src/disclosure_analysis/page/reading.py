@@ -1,7 +1,8 @@
 """One report's three tables and its identities as a reader checks them (the case study and the lesson).
 
 Each function takes the sub-corpus of one report (`Corpus.select`) and returns a display part (`display`
-escapes everything) or None when the report has no such table.
+escapes everything) or None when the report has no such table. The cells read by OCR are marked
+(`display.ocr_marks`).
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ def table2(one: Corpus) -> page.Table | None:
     return page.table(
         t2[["code", "value", "unit", "remark"]],
         labels={"code": "单元格", "value": "数值", "unit": "单位", "remark": "备注"},
+        ocr=page.ocr_marks(one.table2, one.table2, {"report_id": "report_id", "code": "code"}, {"value": {}}),
     )
 
 
@@ -63,7 +65,8 @@ def table3(one: Corpus, basis: bool = False) -> page.Table | None:
     grid = grid.reindex([names.T3_ROWS[r] for r in rows])
     if basis:
         grid["《条例》依据"] = [T3_BASIS[r] for r in rows]
-    return page.table(grid.rename_axis(index="行", columns=None), index=True)
+    marks = _marks(one.table3, "row", rows, {label: {"column": code} for code, label in names.APPLICANTS.items()})
+    return page.table(grid.rename_axis(index="行", columns=None), index=True, ocr=marks)
 
 
 def table4(one: Corpus) -> page.Table | None:
@@ -73,7 +76,16 @@ def table4(one: Corpus) -> page.Table | None:
     grid = one.table4.pivot_table(index="group", columns="outcome", values="value", aggfunc="first", dropna=False)
     grid = grid.reindex(index=list(names.T4_GROUPS), columns=list(names.T4_OUTCOMES))
     grid = grid.rename(index=names.T4_GROUPS, columns=names.T4_OUTCOMES).astype("Int64")
-    return page.table(grid.rename_axis(index="类别", columns=None), index=True)
+    marks = _marks(one.table4, "group", list(names.T4_GROUPS), {label: {"outcome": code} for code, label in names.T4_OUTCOMES.items()})
+    return page.table(grid.rename_axis(index="类别", columns=None), index=True, ocr=marks)
+
+
+def _marks(cells: pd.DataFrame, key: str, rows: list[str], columns: dict[str, dict[str, str]]) -> dict:
+    """OCR marks of a report's grid whose rows are the codes `rows` of the cells' column `key`."""
+    if cells.empty:
+        return {}
+    shown = pd.DataFrame({"report_id": cells["report_id"].iloc[0], key: rows})
+    return page.ocr_marks(shown, cells, {"report_id": "report_id", key: key}, columns)
 
 
 def r1(one: Corpus) -> tuple[pd.DataFrame, page.Table]:

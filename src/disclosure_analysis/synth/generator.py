@@ -23,6 +23,7 @@ from disclosure_analysis.synth.render_html import render as render_html
 from disclosure_analysis.synth.render_markdown import render as render_markdown
 from disclosure_analysis.synth.render_pasted import render_cells, render_pipe, render_pipeline
 from disclosure_analysis.synth.render_pdf import render as render_pdf
+from disclosure_analysis.synth.render_pictures import render_html_page, render_word
 from disclosure_analysis.synth.render_scan import render as render_scan
 from disclosure_analysis.synth.render_text import render as render_text
 from disclosure_analysis.synth.report import Report
@@ -36,6 +37,7 @@ RENDERERS: dict[str, Callable[[Report, list[Block]], bytes]] = {
     "docx": render_docx,
     "pdf": render_pdf,
     "scan": render_scan,
+    "docximg": render_word,
     "crawl": render_crawl,
     "pipe": render_pipe,
     "pipeline": render_pipeline,
@@ -45,6 +47,8 @@ RENDERERS: dict[str, Callable[[Report, list[Block]], bytes]] = {
     "embedded": render_embedded,
     "markdown": render_markdown,
 }
+#: renderings of several files (a web page and its pictures): (report, blocks, name) → file name → bytes
+PAGES: dict[str, Callable[[Report, list[Block], str], dict[str, bytes]]] = {"htmlimg": render_html_page}
 
 
 def generate(
@@ -60,7 +64,7 @@ def generate(
     Formats go round-robin over (agency, year), so every given format appears; `faults` is the share
     of reports that get one recorded publishing error. Same arguments → byte-identical files.
     """
-    if unknown := [f for f in formats if f not in RENDERERS]:
+    if unknown := [f for f in formats if f not in RENDERERS and f not in PAGES]:
         raise ValueError(f"unknown format(s) {unknown}; choose from {list(ALL_FORMATS)}")
     if not formats:
         raise ValueError("at least one format is needed")
@@ -74,7 +78,11 @@ def generate(
         if fmt == "skeleton":
             report = report.skeleton()
         name = f"{report.year}_{report.agency.id}.{SUFFIXES.get(fmt, fmt)}"
-        (out / name).write_bytes(RENDERERS[fmt](report, blocks(report)))
+        shown = blocks(report)
+        files = PAGES[fmt](report, shown, name) if fmt in PAGES else {name: RENDERERS[fmt](report, shown)}
+        for file, data in files.items():
+            (out / file).parent.mkdir(parents=True, exist_ok=True)
+            (out / file).write_bytes(data)
         records.append(report.truth(name, fmt))
     lines = [json.dumps(r, ensure_ascii=False) + "\n" for r in records]
     (out / TRUTH_FILE).write_text("".join(lines), encoding="utf-8")

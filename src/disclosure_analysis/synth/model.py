@@ -71,4 +71,14 @@ class Grid:
         return grid  # type: ignore[return-value]
 
 
-Block = Text | Grid
+@dataclass(frozen=True)
+class Picture:
+    """A table shown as a picture (the renderings of `render_pictures`): where the page finds it (`src`,
+    relative to the page), its bytes, and its printed width."""
+
+    src: str
+    data: bytes
+    width_mm: float
+
+
+Block = Text | Grid | Picture

@@ -19,9 +19,10 @@ from docx.opc.packuri import PackURI
 from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import parse_xml
 from docx.shared import Mm
+from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
 
-from disclosure_analysis.synth.model import Block, Grid
+from disclosure_analysis.synth.model import Block, Grid, Picture
 from disclosure_analysis.synth.report import Report
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -105,9 +106,16 @@ def _table(grid: Grid) -> str:
 
 
 def _body(blocks: list[Block], section: str) -> object:
-    """A new w:body: the blocks, then the template's section properties (page size, margins)."""
-    parts = [_table(b) if isinstance(b, Grid) else _paragraph(b.text, b.role) for b in blocks]
+    """A new w:body: the blocks, then the template's section properties (page size, margins). A picture
+    is an empty centred paragraph, filled by `render`."""
+    parts = [
+        _table(b) if isinstance(b, Grid) else _EMPTY if isinstance(b, Picture) else _paragraph(b.text, b.role)
+        for b in blocks
+    ]
     return parse_xml(f'<w:body xmlns:w="{W_NS}">{"".join(parts)}{section}</w:body>')
+
+
+_EMPTY = '<w:p><w:pPr><w:jc w:val="center"/></w:pPr></w:p>'
 
 
 class _StableZip:
@@ -140,7 +148,15 @@ def _save(doc: DocxDocument, when: dt.datetime) -> bytes:
 def render(report: Report, blocks: list[Block]) -> bytes:
     doc = Document(io.BytesIO(_template()))
     old = doc.element.body
-    doc.element.replace(old, _body(blocks, etree.tostring(old[-1], encoding="unicode")))
+    body = _body(blocks, etree.tostring(old[-1], encoding="unicode"))
+    doc.element.replace(old, body)
+    children = iter(body)
+    for b in blocks:
+        element = next(children)
+        if isinstance(b, Grid):
+            next(children)  # the empty paragraph after a table
+        elif isinstance(b, Picture):
+            DocxParagraph(element, doc).add_run().add_picture(io.BytesIO(b.data), width=Mm(b.width_mm))
     when = dt.datetime.combine(report.published, dt.time(9, 0))
     props = doc.core_properties
     props.title = report.narrative.title

@@ -6,7 +6,7 @@ import zlib
 from functools import cache
 from html import escape
 
-from disclosure_analysis.synth.model import Block, Grid
+from disclosure_analysis.synth.model import Block, Grid, Picture
 from disclosure_analysis.synth.report import Report
 from disclosure_analysis.synth.resources import load
 
@@ -81,6 +81,8 @@ def render(report: Report, blocks: list[Block]) -> bytes:
     for b in blocks:
         if isinstance(b, Grid):
             body.append(_table(b, st.html_cell_paragraphs))
+        elif isinstance(b, Picture):
+            body.append(f'<p style="text-align:center"><img src="{escape(b.src)}" width="{round(b.width_mm * 4)}"></p>')
         else:
             body.append(_PARA[b.role].format(escape(b.text)))
     nav = "".join(f'<li><a href="#">{escape(item.format_map(fill))}</a></li>' for item in portal["nav"])

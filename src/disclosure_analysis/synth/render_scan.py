@@ -32,13 +32,14 @@ def render(report: Report, blocks: list[Block]) -> bytes:
         pages = [pdf[i].render(scale=DPI / 72).to_pil().convert("RGB") for i in range(len(pdf))]
     finally:
         pdf.close()
-    scanned = [_scan(page, rng, stamped=(n == min(1, len(pages) - 1))) for n, page in enumerate(pages)]
+    scanned = [scan_page(page, rng, stamped=(n == min(1, len(pages) - 1))) for n, page in enumerate(pages)]
     out = io.BytesIO()
     scanned[0].save(out, format="PDF", save_all=True, append_images=scanned[1:], resolution=DPI, quality=JPEG_QUALITY)
     return out.getvalue()
 
 
-def _scan(page: Image.Image, rng: np.random.Generator, stamped: bool) -> Image.Image:
+def scan_page(page: Image.Image, rng: np.random.Generator, stamped: bool) -> Image.Image:
+    """A printed page as scanned: a red seal if `stamped`, a slight rotation, grain."""
     if stamped:
         page = _stamp(page, rng)
     angle = float(rng.uniform(-MAX_ROTATION, MAX_ROTATION))

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from disclosure_analysis.corpus import load_corpus
-from disclosure_analysis.corpus.extraction import OUTPUT_MARKERS, extract_many, report_files
+from disclosure_analysis.corpus.extraction import OUTPUT_MARKERS, extract_many, refusal, report_files
 from disclosure_analysis.corpus.store import MARKER
 from disclosure_analysis.site.state import STATE_FILE
 from disclosure_analysis.synth import generate
@@ -67,6 +67,18 @@ def test_every_file_of_a_folder_gets_a_row_with_a_reason(folder: Path) -> None:
     }
     assert rows["reason"].notna().all() and (rows["reason"].str.len() > 0).all()
     assert rows.loc[str(folder / "2023_x (1).txt"), "duplicate_of"] == str(folder / "2023_x.txt")
+
+
+def test_the_files_of_a_saved_page_are_read_with_it(tmp_path: Path) -> None:
+    """A browser saves `页面.html` with its pictures in `页面_files/`: they are the page's, not reports."""
+    (tmp_path / "页面_files").mkdir()
+    (tmp_path / "页面.html").write_text("<html><body><p>通知</p><img src='页面_files/a.png'></body></html>", encoding="utf-8")
+    (tmp_path / "页面_files" / "a.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(50))
+    (tmp_path / "other_files").mkdir()  # no page of that name beside it: read as any file
+    (tmp_path / "other_files" / "b.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(50))
+    assert refusal(tmp_path / "页面_files" / "a.png").code == "skipped_page_file"
+    assert "页面.html" in refusal(tmp_path / "页面_files" / "a.png").message
+    assert refusal(tmp_path / "other_files" / "b.png") is None
 
 
 def test_a_copy_is_analysed_once(folder: Path) -> None:

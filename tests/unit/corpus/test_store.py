@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from disclosure_analysis.corpus import Corpus
-from disclosure_analysis.corpus.extraction import file_sha256
+from disclosure_analysis.corpus.extraction import content_sha256
 from disclosure_analysis.corpus.store import MARKER, Batch, _committed, _open, load_store, write_batch
 from disclosure_analysis.synth import generate
 
@@ -19,7 +19,7 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str, str, st
     """(source, absolute path, sha256) of two reports, as a build passes them to its tasks."""
     root = tmp_path_factory.mktemp("reports")
     generate(root, agencies=2, years=[2021], formats=["txt"], seed=1)
-    return [(str(f), str(f), file_sha256(f)) for f in sorted(root.glob("*.txt"))]
+    return [(str(f), str(f), content_sha256(f)) for f in sorted(root.glob("*.txt"))]
 
 
 def parts(out: Path) -> set[str]:

@@ -110,3 +110,26 @@ def test_block_joins_escaped_parts_into_one_output() -> None:
     assert joined.startswith("<h3>&lt;script&gt;") and "<table" in joined and "<script>" not in joined
     assert display.block(None, display.note("甲"), None).data == "<p>甲</p>"  # parts not there are left out
 
+
+
+def test_numbers_read_by_ocr_are_marked_with_their_confidence() -> None:
+    cells = pd.DataFrame(
+        {
+            "report_id": ["r1", "r1", "r1", "r2"],
+            "row": ["new_received"] * 4,
+            "column": ["natural_person", "commercial", "research", "natural_person"],
+            "value": [5, 7, 1, 3],
+            "flag": pd.array([None, "ocr_uncertain", None, None], dtype="string"),
+            "confidence": pd.array([0.97, 0.412, None, None], dtype="Float64"),
+        }
+    )
+    shown = pd.DataFrame({"report_id": ["r1", "r1", "r1", "r2"], "applicant": ["natural_person", "commercial", "research", "natural_person"], "count": [5, 7, 1, 3]})
+    marks = display.ocr_marks(shown, cells, {"report_id": "report_id", "column": "applicant"}, {"count": {"row": "new_received"}})
+    assert marks == {(0, "count"): display.Ocr(0.97, False), (1, "count"): display.Ocr(0.412, True)}
+    out = display.table(shown[["applicant", "count"]], ocr=marks).to_html()
+    assert '<td class="ocr" title="OCR 识别，置信度 0.97">5<sup class="ocr-mark">※</sup></td>' in out
+    assert 'class="ocr ocr-doubt" title="OCR 识别，置信度 0.41；可能识别有误，请对照原件">7<sup' in out
+    assert "<td>1</td>" in out and out.count('class="ocr-note"') == 1
+    assert display.table(shown).to_html().count("ocr") == 0  # no marks, no note
+    assert display.read_by("ocr", 3) == "OCR 识别（3 格可能识别有误）"
+    assert (display.read_by("ocr", 0), display.read_by("text", pd.NA), display.read_by(None, None)) == ("OCR 识别", "文字", None)

@@ -5,6 +5,7 @@ extension) and hands it to the reader for that kind (`pdf`, `docx`, `html`, `tex
 from __future__ import annotations
 
 import codecs
+import hashlib
 import io
 import re
 import zipfile
@@ -60,10 +61,27 @@ def read_document(path: str | Path, data: bytes | None = None) -> Document:
     elif kind == "image":
         from disclosure_analysis.ingest.readers.ocr import read_image
 
-        return read_image(data, source, next(n for m, n in _IMAGES.items() if data.startswith(m)))
+        return read_image(data, source, image_kind(data) or "")
     else:
         from disclosure_analysis.ingest.readers.text import read
     return simplified(read(data, source))
+
+
+def content_sha256(path: str | Path, data: bytes | None = None) -> str | None:
+    """A report's identity (the cache key, `report_id`): the sha256 of its bytes, and for a web page that
+    shows local pictures, of them too (`pictures.digest`). None when the file cannot be read."""
+    from disclosure_analysis.ingest.readers import html, pictures
+
+    try:
+        data = limits.read_file(Path(path)) if data is None else data
+    except ReportError:
+        return None
+    try:
+        if sniff(data, str(path)) == "html" and (shown := html.picture_sources(data)):
+            return pictures.digest(data, Path(path).parent, shown)
+    except ReportError:  # not a page, or one that cannot be decoded: its bytes are its identity
+        pass
+    return hashlib.sha256(data).hexdigest()
 
 
 def sniff(data: bytes, source: str) -> str:
@@ -84,7 +102,7 @@ def sniff(data: bytes, source: str) -> str:
             "unsupported_type",
             f"{source}: 这是旧版 Office 文件（.doc/.xls）或加密的 Word 文档，暂不支持；请另存为 .docx 或 PDF",
         )
-    if any(data.startswith(magic) for magic in _IMAGES):
+    if image_kind(data):
         return "image"
     if data.startswith(b"{\\rtf"):
         raise ReportError("unsupported_type", f"{source}: RTF 格式暂不支持，请另存为 .docx 或 PDF")
@@ -94,6 +112,11 @@ def sniff(data: bytes, source: str) -> str:
     if _MARKUP_START.match(text) and _is_markup(text):
         return "html"
     return "text"
+
+
+def image_kind(data: bytes) -> str | None:
+    """The picture format of `data` ("PNG", "JPEG", "GIF", "TIFF") by its magic bytes, or None."""
+    return next((name for magic, name in _IMAGES.items() if data.startswith(magic)), None)
 
 
 def _is_markup(text: str) -> bool:

@@ -10,6 +10,9 @@
 - A table nested in a cell comes out as its own `Table` right after the table holding it.
 - A table whose rows each hold at most one non-empty cell (a frame around running text) gives one
   `Paragraph` per line instead.
+- Pictures (`w:drawing` and legacy VML `v:imagedata` in a body paragraph, found by their relationship
+  id in `word/media/`) are `pictures.Picture`s after the paragraph's lines; those where the text lacks a
+  table (or all, `--ocr force`) are read by OCR and their blocks put there (`pictures.place`).
 - `meta`: the core document properties that are set (title, author, created, modified ...).
 - Limits (`ingest.limits`): the package's parts are counted and their declared sizes added up before
   anything is inflated (`zip_bomb`); spans (`gridSpan`, `gridBefore`, `gridAfter`) are clamped to
@@ -33,18 +36,21 @@ from lxml import etree
 from disclosure_analysis.errors import ReportError
 from disclosure_analysis.ingest import limits
 from disclosure_analysis.ingest.document import Block, Document, Paragraph, make_table
+from disclosure_analysis.ingest.readers import pictures
 from disclosure_analysis.ingest.readers.html import join_lines
 
 _P, _TBL, _TR, _TC = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
 _SDT, _SDT_CONTENT, _CUSTOM_XML = qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")
 _VAL = qn("w:val")
+_BLIP, _EMBED = qn("a:blip"), qn("r:embed")
+_VML_IMAGE, _REL_ID = "{urn:schemas-microsoft-com:vml}imagedata", qn("r:id")
 
 
 def read(data: bytes, source: str) -> Document:
     """Read a .docx report into a Document."""
     document = _open(data, source)
     doc = Document(source=source, kind="docx", meta=_meta(document))
-    doc.blocks = list(_blocks(document.element.body, _Reading(document, limits.CellBudget(source))))
+    pictures.place(list(_blocks(document.element.body, _Reading(document, limits.CellBudget(source)))), doc)
     return doc
 
 
@@ -119,13 +125,23 @@ def _children(el: Any) -> Iterator[Any]:
             yield child
 
 
-def _blocks(body: Any, reading: _Reading) -> Iterator[Block]:
+def _blocks(body: Any, reading: _Reading) -> Iterator[Block | pictures.Picture]:
     for child in _children(body):
         if child.tag == _P:
             for line in _lines(child, reading.parent):
                 yield Paragraph(line)
+            yield from _pictures(child, reading.parent.part)
         elif child.tag == _TBL:
             yield from _table_blocks(child, reading)
+
+
+def _pictures(p: Any, part: Any) -> Iterator[pictures.Picture]:
+    """The pictures a paragraph shows, in order: the parts its drawings' relationship ids name."""
+    for el in p.iter(_BLIP, _VML_IMAGE):
+        rid = el.get(_EMBED if el.tag == _BLIP else _REL_ID)
+        target = part.related_parts.get(rid) if rid else None
+        if target is not None and hasattr(target, "blob"):
+            yield pictures.Picture(str(target.partname).lstrip("/"), lambda target=target: target.blob)
 
 
 def _lines(p: Any, parent: Any) -> list[str]:

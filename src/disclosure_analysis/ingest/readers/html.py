@@ -18,8 +18,12 @@ What comes out:
   Bytes that fit none of them raise `ReportError`, never a page of mojibake.
 - `meta`: "title" (the first <title>), named <meta> tags with content (PubDate, ArticleTitle,
   ContentSource ...; rendering hints like viewport dropped), a <publishtime> element, and "encoding".
+- Pictures: an `<img>` whose `src` is a file in the page's folder (a `*_files/` folder as browsers save
+  pages) or a `data:` URI is a `pictures.Picture` where it stands; those where the page's text lacks a
+  table (or all, `--ocr force`) are read by OCR and their blocks put there (`pictures.place`). The page's
+  folder is the folder of `source`; no URL is fetched.
 - A page whose article is drawn by a script from an escaped HTML string (`embedded`), the page itself
-  holding no table, is read from that string.
+  holding no table, is read from that string (before any of its pictures is read).
 - Limits (`ingest.limits`): rowspan/colspan are clamped to `MAX_SPAN` (as HTML itself caps colspan at
   1000; a larger value is a typo, not a layout), and grid cells are counted as they are laid out
   (`table_too_large`).
@@ -29,6 +33,8 @@ from __future__ import annotations
 
 import codecs
 import re
+from html import unescape as html_unescape
+from pathlib import Path
 
 from charset_normalizer import from_bytes
 from lxml import etree
@@ -37,6 +43,7 @@ from lxml import html as lxml_html
 from disclosure_analysis.errors import ReportError
 from disclosure_analysis.ingest import limits
 from disclosure_analysis.ingest.document import Block, Document, Paragraph, Table, make_table
+from disclosure_analysis.ingest.readers import pictures
 from disclosure_analysis.ingest.readers.embedded import unwrap
 
 _BOMS = (
@@ -55,6 +62,8 @@ _DECLARED = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_.:-]+)""",
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _WS = re.compile(r"\s+")
+_IMG = re.compile(rb"<img\b", re.IGNORECASE)
+_IMG_SRC = re.compile(r"""<img\b[^>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 _CHROME = {
@@ -95,15 +104,24 @@ def read(data: bytes, source: str) -> Document:
     try:
         _drop_chrome(root)
         body = root.find("body")
-        doc.blocks = _blocks(root if body is None else body, limits.CellBudget(source), doc.notes)
+        items = _blocks(root if body is None else body, limits.CellBudget(source), doc.notes, Path(source).parent)
     except RecursionError as exc:  # hundreds of levels: read to the end or not at all, never in part
         raise ReportError("corrupt_file", f"{source}: 网页的标签嵌套层数过多（数百层以上），无法完整读取") from exc
-    if not any(isinstance(b, Table) for b in doc.blocks) and (article := unwrap(scripts)) is not None:
+    if not any(isinstance(b, Table) for b in items) and (article := unwrap(scripts)) is not None:
         drawn = read(article.html.encode("utf-8"), source)  # the page draws its article from a script
         drawn.meta = doc.meta | article.meta | {"encoding": encoding}
         drawn.notes = [*doc.notes, "网页的正文由脚本中的一段网页代码（转义的 HTML）生成，按这段代码读取"]
         return drawn
+    pictures.place(items, doc)
     return doc
+
+
+def picture_sources(data: bytes) -> list[str]:
+    """The `src` of every `<img>` of a page (a cheap scan of its markup, for `pictures.digest`)."""
+    if not _IMG.search(data):
+        return []
+    text = _decode(data, "")[0]
+    return [html_unescape(next(g for g in m.groups() if g is not None)) for m in _IMG_SRC.finditer(text)]
 
 
 # --- encoding ------------------------------------------------------------------------------------
@@ -210,12 +228,16 @@ def _is_chrome(el: lxml_html.HtmlElement) -> bool:
 
 class _Lines:
     """Collects inline text into lines; a block boundary or <br> (or a newline in <pre>) ends a line.
-    A document's collector also holds its cell budget and notes (for the tables in it)."""
+    A document's collector also holds its cell budget and notes (for the tables in it), and the folder
+    its pictures are in (None: pictures are not kept)."""
 
-    def __init__(self, budget: limits.CellBudget | None = None, notes: list[str] | None = None) -> None:
+    def __init__(
+        self, budget: limits.CellBudget | None = None, notes: list[str] | None = None, folder: Path | None = None
+    ) -> None:
         self.budget = budget or limits.CellBudget("")
         self.notes = [] if notes is None else notes
-        self.items: list[Block] = []
+        self.folder = folder
+        self.items: list[Block | pictures.Picture] = []
         self.preformatted = 0  # depth of <pre> elements being read
         self._pending: list[str] = []
 
@@ -238,8 +260,10 @@ class _Lines:
         return [item.text for item in self.items if isinstance(item, Paragraph)]
 
 
-def _blocks(root: lxml_html.HtmlElement, budget: limits.CellBudget, notes: list[str]) -> list[Block]:
-    lines = _Lines(budget, notes)
+def _blocks(
+    root: lxml_html.HtmlElement, budget: limits.CellBudget, notes: list[str], folder: Path
+) -> list[Block | pictures.Picture]:
+    lines = _Lines(budget, notes, folder)
     _walk(root, lines)
     lines.end_line()
     return lines.items
@@ -250,6 +274,11 @@ def _walk(el: lxml_html.HtmlElement, lines: _Lines) -> None:
     tag = el.tag.lower() if isinstance(el.tag, str) else ""
     if tag == "br":
         lines.end_line()
+        return
+    if tag == "img":
+        if lines.folder is not None and (el.get("src") or "").strip():
+            lines.end_line()
+            lines.items.append(pictures.local(lines.folder, el.get("src")))
         return
     if tag == "table":
         lines.end_line()

@@ -87,19 +87,25 @@ def read_image(data: bytes, source: str, kind: str) -> Document:
     """An image file (each frame a page) read by OCR; `kind` names the format for messages."""
     if not enabled():
         raise refuse(source, f"这是一张 {kind} 图片，不是文字报告")
+    return Document(source=source, kind="image", blocks=picture_blocks(data, source, kind), read_by="ocr")
+
+
+def picture_blocks(data: bytes, source: str, kind: str, page: int | None = 0) -> list[Block]:
+    """The blocks of a picture (each frame a page, numbered from `page`; None: a picture in a page that
+    has no page numbers). Raises `too_large` or `corrupt_file` for a picture that cannot be decoded."""
     from PIL import Image, UnidentifiedImageError
 
     from disclosure_analysis.ingest.readers.ocr.image import image_pages
 
-    doc = Document(source=source, kind="image", read_by="ocr")
+    blocks: list[Block] = []
     try:
         for number, gray in enumerate(image_pages(data)):
-            doc.blocks.extend(page_blocks(gray, number))
+            blocks.extend(page_blocks(gray, None if page is None else page + number))
     except Image.DecompressionBombError as exc:
         raise ReportError("too_large", f"{source}: {kind} 图片的像素过多，超过上限，不读取") from exc
-    except (OSError, UnidentifiedImageError, ValueError) as exc:  # its text may hold an object's address
+    except (OSError, UnidentifiedImageError, ValueError, SyntaxError) as exc:  # its text may hold an object's address
         raise ReportError("corrupt_file", f"{source}: {kind} 图片已损坏，无法解码") from exc
-    return doc
+    return blocks
 
 
 def page_blocks(gray: np.ndarray, number: int | None) -> list[Block]:
