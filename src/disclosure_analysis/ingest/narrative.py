@@ -45,6 +45,9 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
     ),
 }
 _SENTENCE = "。；;！？"
+#: a count of applications that includes last year's carried over ones ("38件（含上年结转2件）") is not the
+#: year's new applications that 表三 本年新收 holds
+_WITH_CARRY_OVER = re.compile(r"[（(]?(?:其中)?(?:含|包括|包含)(?:上年度?|上一年度?|往年|以前年度)?结转")
 
 
 def figures(text: str) -> dict[str, Figure]:
@@ -53,13 +56,21 @@ def figures(text: str) -> dict[str, Figure]:
     flat = normalize(text)
     out: dict[str, Figure] = {}
     for name, patterns in _PATTERNS.items():
-        m = next((m for p in patterns for m in re.finditer(p, flat) if not _part(flat, m.start())), None)
+        m = next(
+            (m for p in patterns for m in re.finditer(p, flat) if not _part(flat, m.start()) and not _carried(flat, m)),
+            None,
+        )
         if m is None:
             continue
         raw = m.group(1).replace(",", "") if m.re.groups else "0"
         value: float | int = float(raw) if "." in raw else int(raw)
         out[name] = Figure(name, value, _quote(flat, m), approximate=m.re.groups > 1 and bool(m.group(2)))
     return out
+
+
+def _carried(flat: str, m: re.Match[str]) -> bool:
+    """True when the figure is said to include applications carried over from earlier years."""
+    return bool(_WITH_CARRY_OVER.match(flat, m.end()))
 
 
 def _quote(flat: str, m: re.Match[str]) -> str:

@@ -64,6 +64,8 @@ def test_approximate_figure_is_marked() -> None:
         "本年度未收到政府信息公开行政复议申请。",  # not an application for information
         "收到3件行政复议申请。",
         "受理并答复上年结转的政府信息公开申请3件。",  # carried over, not received
+        "共收到各类信息公开申请38件（含上年结转2件）。",  # new and carried over: not 本年新收
+        "全年受理政府信息公开申请15件(包括上一年度结转3件)。",
         "收到行政复议申请2件。",
     ],
 )
