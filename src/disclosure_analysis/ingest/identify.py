@@ -56,6 +56,8 @@ _REPORTED_AS = re.compile(
     r"现将(?P<pre>[^，。；,;]*?)(?P<year>(?:19|20)\d\d)年度?(?P<post>[^，。；,;]*?)(?:政府|政务)?信息公开工作(?:情况|开展情况)?"
     r"(?:报告如下|汇报如下|予以公布)"
 )
+#: the office of another agency (某某县人民政府办公室, 某某局办公室): compiles and signs its parent's reports too
+COMPILING_OFFICE = re.compile(r"(?:人民政府|政府|局|委员会|委|厅|院)办公(?:室|厅)$")
 _COMPILED_BY = re.compile(r"(?:^|[，,])(?:由)?(?P<agency>[^，。；,;《》“”]{2,40}?)(?:特)?(?:编制|编写|制作)(?:了)?本(?:年度)?报告")
 _PERIOD = re.compile(
     r"统计(?:期限|时限|时间|期间|区间|周期)(?:为|是|自|从|[:：])*(?P<year>(?:19|20)\d\d)年0?1月0?1日(?:起)?"
@@ -138,8 +140,15 @@ def _in_preamble(clause: str) -> tuple[str | None, int | None]:
     if m := _REPORTED_AS.search(clause):
         return _agency(m["pre"]) or _agency(_unbracketed(m["post"])), int(m["year"])
     if m := _COMPILED_BY.search(clause):
-        return _agency(m["agency"]), None
+        return _not_an_office(_agency(m["agency"])), None
     return None, None
+
+
+def _not_an_office(agency: str | None) -> str | None:
+    """`agency`, unless it is the office of another agency (某某县人民政府办公室, 某某局办公室): such an
+    office compiles and signs its parent's report as often as its own, so its name does not say whose
+    report this is."""
+    return None if agency is None or COMPILING_OFFICE.search(agency) else agency
 
 
 def _unbracketed(text: str) -> str:
@@ -155,5 +164,5 @@ def _signature(lines: list[Line]) -> str | None:
             continue
         for j in (i - 1, i + 1, i - 2):
             if 0 <= j < len(tail) and (agency := _agency(_squash(tail[j]))) and not re.search(r"[\d，。,.]", agency):
-                return agency
+                return _not_an_office(agency)
     return None

@@ -42,6 +42,17 @@ def test_the_compiler_of_the_report_is_its_agency() -> None:
     assert found.agency == "某某市发展和改革委员会" and found.year is None
 
 
+@pytest.mark.parametrize("text", [
+    "本报告由某某市人民政府办公室根据《条例》要求编制本报告。\n一、总体情况\n全年主动公开政府信息12条。",
+    "根据《条例》要求，编制本报告。\n一、总体情况\n全年主动公开政府信息12条。\n某某县人民政府办公室\n2025年1月20日",
+    "一、总体情况\n全年主动公开政府信息12条。\n某某市教育局办公室\n2025年1月20日",
+])
+def test_an_office_compiling_or_signing_does_not_say_whose_report(text: str) -> None:
+    """A government's report is often compiled and signed by its general office (a department's by its
+    office): the report may be the parent's or the office's own, so no agency is taken."""
+    assert _identify(text).agency is None
+
+
 def test_order_of_trust() -> None:
     text = "标题: 某某县某某局2022年政府信息公开工作年度报告\n发布时间: 2023-01-10\n现公布某某县另一局2021年政府信息公开工作年度报告。"
     assert _identify(text).sources == {"agency": "crawler_header", "year": "crawler_header"}
