@@ -57,7 +57,7 @@ def figures(text: str) -> dict[str, Figure]:
     out: dict[str, Figure] = {}
     for name, patterns in _PATTERNS.items():
         m = next(
-            (m for p in patterns for m in re.finditer(p, flat) if not _part(flat, m.start()) and not _carried(flat, m)),
+            (m for p in patterns for m in re.finditer(p, flat) if not _part(flat, m.start()) and not _aside(name, flat, m)),
             None,
         )
         if m is None:
@@ -68,9 +68,30 @@ def figures(text: str) -> dict[str, Figure]:
     return out
 
 
-def _carried(flat: str, m: re.Match[str]) -> bool:
-    """True when the figure is said to include applications carried over from earlier years."""
-    return bool(_WITH_CARRY_OVER.match(flat, m.end()))
+#: a channel other than the portal named before a proactive figure ("通过政务微博发布政务信息230条",
+#: "在政府公报上发布…12条"): the figure is that channel's, not the year's total. Reports state their total
+#: through the portal ("通过…门户网站主动公开政府信息16条", "在政府网站平台…1136条"), and several channels
+#: together ("通过网站、新媒体等渠道") state it too.
+_ONE_CHANNEL = re.compile(
+    r"(?:通过|在|依托|利用|借助)[^，。；,;]{0,20}?"
+    r"(?:微博|微信|公众号|公报|新媒体|客户端|APP|报刊|报纸|广播|电视|公开栏|头条号?|抖音|视频号)"
+)
+_SEVERAL_CHANNELS = re.compile(r"等(?:各类)?(?:渠道|平台|方式|载体|途径|媒体|形式)")
+
+
+def _one_channel(flat: str, m: re.Match[str]) -> bool:
+    """True when the clause before a figure names the one channel it was published through."""
+    clause = max(flat.rfind(p, 0, m.start()) for p in "，。；,;：:") + 1
+    before = flat[clause : m.start()]
+    return bool(_ONE_CHANNEL.search(before)) and not _SEVERAL_CHANNELS.search(before)
+
+
+def _aside(name: str, flat: str, m: re.Match[str]) -> bool:
+    """True when a match states another figure than `name`'s: applications including those carried over,
+    or what one channel published."""
+    if name == "applications_received":
+        return bool(_WITH_CARRY_OVER.match(flat, m.end()))
+    return _one_channel(flat, m)
 
 
 def _quote(flat: str, m: re.Match[str]) -> str:

@@ -43,6 +43,10 @@ def test_a_digit_run_too_long_is_no_figure() -> None:
         ("受理公民、法人和其他组织提出的政府信息公开申请16件。", "applications_received", 16),
         ("共收到政府信息公开申请1,234件，其中当面申请3件。", "applications_received", 1234),
         ("2021年，全年无依申请公开事项。", "applications_received", 0),
+        ("我局通过“某某区管委会”门户网站主动公开政府信息16条。", "proactive_total", 16),  # the portal: the total
+        ("我区在政府网站平台主动公开政府信息1136条。", "proactive_total", 1136),
+        ("全年通过门户网站、政务新媒体等渠道主动公开政府信息1200条。", "proactive_total", 1200),
+        ("通过政务微博发布政务信息230条，通过门户网站主动公开政府信息1200条。", "proactive_total", 1200),
     ],
 )
 def test_stated_figures(text: str, name: str, value: int) -> None:
@@ -66,6 +70,8 @@ def test_approximate_figure_is_marked() -> None:
         "受理并答复上年结转的政府信息公开申请3件。",  # carried over, not received
         "共收到各类信息公开申请38件（含上年结转2件）。",  # new and carried over: not 本年新收
         "全年受理政府信息公开申请15件(包括上一年度结转3件)。",
+        "在政府公报上发布政府信息12条。",  # one channel's figure, not the total
+        "通过政务新媒体主动公开政府信息300条。",
         "收到行政复议申请2件。",
     ],
 )
