@@ -35,6 +35,7 @@ from disclosure_analysis.ingest.metadata import (
     _site_part,
     _squash,
     find_title,
+    title_year,
 )
 from disclosure_analysis.ingest.stream import Line, _heading_key, join_lines
 
@@ -118,7 +119,7 @@ def _named(text: str) -> Title | None:
     m = _TITLE.search(flat)
     if not m or _about_the_report(flat, m):
         return None
-    return Title(text, _agency(m["pre"]) or _agency(m["post"]), int(m["year"]), -1)
+    return Title(text, _agency(m["pre"]) or _agency(m["post"]), title_year(m), -1)
 
 
 def _preamble(lines: list[Line]) -> str:
@@ -136,9 +137,9 @@ def _in_preamble(clause: str) -> tuple[str | None, int | None]:
     """Agency and year of a clause that names the report: `现公布…年度报告`, `现将…情况报告如下`,
     or the agency alone: `…编制本报告`."""
     if (m := _NAMED.search(clause)) and (m2 := _TITLE.search(m["name"])) and not _ABOUT_AFTER.match(clause, m.end()):
-        return _agency(_unbracketed(m2["pre"])) or _agency(_unbracketed(m2["post"])), int(m2["year"])
+        return _agency(_unbracketed(m2["pre"])) or _agency(_unbracketed(m2["post"])), title_year(m2)
     if m := _REPORTED_AS.search(clause):
-        return _agency(m["pre"]) or _agency(_unbracketed(m["post"])), int(m["year"])
+        return _agency(m["pre"]) or _agency(_unbracketed(m["post"])), title_year(m)
     if m := _COMPILED_BY.search(clause):
         return _not_an_office(_agency(m["agency"])), None
     return None, None

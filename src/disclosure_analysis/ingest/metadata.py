@@ -15,6 +15,7 @@ _TITLE = re.compile(
     r"(?P<pre>.*?)(?P<year>(?:19|20)\d\d)\s*年\s*(?:度)?\s*(?P<post>.*?)"
     r"(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:报告|年报)"
 )
+_YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*年?\s*度?\s*[-—–~～至到]\s*(?:19|20)\d\d")  # 2022-2023年
 _TITLE_HINT = re.compile(r"信息公开.{0,6}(?:报告|年报)")
 #: what follows or precedes the report's name in the title of a text about the report, not the report
 #: ("关于2023年政府信息公开工作年度报告的新闻发布会", "《…年度报告》解读", "图解：…年度报告")
@@ -58,12 +59,18 @@ def find_title(lines: list[Line], html_title: str | None = None) -> Title | None
         agency = _agency(m["pre"]) or _agency(m["post"])
         if agency is None and pos > 0:
             agency = _agency(_squash(texts[pos - 1][1]))  # agency on the line above the title
-        return Title(candidate, agency, int(m["year"]), idx)
+        return Title(candidate, agency, title_year(m), idx)
     if html_title:
         m = _TITLE.search(_site_part(_squash(html_title)))
         if m and not _about_the_report(_site_part(_squash(html_title)), m):
-            return Title(html_title, _agency(m["pre"]) or _agency(m["post"]), int(m["year"]), -1)
+            return Title(html_title, _agency(m["pre"]) or _agency(m["post"]), title_year(m), -1)
     return None
+
+
+def title_year(m: re.Match) -> int | None:
+    """The year a report's name (`m`, with a group `year`) says; None for a span of years (`2022-2023年`,
+    `2022年至2023年`): it does not say which year the report is for."""
+    return None if _YEAR_SPAN.search(m.string, m.start(), m.end()) else int(m["year"])
 
 
 def _about_the_report(title: str, m: re.Match) -> bool:
@@ -86,8 +93,9 @@ def _squash(text: str) -> str:
 
 
 def _site_part(text: str) -> str:
-    """Drop a portal suffix ('…年度报告-沭阳县发改局', '…年度报告_政府信息公开年报_…')."""
-    for part in re.split(r"[-_|—]+", text):
+    """Drop a portal suffix ('…年度报告-沭阳县发改局', '…年度报告_政府信息公开年报_…'); a dash between
+    digits is a span of years (2022-2023年), no separator."""
+    for part in re.split(r"(?<!\d)[-_|—]+|[-_|—]+(?!\d)", text):
         if _TITLE_HINT.search(part):
             return part
     return text

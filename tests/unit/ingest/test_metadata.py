@@ -33,6 +33,21 @@ def test_report_titles_are_still_read(line: str, agency: str, year: int) -> None
     assert title is not None and (title.agency, title.year) == (agency, year)
 
 
+@pytest.mark.parametrize("line", [
+    "某某区2022-2023年政府信息公开工作年度报告",
+    "某某区2022年至2023年政府信息公开工作年度报告",
+    "某某区2022—2023年度政府信息公开工作年度报告",
+])
+def test_a_title_naming_a_span_of_years_gives_no_year(line: str) -> None:
+    title = _title(f"{line}\n一、总体情况")
+    assert title is None or title.year is None
+
+
+def test_a_portal_suffix_is_still_dropped() -> None:
+    title = _title("某某县人民政府2021年政府信息公开工作年度报告-某某县人民政府门户网站\n一、总体情况")
+    assert title is not None and (title.agency, title.year) == ("某某县人民政府", 2021)
+
+
 @pytest.mark.parametrize("page", [
     "政府信息公开\n名称 | 某某县发展和改革局2023年政府信息公开年度报告 |\n索引号 | 0143/2024-00002 |",
     "政府信息公开\n名称 某某县发展和改革局2023年政府信息公开年度报告\n发布机构 某某县发展和改革局",
