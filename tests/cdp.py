@@ -4,10 +4,14 @@ replies on fd 4, each a JSON text ended by a NUL byte) — no network port, noth
     with Browser(downloads=tmp_path) as browser:
         browser.open(path.as_uri())
         browser.evaluate("document.title")
+
+`Browser(font_dirs=[…])` sees only the fonts of those folders (a machine without a CJK font); `settle()` waits
+for a page's web fonts (a `--screenshot` with a virtual time budget does not), `screenshot()` saves a PNG.
 """
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import json
 import os
@@ -18,26 +22,54 @@ import time
 from pathlib import Path
 from typing import Any
 
+#: how every test starts Chromium: headless, no network of its own, no first-run or sync machinery
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+)
+
 
 class BrowserError(RuntimeError):
     pass
 
 
+def fontconfig(work: Path, font_dirs: list[Path] | None = None) -> Path:
+    """A fontconfig file in `work`: the system's fonts and the CJK font of the noto-cjk-sans-otc wheel, or
+    only the fonts of `font_dirs` when given."""
+    if font_dirs is None:
+        from noto_cjk_sans_otc import FONT_PATH
+
+        system, font_dirs = '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>', [Path(str(FONT_PATH)).parent]
+    else:
+        system = ""
+    dirs = "".join(f"<dir>{d}</dir>" for d in font_dirs)
+    conf = work / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+        f"{system}{dirs}<cachedir>{work / 'cache'}</cachedir></fontconfig>",
+        encoding="utf-8",
+    )
+    return conf
+
+
 class Browser:
     """One headless Chromium with one page; `evaluate` runs JavaScript in it and returns the value."""
 
-    def __init__(self, downloads: Path, timeout: float = 60) -> None:
-        from noto_cjk_sans_otc import FONT_PATH
-
+    def __init__(
+        self,
+        downloads: Path | None = None,
+        timeout: float = 60,
+        font_dirs: list[Path] | None = None,
+        size: tuple[int, int] = (1200, 1000),
+    ) -> None:
         self.timeout = timeout
         self.work = Path(tempfile.mkdtemp())
-        conf = self.work / "fonts.conf"
-        conf.write_text(
-            '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
-            '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
-            f"<dir>{Path(str(FONT_PATH)).parent}</dir><cachedir>{self.work / 'cache'}</cachedir></fontconfig>",
-            encoding="utf-8",
-        )
+        conf = fontconfig(self.work, font_dirs)
         commands_r, self._commands = os.pipe()
         self._replies, replies_w = os.pipe()
 
@@ -52,15 +84,10 @@ class Browser:
         self.process = subprocess.Popen(
             [
                 shutil.which("chromium") or "chromium",
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
+                *FLAGS,
                 "--remote-debugging-pipe",
                 f"--user-data-dir={self.work / 'profile'}",
+                f"--window-size={size[0]},{size[1]}",
                 "about:blank",
             ],
             close_fds=False,  # descriptors are closed only after preexec_fn, which would take 3 and 4 away
@@ -74,8 +101,8 @@ class Browser:
         self._buffer = b""
         self._id = 0
         self.events: list[dict] = []
-        self.downloads = downloads
-        self.send("Browser.setDownloadBehavior", behavior="allow", downloadPath=str(downloads), eventsEnabled=True)
+        self.downloads = downloads or self.work / "downloads"
+        self.send("Browser.setDownloadBehavior", behavior="allow", downloadPath=str(self.downloads), eventsEnabled=True)
         target = self.send("Target.createTarget", url="about:blank")["targetId"]
         self.session = self.send("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
         self.send("Page.enable", session=True)
@@ -144,6 +171,15 @@ class Browser:
         if "exceptionDetails" in result:
             raise BrowserError(f"{expression}: {result['exceptionDetails']}")
         return result["result"].get("value")
+
+    def settle(self) -> None:
+        """Wait until the page's web fonts are loaded, then give its scripts 1 s."""
+        self.evaluate("document.fonts.ready.then(() => new Promise(done => setTimeout(done, 1000)))")
+
+    def screenshot(self, path: Path) -> Path:
+        """The page as a PNG at `path`."""
+        path.write_bytes(base64.b64decode(self.send("Page.captureScreenshot", session=True, format="png")["data"]))
+        return path
 
     def wait_download(self, name: str) -> Path:
         """The downloaded file `name`, once Chromium has finished writing it."""

@@ -279,28 +279,11 @@ def test_a_failing_notebook_does_not_stop_the_others(site, tmp_path: Path) -> No
 
 def chromium(*args: str) -> subprocess.CompletedProcess:
     """Headless Chromium with the CJK font of the noto-cjk-sans-otc wheel visible to fontconfig."""
-    from noto_cjk_sans_otc import FONT_PATH
+    from cdp import FLAGS, fontconfig
 
     work = Path(tempfile.mkdtemp())
-    conf = work / "fonts.conf"
-    conf.write_text(
-        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
-        '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
-        f"<dir>{Path(str(FONT_PATH)).parent}</dir><cachedir>{work / 'cache'}</cachedir></fontconfig>",
-        encoding="utf-8",
-    )
-    command = [
-        shutil.which("chromium") or "chromium",
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        f"--user-data-dir={work / 'profile'}",
-        *args,
-    ]
+    conf = fontconfig(work)
+    command = [shutil.which("chromium") or "chromium", *FLAGS, f"--user-data-dir={work / 'profile'}", *args]
     env = {"FONTCONFIG_FILE": str(conf), "HOME": str(work), "PATH": "/usr/bin:/bin"}
     return subprocess.run(command, capture_output=True, text=True, timeout=120, env=env, check=False)
 
@@ -369,8 +352,8 @@ def test_chinese_is_drawn_on_a_machine_without_a_cjk_font(site, tmp_path: Path) 
     fails to load even a 2 KB web font in about one load of three: a browser quirk, not the site's.)"""
     from PIL import Image, ImageChops, ImageStat
 
+    from cdp import Browser
     from disclosure_analysis.site.fonts import FONT_CSS
-    from headless import Browser
 
     root, _, ids = site
     css = root / "out" / "assets" / FONT_CSS
@@ -380,11 +363,13 @@ def test_chinese_is_drawn_on_a_machine_without_a_cjk_font(site, tmp_path: Path) 
     (bare / "assets" / FONT_CSS).write_text("", encoding="utf-8")
     page = Path("agencies") / f"{ids['甲市交通运输局']}.html"
     latin = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
-    with Browser([latin]) as browser:
+    with Browser(font_dirs=[latin]) as browser:
         browser.open((root / "out" / page).as_uri())
+        browser.settle()
         drawn = browser.evaluate(MEASURE)
         with_font = Image.open(browser.screenshot(tmp_path / "with-font.png")).convert("L")
         browser.open((bare / page).as_uri())
+        browser.settle()
         boxes = browser.evaluate(MEASURE)
         without = Image.open(browser.screenshot(tmp_path / "without-font.png")).convert("L")
     assert drawn["text"].startswith("甲市交通运输局") and drawn["font"] == "loaded", drawn
